@@ -1,0 +1,12 @@
+import ArgumentParser
+import ClaspCore
+
+@main
+struct Clasp: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "clasp",
+    abstract: "Comparative analytics for CQC Children Looked After and Safeguarding reviews.",
+    version: ClaspVersion.current,
+    subcommands: [Parse.self]
+  )
+}
