@@ -41,7 +41,9 @@ struct Parse: ParsableCommand {
       }
     }
     if !failures.isEmpty {
-      throw ValidationError("\(failures.count) of \(files.count) inputs failed")
+      FileHandle.standardError.write(
+        Data("error: \(failures.count) of \(files.count) inputs failed\n".utf8))
+      throw ExitCode(1)
     }
   }
 }
