@@ -17,16 +17,32 @@ public struct Coder: Sendable {
     case context(Int)
   }
 
+  /// Which sentences decide a theme's polarity.
+  enum PolarityScope: Sendable {
+    /// The sentences that carry the theme.
+    case matched
+    /// Those, plus a sentence that follows one and continues it ("This means...", "However...").
+    case matchedAndFollowing
+    /// Every sentence of the unit.
+    case unit
+  }
+
   public let codebook: Codebook
   public let lexicon: PolarityLexicon
+  let scope: PolarityScope
   private let set: PatternSet
   /// For each compiled pattern: its theme's index in the codebook and what it does.
   private let owners: [(theme: Int, role: Role)]
 
   /// Compiles `codebook`'s patterns (which `Codebook.load` has already validated).
   public init(codebook: Codebook, lexicon: PolarityLexicon = .standard) {
+    self.init(codebook: codebook, lexicon: lexicon, scope: .matchedAndFollowing)
+  }
+
+  init(codebook: Codebook, lexicon: PolarityLexicon, scope: PolarityScope) {
     self.codebook = codebook
     self.lexicon = lexicon
+    self.scope = scope
     var patterns: [Pattern] = []
     var owners: [(theme: Int, role: Role)] = []
     func add(_ list: [String], _ theme: Int, _ role: Role) {
@@ -88,7 +104,9 @@ public struct Coder: Sendable {
         if excluded.contains(where: { $0.start < m.end && m.start < $0.end }) { continue }
         let s = sentenceOfWord[m.firstWord]
         guard content.contains(s) else { continue }
-        if !theme.rules.context.isEmpty, contextBySentence[s, default: []].count < theme.rules.context.count {
+        if role == .include, !theme.rules.context.isEmpty,
+          contextBySentence[s, default: []].count < theme.rules.context.count
+        {
           continue
         }
         if role == .strong { strongSentences.insert(s) } else { includeSentences.insert(s) }
@@ -102,7 +120,7 @@ public struct Coder: Sendable {
       guard substantive else { continue }
 
       let evidenceSentences = all.sorted()
-      for s in evidenceSentences where !theme.rules.context.isEmpty {
+      for s in includeSentences.sorted() where !theme.rules.context.isEmpty {
         counted.append(contentsOf: contextMatches[s] ?? [])
       }
       counted.sort { ($0.start, $0.end, $0.pattern) < ($1.start, $1.end, $1.pattern) }
@@ -115,7 +133,22 @@ public struct Coder: Sendable {
             bytes: bytes, words: words, sentenceOfWord: sentenceOfWord, sentenceCount: sentences.count,
             lexicon: lexicon)
         }
-        polarity = Self.polarity(of: evidenceSentences.map { tones![$0] })
+        let toneSentences: [Int]
+        switch scope {
+        case .matched: toneSentences = evidenceSentences
+        case .unit: toneSentences = content
+        case .matchedAndFollowing:
+          var set = Set(evidenceSentences)
+          for s in evidenceSentences {
+            var next = s + 1
+            while next < sentences.count, !set.contains(next), Self.continues(bytes[sentences[next]]) {
+              set.insert(next)
+              next += 1
+            }
+          }
+          toneSentences = set.sorted()
+        }
+        polarity = Self.polarity(of: toneSentences.map { tones![$0] })
       }
       out.append(
         Finding(
@@ -154,6 +187,20 @@ public struct Coder: Sendable {
     if concern { return strength ? .mixed : .negative }
     if strength || hedgedStrength { return .positive }
     return .neutral
+  }
+
+  /// Openings by which a sentence continues the one before it.
+  static let continuations: [[UInt8]] = [
+    "this", "these", "that", "it", "they", "however", "but", "although", "though", "despite", "as a result",
+    "consequently", "therefore", "overall", "in addition", "also", "nevertheless", "similarly", "such",
+  ].map { Array($0.utf8) }
+
+  /// True when `sentence` opens with a word that refers back to or contrasts with the sentence before.
+  static func continues(_ sentence: ArraySlice<UInt8>) -> Bool {
+    let lower = sentence.prefix(16).map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+    return continuations.contains { opener in
+      lower.starts(with: opener) && (lower.count == opener.count || !SentenceSplitter.isLetter(lower[opener.count]))
+    }
   }
 
   /// The sentence index of each word, by the sentence range that holds its first byte.

@@ -52,7 +52,8 @@ public struct PolarityLexicon: Sendable {
         "area for further development", "requires improvement", "require improvement",
         "required improvement", "needs to improve", "need to improve", "needs improvement",
         "needs strengthening", "requires strengthening", "required strengthening", "more work is needed",
-        "more to do", "further work", "slow", "slippage", "limited", "low", "ad hoc", "informal",
+        "more to do", "further work", "slow", "slippage", "limited", "low awareness", "low uptake", "low compliance", "low attendance",
+        "low take up", "low numbers", "too low", "very low", "ad hoc", "informal",
         "over reliance", "overreliance", "reliant", "confusion", "unclear", "difficult*", "fail*",
         "non compliant", "non compliance", "noncompliance", "shortfall*", "backlog*", "deficit*",
         "incomplete", "ambiguity", "ambiguous", "unable", "challenge", "challenges", "challenging",
@@ -76,7 +77,8 @@ public struct PolarityLexicon: Sendable {
         "regular", "regularly", "confident", "committed", "proactive*", "diligent", "thorough",
         "detailed", "exemplar*", "innovative", "highly", "benefit*", "successful*", "achiev*",
         "progress", "accessible", "supportive", "helpful", "useful", "beneficial", "secure",
-        "established", "enable*", "facilitat*", "ensur*", "meets", "met", "100",
+        "established", "enable*", "facilitat*", "ensur*", "meets", "met", "100", "provided with",
+        "introduced", "available", "developed", "has access", "have access", "access to",
       ]
     ),
     (
@@ -95,8 +97,10 @@ public struct PolarityLexicon: Sendable {
         "reported that", "reports that", "report", "reported", "expect*", "expectation", "plans to",
         "planned", "intend*", "aims to", "aim is", "would", "will", "is being", "are being",
         "being developed", "being implemented", "in development", "piloted", "piloting",
+        "it is important", "is important that", "is essential", "it is essential", "it is vital",
+        "had these", "had this", "would have", "could have", "may have",
       ]
     ),
-    (.ignore, ["not only", "whether or not", "no longer than", "no later than", "no more than"]),
+    (.ignore, ["not only", "whether or not", "no longer than", "no later than", "no more than", "low mood", "low level"]),
   ])
 }

@@ -1,23 +1,35 @@
-/// The evaluative cues of one sentence, after overlaps and negation are resolved.
+/// The evaluative cues of one sentence, after overlaps and negation are resolved, by clause.
+///
+/// Clauses are cut at contrast words ("however", "although", "whilst") and semicolons. In a sentence that
+/// sets a plain statement against a concern ("notes are entered on the record, however, this does not
+/// happen for group supervision"), the conceded clause counts as a strength.
 public struct SentenceTone: Sendable, Hashable {
-  /// Strength cues not negated, plus negated concerns ("no delay").
-  public var strengths = 0
-  /// Concern cues, negated strengths ("not robust") and negators left over ("there is no system").
-  public var concerns = 0
-  /// True when the sentence has a contrast word ("however", "although").
+  /// The lean of each clause, in order.
+  public var clauses: [Polarity] = []
+  /// True when the sentence has a contrast word.
   public var contrast = false
-  /// True when its strengths are reported or intended rather than seen ("we were told", "expected").
+  /// True when its strengths are reported, intended or normative rather than seen ("we were told",
+  /// "expected", "it is important that").
   public var hedged = false
 
   public init() {}
 
+  /// Strength clauses.
+  public var strengths: Int { clauses.filter { $0 == .positive }.count }
+  /// Concern clauses.
+  public var concerns: Int { clauses.filter { $0 == .negative }.count }
+
   /// The sentence's lean: a clear strength, a clear concern, both (in contrasting clauses), or none.
   public var lean: Polarity {
-    if strengths == 0 && concerns == 0 { return .neutral }
-    if concerns == 0 { return .positive }
-    if strengths == 0 { return .negative }
-    if contrast { return .mixed }
-    return strengths > concerns ? .positive : .negative
+    let concern = clauses.contains(.negative)
+    var strength = clauses.contains(.positive)
+    if concern && contrast && clauses.contains(.neutral) { strength = true }
+    switch (strength, concern) {
+    case (true, true): return .mixed
+    case (true, false): return .positive
+    case (false, true): return .negative
+    case (false, false): return .neutral
+    }
   }
 
   /// The tone of every sentence of a unit, from one pass of `lexicon` over its words.
@@ -43,40 +55,63 @@ public struct SentenceTone: Sendable, Hashable {
     }
     kept.sort { $0.match.firstWord < $1.match.firstWord }
 
-    var pendingNegator: (word: Int, sentence: Int)?
-    func settleNegator() {
-      if let n = pendingNegator { tones[n.sentence].concerns += 1 }
-      pendingNegator = nil
+    // Running counts of the current clause of the current sentence.
+    var sentence = -1
+    var strengths = 0
+    var concerns = 0
+    func closeClause() {
+      guard sentence >= 0 else { return }
+      tones[sentence].clauses.append(
+        strengths > concerns ? .positive : concerns > 0 ? .negative : .neutral)
+      strengths = 0
+      concerns = 0
     }
+    // A negator waits for the cue it reverses; after reversing one it stays live for coordinated
+    // cues ("not robust or effective") but is no longer a concern of its own.
+    var negator: (word: Int, used: Bool)?
+    func settleNegator() {
+      if let n = negator, !n.used { concerns += 1 }
+      negator = nil
+    }
+    var lastEnd = 0
     for (m, cue) in kept {
       let s = sentenceOfWord[m.firstWord]
-      if let n = pendingNegator,
-        n.sentence != s || m.firstWord - n.word > lexicon.negationScope
-          || clauseBreak(bytes, from: words[n.word].end, to: m.start)
+      if s != sentence {
+        settleNegator()
+        closeClause()
+        sentence = s
+      } else if semicolon(bytes, from: lastEnd, to: m.start) {
+        settleNegator()
+        closeClause()
+      }
+      lastEnd = m.end
+      if let n = negator,
+        m.firstWord - n.word > lexicon.negationScope || clauseBreak(bytes, from: words[n.word].end, to: m.start)
       {
         settleNegator()
       }
       switch cue {
       case .negator:
         settleNegator()
-        pendingNegator = (m.lastWord, s)
+        negator = (m.lastWord, false)
       case .strength:
-        if pendingNegator != nil {
-          pendingNegator = nil
-          tones[s].concerns += 1
+        if negator != nil {
+          negator = (m.lastWord, true)
+          concerns += 1
         } else {
-          tones[s].strengths += 1
+          strengths += 1
         }
       case .concern:
-        if pendingNegator != nil {
+        if negator != nil {
           // "no delay", "not inconsistent": the concern is denied; count neither side.
-          pendingNegator = nil
+          negator = (m.lastWord, true)
         } else {
-          tones[s].concerns += 1
+          concerns += 1
         }
       case .contrast:
         settleNegator()
         tones[s].contrast = true
+        closeClause()
       case .hedge:
         tones[s].hedged = true
       case .ignore:
@@ -84,7 +119,13 @@ public struct SentenceTone: Sendable, Hashable {
       }
     }
     settleNegator()
+    closeClause()
     return tones
+  }
+
+  /// True when a semicolon lies between two byte offsets.
+  static func semicolon(_ bytes: [UInt8], from: Int, to: Int) -> Bool {
+    from < to && bytes[from..<to].contains(59)
   }
 
   /// True when punctuation that ends a clause (`,` `;` `:` `(`) lies between two byte offsets.
