@@ -25,6 +25,9 @@ public struct Coder: Sendable {
     case matchedAndFollowing
     /// Every sentence of the unit.
     case unit
+    /// Every sentence when the theme is the unit's topic (it matches the first sentence), else
+    /// `matchedAndFollowing`.
+    case topic
   }
 
   public let codebook: Codebook
@@ -137,7 +140,9 @@ public struct Coder: Sendable {
         switch scope {
         case .matched: toneSentences = evidenceSentences
         case .unit: toneSentences = content
-        case .matchedAndFollowing:
+        case .topic where content.first.map(all.contains) ?? false:
+          toneSentences = content
+        case .matchedAndFollowing, .topic:
           var set = Set(evidenceSentences)
           for s in evidenceSentences {
             var next = s + 1
@@ -148,7 +153,9 @@ public struct Coder: Sendable {
           }
           toneSentences = set.sorted()
         }
-        polarity = Self.polarity(of: toneSentences.map { tones![$0] })
+        let local = Self.polarity(of: toneSentences.map { tones![$0] })
+        // Sentences that carry a theme without evaluating it take the unit's overall tone.
+        polarity = local == .neutral ? Self.polarity(of: content.map { tones![$0] }) : local
       }
       out.append(
         Finding(

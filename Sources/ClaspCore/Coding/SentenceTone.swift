@@ -23,7 +23,7 @@ public struct SentenceTone: Sendable, Hashable {
   public var lean: Polarity {
     let concern = clauses.contains(.negative)
     var strength = clauses.contains(.positive)
-    if concern && contrast && clauses.contains(.neutral) { strength = true }
+    if concern && contrast && !hedged && clauses.contains(.neutral) { strength = true }
     switch (strength, concern) {
     case (true, true): return .mixed
     case (true, false): return .positive
@@ -59,8 +59,11 @@ public struct SentenceTone: Sendable, Hashable {
     var sentence = -1
     var strengths = 0
     var concerns = 0
-    func closeClause() {
-      guard sentence >= 0 else { return }
+    var clauseStart = 0
+    func closeClause(at end: Int) {
+      defer { clauseStart = end }
+      // A contrast word that opens a sentence ("However, ...") leaves no clause before it.
+      guard sentence >= 0, end > clauseStart else { return }
       tones[sentence].clauses.append(
         strengths > concerns ? .positive : concerns > 0 ? .negative : .neutral)
       strengths = 0
@@ -78,11 +81,13 @@ public struct SentenceTone: Sendable, Hashable {
       let s = sentenceOfWord[m.firstWord]
       if s != sentence {
         settleNegator()
-        closeClause()
+        closeClause(at: .max)
         sentence = s
+        clauseStart = m.firstWord
+        while clauseStart > 0, sentenceOfWord[clauseStart - 1] == s { clauseStart -= 1 }
       } else if semicolon(bytes, from: lastEnd, to: m.start) {
         settleNegator()
-        closeClause()
+        closeClause(at: m.firstWord)
       }
       lastEnd = m.end
       if let n = negator,
@@ -111,7 +116,8 @@ public struct SentenceTone: Sendable, Hashable {
       case .contrast:
         settleNegator()
         tones[s].contrast = true
-        closeClause()
+        closeClause(at: m.firstWord)
+        clauseStart = m.lastWord + 1
       case .hedge:
         tones[s].hedged = true
       case .ignore:
@@ -119,7 +125,7 @@ public struct SentenceTone: Sendable, Hashable {
       }
     }
     settleNegator()
-    closeClause()
+    closeClause(at: .max)
     return tones
   }
 
