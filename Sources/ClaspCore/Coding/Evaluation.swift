@@ -113,8 +113,8 @@ public struct Evaluation: Sendable, Hashable {
     return denominator == 0 ? 1 : Double(2 * tp) / Double(denominator)
   }
 
-  /// Three decimals, rounded half away from zero, without Foundation formatting.
-  static func format(_ x: Double) -> String {
+  /// `x` with three decimals, rounded half away from zero.
+  public static func format(_ x: Double) -> String {
     let thousandths = Int((x * 1000).rounded())
     let whole = thousandths / 1000
     let frac = thousandths % 1000
