@@ -13,6 +13,8 @@ public struct PolarityLexicon: Sendable {
     case negator
     /// Turns a sentence into two clauses that may disagree ("however", "although").
     case contrast
+    /// A contrast that concedes the clause before it ("X, however, Y").
+    case concession
     /// Marks a strength as reported or intended rather than seen ("we were told", "expected").
     case hedge
     /// Phrases that look like cues but are not ("not only", "whether or not").
@@ -59,7 +61,7 @@ public struct PolarityLexicon: Sendable {
         "incomplete", "ambiguity", "ambiguous", "unable", "challenge", "challenges", "challenging",
         "problematic", "not yet", "yet to", "remains a priority", "cannot be assured",
         "could not be assured", "not assured", "not sufficient*", "risk that", "potential risk",
-        "pressure*", "vacan*", "shortage*", "struggl*", "wait*", "compromis*", "undermin*", "few",
+        "pressure*", "vacan*", "occasionally", "occasional", "unaware", "not aware", "hard to", "shortage*", "struggl*", "wait*", "compromis*", "undermin*", "few",
         "little evidence", "no evidence", "not evident", "not always", "not routinely",
         "not consistently", "not clear", "a gap", "only", "priority area", "hiatus", "outstanding",
         "exceed*", "breach*", "overdue", "reduced", "reduce", "lost", "inadequate*", "should",
@@ -89,7 +91,9 @@ public struct PolarityLexicon: Sendable {
         "hadn t", "won t", "wouldn t", "couldn t", "can t", "lack of", "absence of", "none",
       ]
     ),
-    (.contrast, ["however", "but", "although", "though", "whilst", "while", "despite", "yet", "except"]),
+    (.contrast, ["although", "though", "whilst", "while", "despite", "yet", "except"]),
+    // "however" and "but" concede what precedes them; the others subordinate a clause.
+    (.concession, ["however", "but"]),
     (
       .hedge,
       [
@@ -101,6 +105,7 @@ public struct PolarityLexicon: Sendable {
         "plans in place", "has plans", "have plans", "plan to", "plans", "is due to", "are due to", "would have", "could have", "may have",
       ]
     ),
-    (.ignore, ["not only", "whether or not", "no longer than", "no later than", "no more than", "low mood", "low level"]),
+    (.ignore, ["not only", "whether or not", "no longer than", "no later than", "no more than", "low mood", "low level", "detailed later",
+      "detailed below", "detailed in", "detailed further"]),
   ])
 }

@@ -8,6 +8,8 @@ public struct SentenceTone: Sendable, Hashable {
   public var clauses: [Polarity] = []
   /// True when the sentence has a contrast word.
   public var contrast = false
+  /// True when a plain clause stands conceded before a concern ("X, however, Y" or "X but Y").
+  public var conceded = false
   /// True when its strengths are reported, intended or normative rather than seen ("we were told",
   /// "expected", "it is important that").
   public var hedged = false
@@ -23,7 +25,7 @@ public struct SentenceTone: Sendable, Hashable {
   public var lean: Polarity {
     let concern = clauses.contains(.negative)
     var strength = clauses.contains(.positive)
-    if concern && contrast && !hedged && clauses.contains(.neutral) { strength = true }
+    if concern && conceded && !hedged { strength = true }
     switch (strength, concern) {
     case (true, true): return .mixed
     case (true, false): return .positive
@@ -62,6 +64,11 @@ public struct SentenceTone: Sendable, Hashable {
     var clauseStart = 0
     func closeClause(at end: Int) {
       defer { clauseStart = end }
+      if let p = pendingConcession, p.sentence == sentence, end > clauseStart || end == .max {
+        // The clause after the concession word is closing: concede the one before it if it was plain.
+        if p.plain && concerns > strengths { tones[sentence].conceded = true }
+        pendingConcession = nil
+      }
       // A contrast word that opens a sentence ("However, ...") leaves no clause before it.
       guard sentence >= 0, end > clauseStart else { return }
       tones[sentence].clauses.append(
@@ -77,6 +84,7 @@ public struct SentenceTone: Sendable, Hashable {
       negator = nil
     }
     var lastEnd = 0
+    var pendingConcession: (sentence: Int, plain: Bool)?
     for (m, cue) in kept {
       let s = sentenceOfWord[m.firstWord]
       if s != sentence {
@@ -113,11 +121,14 @@ public struct SentenceTone: Sendable, Hashable {
         } else {
           concerns += 1
         }
-      case .contrast:
+      case .contrast, .concession:
         settleNegator()
         tones[s].contrast = true
+        // Only a plain clause right before "however"/"but", with a concern after it, is conceded.
+        let plain = m.firstWord > clauseStart && strengths == 0 && concerns == 0
         closeClause(at: m.firstWord)
         clauseStart = m.lastWord + 1
+        if cue == .concession { pendingConcession = (s, plain) }
       case .hedge:
         tones[s].hedged = true
       case .ignore:
