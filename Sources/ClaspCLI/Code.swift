@@ -18,7 +18,8 @@ struct Code: ParsableCommand {
   @Option(help: "Output format: jsonl or csv.") var format: CodeFormat = .jsonl
 
   func run() throws {
-    let book = try codebook.map { try Codebook.load(contentsOf: URL(fileURLWithPath: $0)) }
+    let book =
+      try codebook.map { try Codebook.load(contentsOf: URL(fileURLWithPath: $0)) }
       ?? Codebook.bundledDefault()
     let coder = Coder(codebook: book)
     var units: [CodedUnit] = []
@@ -37,7 +38,8 @@ struct Code: ParsableCommand {
     case .csv: print(CodedUnitRenderer.csv(units, order: book.themes.map(\.id)), terminator: "")
     }
     if failures > 0 {
-      FileHandle.standardError.write(Data("error: \(failures) of \(files.count) inputs failed\n".utf8))
+      FileHandle.standardError.write(
+        Data("error: \(failures) of \(files.count) inputs failed\n".utf8))
       throw ExitCode(1)
     }
   }

@@ -12,7 +12,8 @@ struct Evaluate: ParsableCommand {
       theme's F1 falls below it.
       """)
 
-  @Option(help: "The directory of gold JSON Lines files, one <slug>.jsonl per report.") var gold: String
+  @Option(help: "The directory of gold JSON Lines files, one <slug>.jsonl per report.") var gold:
+    String
 
   @Argument(help: "Report files (.txt, .md).") var files: [String]
 
@@ -24,11 +25,14 @@ struct Evaluate: ParsableCommand {
   @Flag(help: "Also list every disagreement with gold.") var verbose = false
 
   func validate() throws {
-    if let minF1, !(0...1).contains(minF1) { throw ValidationError("--min-f1 must be between 0 and 1") }
+    if let minF1, !(0...1).contains(minF1) {
+      throw ValidationError("--min-f1 must be between 0 and 1")
+    }
   }
 
   func run() throws {
-    let book = try codebook.map { try Codebook.load(contentsOf: URL(fileURLWithPath: $0)) }
+    let book =
+      try codebook.map { try Codebook.load(contentsOf: URL(fileURLWithPath: $0)) }
       ?? Codebook.bundledDefault()
     let coder = Coder(codebook: book)
     var predicted: [GoldAnnotation] = []
@@ -43,19 +47,25 @@ struct Evaluate: ParsableCommand {
       }
       expected += try GoldAnnotation.parse(jsonLines: text, file: path)
     }
-    let evaluation = Evaluation(predicted: predicted, gold: expected, themes: Codebook.requiredThemes)
+    let evaluation = Evaluation(
+      predicted: predicted, gold: expected, themes: Codebook.requiredThemes)
     print(evaluation.table(), terminator: "")
     for missing in evaluation.missingUnits {
-      FileHandle.standardError.write(Data("warning: gold unit \(missing) was not found by the parser\n".utf8))
+      FileHandle.standardError.write(
+        Data("warning: gold unit \(missing) was not found by the parser\n".utf8))
     }
     if verbose {
       for d in evaluation.disagreements {
-        print("\(d.report) \(d.unit) \(d.theme): gold \(d.gold?.rawValue ?? "-"), coded \(d.predicted?.rawValue ?? "-")")
+        print(
+          "\(d.report) \(d.unit) \(d.theme): gold \(d.gold?.rawValue ?? "-"), coded \(d.predicted?.rawValue ?? "-")"
+        )
       }
     }
     if let minF1, evaluation.microF1 < minF1 || evaluation.minimumF1 < minF1 {
       FileHandle.standardError.write(
-        Data("error: F1 below \(minF1) (micro \(Evaluation.format(evaluation.microF1)), lowest theme \(Evaluation.format(evaluation.minimumF1)))\n".utf8))
+        Data(
+          "error: F1 below \(minF1) (micro \(Evaluation.format(evaluation.microF1)), lowest theme \(Evaluation.format(evaluation.minimumF1)))\n"
+            .utf8))
       throw ExitCode(1)
     }
   }

@@ -7,7 +7,8 @@ import Testing
   static let packageRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-  static let valid = #"{"id": "a", "label": "A", "definition": "A.", "rules": {"include": ["alpha"]}}"#
+  static let valid =
+    #"{"id": "a", "label": "A", "definition": "A.", "rules": {"include": ["alpha"]}}"#
 
   @Test(
     "each validation error names the file and JSON path",
@@ -17,7 +18,10 @@ import Testing
         "book.json: extra: unknown key"
       ),
       (#"{"themes": []}"#, "book.json: version: required key is missing"),
-      (#"{"version": 2, "themes": []}"#, "book.json: version: unsupported codebook version 2 (this build reads version 1)"),
+      (
+        #"{"version": 2, "themes": []}"#,
+        "book.json: version: unsupported codebook version 2 (this build reads version 1)"
+      ),
       (#"{"version": "1", "themes": []}"#, "book.json: version: expected an integer"),
       (#"{"version": 1, "themes": []}"#, "book.json: themes: must not be empty"),
       (#"{"version": 1, "themes": {}}"#, "book.json: themes: expected an array of themes"),
@@ -74,7 +78,10 @@ import Testing
         #"{"version": 1, "themes": [{"id": "a", "label": "A", "definition": "A.", "rules": {"include": ["x"], "minSentence": 1}}]}"#,
         "book.json: themes[0].rules.minSentence: unknown key"
       ),
-      (#"{"version": 1, "themes": ["#, "book.json: the codebook is not valid JSON: check brackets, commas and quotes"),
+      (
+        #"{"version": 1, "themes": ["#,
+        "book.json: the codebook is not valid JSON: check brackets, commas and quotes"
+      ),
     ])
   func validation(json: String, message: String) {
     do {
@@ -87,24 +94,32 @@ import Testing
 
   @Test("a missing file is reported with its path")
   func missingFile() {
-    #expect(throws: CodebookError.unreadable(file: "/nonexistent/book.json", reason: "no such file or not readable")) {
+    #expect(
+      throws: CodebookError.unreadable(
+        file: "/nonexistent/book.json", reason: "no such file or not readable")
+    ) {
       try Codebook.load(contentsOf: URL(fileURLWithPath: "/nonexistent/book.json"))
     }
   }
 
   @Test("the default codebook loads, defines the five guide themes and at least ten more")
   func defaultCodebook() throws {
-    let book = try Codebook.load(contentsOf: Self.packageRoot.appendingPathComponent("Data/codebook.json"))
+    let book = try Codebook.load(
+      contentsOf: Self.packageRoot.appendingPathComponent("Data/codebook.json"))
     let ids = book.themes.map(\.id)
     for required in Codebook.requiredThemes { #expect(ids.contains(required)) }
     #expect(ids.count >= Codebook.requiredThemes.count + 10)
-    #expect(book.lineage(of: "think_family_adult_services") == ["think_family_adult_services", "hidden_harm"])
+    #expect(
+      book.lineage(of: "think_family_adult_services") == [
+        "think_family_adult_services", "hidden_harm",
+      ])
     for theme in book.themes { #expect(!theme.definition.isEmpty && !theme.label.isEmpty) }
   }
 
   @Test("the default codebook's required themes carry the guide's meanings")
   func guideDefinitions() throws {
-    let book = try Codebook.load(contentsOf: Self.packageRoot.appendingPathComponent("Data/codebook.json"))
+    let book = try Codebook.load(
+      contentsOf: Self.packageRoot.appendingPathComponent("Data/codebook.json"))
     #expect(book.theme("iha_timeliness")?.definition.contains("20 working days") == true)
     #expect(book.theme("supervision")?.rules.exclude.contains("supervised contact") == true)
     #expect(book.theme("iha_timeliness")?.rules.context.isEmpty == false)

@@ -15,26 +15,33 @@ import Testing
   @Test("a trailing star matches every word it begins")
   func glob() throws {
     #expect(
-      try hits(["supervis*"], in: "Supervision, supervisors and supervised staff; not super vision.")
+      try hits(
+        ["supervis*"], in: "Supervision, supervisors and supervised staff; not super vision.")
         == ["supervis*=Supervision", "supervis*=supervisors", "supervis*=supervised"])
   }
 
   @Test("phrases match consecutive words across punctuation, apostrophes and hyphens")
   func phrases() throws {
     #expect(
-      try hits(["children's social care", "one to one supervision"],
+      try hits(
+        ["children's social care", "one to one supervision"],
         in: "Referrals to children’s social care; one-to-one supervision; children social work.")
-        == ["children's social care=children’s social care", "one to one supervision=one-to-one supervision"])
+        == [
+          "children's social care=children’s social care",
+          "one to one supervision=one-to-one supervision",
+        ])
   }
 
   @Test("lowercase words ignore case; words with capitals are acronyms matched as written")
   func caseRules() throws {
-    #expect(try hits(["MASH", "IHA*"], in: "The MASH team; mash potato; IHAs and IHA; iha.") == [
-      "MASH=MASH", "IHA*=IHAs", "IHA*=IHA",
-    ])
-    #expect(try hits(["think family"], in: "Think Family and THINK FAMILY") == [
-      "think family=Think Family", "think family=THINK FAMILY",
-    ])
+    #expect(
+      try hits(["MASH", "IHA*"], in: "The MASH team; mash potato; IHAs and IHA; iha.") == [
+        "MASH=MASH", "IHA*=IHAs", "IHA*=IHA",
+      ])
+    #expect(
+      try hits(["think family"], in: "Think Family and THINK FAMILY") == [
+        "think family=Think Family", "think family=THINK FAMILY",
+      ])
   }
 
   @Test("a match never spans two sentences")
@@ -51,7 +58,8 @@ import Testing
   @Test("overlapping patterns sharing a prefix all report, by start then pattern order")
   func sharedPrefix() throws {
     #expect(
-      try hits(["safeguarding", "safeguarding supervision", "safeguard*"], in: "safeguarding supervision")
+      try hits(
+        ["safeguarding", "safeguarding supervision", "safeguard*"], in: "safeguarding supervision")
         == [
           "safeguarding=safeguarding", "safeguarding supervision=safeguarding supervision",
           "safeguard*=safeguarding",
@@ -73,8 +81,9 @@ import Testing
 
   @Test("pattern errors read as sentences")
   func messages() {
-    #expect(PatternError.starInsideWord("sup*vision").description
-      == "invalid pattern \"sup*vision\": '*' may only end a word")
+    #expect(
+      PatternError.starInsideWord("sup*vision").description
+        == "invalid pattern \"sup*vision\": '*' may only end a word")
     #expect(PatternError.empty.description == "pattern is empty")
   }
 }

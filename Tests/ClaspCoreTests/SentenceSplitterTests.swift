@@ -6,11 +6,23 @@ import Testing
   @Test(
     "abbreviations, initials and decimal numbers do not end sentences",
     arguments: [
-      ("Risks, e.g. domestic abuse, are noted. Staff agree.", ["Risks, e.g. domestic abuse, are noted.", "Staff agree."]),
-      ("Level 3, i.e. the required level, is met. Good.", ["Level 3, i.e. the required level, is met.", "Good."]),
-      ("Dr. Patel and Mrs. Jones met. They agreed.", ["Dr. Patel and Mrs. Jones met.", "They agreed."]),
+      (
+        "Risks, e.g. domestic abuse, are noted. Staff agree.",
+        ["Risks, e.g. domestic abuse, are noted.", "Staff agree."]
+      ),
+      (
+        "Level 3, i.e. the required level, is met. Good.",
+        ["Level 3, i.e. the required level, is met.", "Good."]
+      ),
+      (
+        "Dr. Patel and Mrs. Jones met. They agreed.",
+        ["Dr. Patel and Mrs. Jones met.", "They agreed."]
+      ),
       ("See No. 4 in the plan. Done.", ["See No. 4 in the plan.", "Done."]),
-      ("As paragraph 5.3 shows, 81.5% were done. Next.", ["As paragraph 5.3 shows, 81.5% were done.", "Next."]),
+      (
+        "As paragraph 5.3 shows, 81.5% were done. Next.",
+        ["As paragraph 5.3 shows, 81.5% were done.", "Next."]
+      ),
       ("Seen by J. Smith today. Fine.", ["Seen by J. Smith today.", "Fine."]),
     ])
   func abbreviations(text: String, expected: [String]) {

@@ -32,7 +32,9 @@ import Testing
   @Test("a contrast sets a strength against a concern")
   func contrast() {
     #expect(lean("Referrals were good; however, written confirmation was inconsistent.") == .mixed)
-    #expect(lean("Notes are kept on the record, however, this does not happen for group sessions.") == .mixed)
+    #expect(
+      lean("Notes are kept on the record, however, this does not happen for group sessions.")
+        == .mixed)
   }
 
   @Test("a contrast word opening a sentence does not concede an empty clause")
@@ -42,6 +44,8 @@ import Testing
 
   @Test("a reported strength set against a concern is not conceded")
   func hedged() {
-    #expect(lean("We were told that records are kept, however, in cases seen they were not.") == .negative)
+    #expect(
+      lean("We were told that records are kept, however, in cases seen they were not.") == .negative
+    )
   }
 }

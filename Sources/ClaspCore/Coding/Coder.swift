@@ -79,7 +79,8 @@ public struct Coder: Sendable {
     let sentences = SentenceSplitter.ranges(in: bytes)
     guard !words.isEmpty, !sentences.isEmpty else { return [] }
     let sentenceOfWord = Self.sentenceIndex(of: words, in: sentences)
-    let content = Self.contentSentences(words: words, sentenceOfWord: sentenceOfWord, bytes: bytes,
+    let content = Self.contentSentences(
+      words: words, sentenceOfWord: sentenceOfWord, bytes: bytes,
       count: sentences.count)
     let matches = set.matches(in: bytes, words: words, sentenceOfWord: sentenceOfWord)
     var tones: [SentenceTone]?
@@ -133,7 +134,8 @@ public struct Coder: Sendable {
       } else {
         if tones == nil {
           tones = SentenceTone.tones(
-            bytes: bytes, words: words, sentenceOfWord: sentenceOfWord, sentenceCount: sentences.count,
+            bytes: bytes, words: words, sentenceOfWord: sentenceOfWord,
+            sentenceCount: sentences.count,
             lexicon: lexicon)
         }
         let toneSentences: [Int]
@@ -146,7 +148,9 @@ public struct Coder: Sendable {
           var set = Set(evidenceSentences)
           for s in evidenceSentences {
             var next = s + 1
-            while next < sentences.count, !set.contains(next), Self.continues(bytes[sentences[next]]) {
+            while next < sentences.count, !set.contains(next),
+              Self.continues(bytes[sentences[next]])
+            {
               set.insert(next)
               next += 1
             }
@@ -165,7 +169,8 @@ public struct Coder: Sendable {
           matches: counted.map {
             MatchedTerm(
               pattern: set.patterns[$0.pattern].source,
-              text: String(decoding: bytes[$0.start..<$0.end], as: UTF8.self), start: $0.start, end: $0.end)
+              text: String(decoding: bytes[$0.start..<$0.end], as: UTF8.self), start: $0.start,
+              end: $0.end)
           },
           citedRecommendations: unit.citedRecommendations))
     }
@@ -198,15 +203,18 @@ public struct Coder: Sendable {
 
   /// Openings by which a sentence continues the one before it.
   static let continuations: [[UInt8]] = [
-    "this", "these", "that", "it", "they", "however", "but", "although", "though", "despite", "as a result",
-    "consequently", "therefore", "overall", "in addition", "also", "nevertheless", "similarly", "such",
+    "this", "these", "that", "it", "they", "however", "but", "although", "though", "despite",
+    "as a result",
+    "consequently", "therefore", "overall", "in addition", "also", "nevertheless", "similarly",
+    "such",
   ].map { Array($0.utf8) }
 
   /// True when `sentence` opens with a word that refers back to or contrasts with the sentence before.
   static func continues(_ sentence: ArraySlice<UInt8>) -> Bool {
     let lower = sentence.prefix(16).map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
     return continuations.contains { opener in
-      lower.starts(with: opener) && (lower.count == opener.count || !SentenceSplitter.isLetter(lower[opener.count]))
+      lower.starts(with: opener)
+        && (lower.count == opener.count || !SentenceSplitter.isLetter(lower[opener.count]))
     }
   }
 
@@ -227,7 +235,9 @@ public struct Coder: Sendable {
     words: [Word], sentenceOfWord: [Int], bytes: [UInt8], count: Int
   ) -> [Int] {
     var hasContent = Array(repeating: false, count: count)
-    let filler: Set<[UInt8]> = [Array("recommendation".utf8), Array("recommendations".utf8), Array("and".utf8)]
+    let filler: Set<[UInt8]> = [
+      Array("recommendation".utf8), Array("recommendations".utf8), Array("and".utf8),
+    ]
     for (i, w) in words.enumerated() where !filler.contains(w.folded) {
       if !w.folded.allSatisfy({ $0 >= 48 && $0 <= 57 }) { hasContent[sentenceOfWord[i]] = true }
     }

@@ -81,7 +81,8 @@ public struct Evaluation: Sendable, Hashable {
 
   /// The share of pairs coded by both whose polarity agrees.
   public var polarityAgreement: Double {
-    Self.ratio(themes.reduce(0) { $0 + $1.polarityAgreements }, themes.reduce(0) { $0 + $1.truePositives })
+    Self.ratio(
+      themes.reduce(0) { $0 + $1.polarityAgreements }, themes.reduce(0) { $0 + $1.truePositives })
   }
 
   /// The lowest per-theme F1.
@@ -89,20 +90,27 @@ public struct Evaluation: Sendable, Hashable {
 
   /// A fixed-width table: one row per theme, then micro-F1 and polarity agreement.
   public func table() -> String {
-    func pad(_ s: String, _ n: Int) -> String { s + String(repeating: " ", count: max(0, n - s.count)) }
-    func lpad(_ s: String, _ n: Int) -> String { String(repeating: " ", count: max(0, n - s.count)) + s }
+    func pad(_ s: String, _ n: Int) -> String {
+      s + String(repeating: " ", count: max(0, n - s.count))
+    }
+    func lpad(_ s: String, _ n: Int) -> String {
+      String(repeating: " ", count: max(0, n - s.count)) + s
+    }
     let width = max(22, (themes.map(\.theme.rawValue.count).max() ?? 0) + 2)
     var lines = [
-      pad("theme", width) + lpad("precision", 10) + lpad("recall", 8) + lpad("f1", 7) + lpad("support", 9)
+      pad("theme", width) + lpad("precision", 10) + lpad("recall", 8) + lpad("f1", 7)
+        + lpad("support", 9)
         + lpad("polarity", 10)
     ]
     for s in themes {
       lines.append(
-        pad(s.theme.rawValue, width) + lpad(Self.format(s.precision), 10) + lpad(Self.format(s.recall), 8)
+        pad(s.theme.rawValue, width) + lpad(Self.format(s.precision), 10)
+          + lpad(Self.format(s.recall), 8)
           + lpad(Self.format(s.f1), 7) + lpad(String(s.support), 9)
           + lpad(Self.format(Self.ratio(s.polarityAgreements, s.truePositives)), 10))
     }
-    lines.append("micro-F1 \(Self.format(microF1))  polarity agreement \(Self.format(polarityAgreement))")
+    lines.append(
+      "micro-F1 \(Self.format(microF1))  polarity agreement \(Self.format(polarityAgreement))")
     return lines.joined(separator: "\n") + "\n"
   }
 
@@ -118,6 +126,7 @@ public struct Evaluation: Sendable, Hashable {
     let thousandths = Int((x * 1000).rounded())
     let whole = thousandths / 1000
     let frac = thousandths % 1000
-    return "\(whole)." + String(repeating: "0", count: frac < 10 ? 2 : frac < 100 ? 1 : 0) + "\(frac)"
+    return "\(whole)." + String(repeating: "0", count: frac < 10 ? 2 : frac < 100 ? 1 : 0)
+      + "\(frac)"
   }
 }

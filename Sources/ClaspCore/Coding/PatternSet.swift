@@ -96,7 +96,9 @@ public struct PatternSet: Sendable {
         for node in next {
           for p in nodes[node].outputs {
             found.append(
-              Match(pattern: p, firstWord: first, lastWord: last, start: words[first].start, end: word.end))
+              Match(
+                pattern: p, firstWord: first, lastWord: last, start: words[first].start,
+                end: word.end))
           }
         }
         swap(&frontier, &next)

@@ -39,7 +39,8 @@ public struct SentenceTone: Sendable, Hashable {
   ///   - bytes: the unit's UTF-8 text.
   ///   - words: its words; `sentenceOfWord` gives each word's sentence among `sentenceCount`.
   public static func tones(
-    bytes: [UInt8], words: [Word], sentenceOfWord: [Int], sentenceCount: Int, lexicon: PolarityLexicon
+    bytes: [UInt8], words: [Word], sentenceOfWord: [Int], sentenceCount: Int,
+    lexicon: PolarityLexicon
   ) -> [SentenceTone] {
     var tones = Array(repeating: SentenceTone(), count: sentenceCount)
     let raw = lexicon.set.matches(in: bytes, words: words, sentenceOfWord: sentenceOfWord)
@@ -99,7 +100,8 @@ public struct SentenceTone: Sendable, Hashable {
       }
       lastEnd = m.end
       if let n = negator,
-        m.firstWord - n.word > lexicon.negationScope || clauseBreak(bytes, from: words[n.word].end, to: m.start)
+        m.firstWord - n.word > lexicon.negationScope
+          || clauseBreak(bytes, from: words[n.word].end, to: m.start)
       {
         settleNegator()
       }

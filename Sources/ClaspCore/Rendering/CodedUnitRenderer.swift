@@ -47,7 +47,9 @@ public enum CodedUnitRenderer {
   }
 
   /// The CSV header.
-  public static let csvHeader = ["report", "unit", "section", "theme", "polarity", "evidence", "terms"]
+  public static let csvHeader = [
+    "report", "unit", "section", "theme", "polarity", "evidence", "terms",
+  ]
 
   /// One row per unit and theme (units with no theme are left out), themes in `order`.
   public static func csv(_ units: [CodedUnit], order: [ThemeID]) -> String {
@@ -58,7 +60,8 @@ public enum CodedUnitRenderer {
         let terms = (unit.matches[theme.rawValue] ?? []).map { "\($0.text)@\($0.start)-\($0.end)" }
         let row = [
           unit.report, unit.unit.rawValue, unit.section.rawValue, theme.rawValue, polarity.rawValue,
-          (unit.evidence[theme.rawValue] ?? []).joined(separator: " "), terms.joined(separator: "; "),
+          (unit.evidence[theme.rawValue] ?? []).joined(separator: " "),
+          terms.joined(separator: "; "),
         ]
         out += row.map(csvField).joined(separator: ",") + "\r\n"
       }
@@ -68,7 +71,9 @@ public enum CodedUnitRenderer {
 
   /// Quotes a field containing `"`, `,`, `\r` or `\n`, doubling embedded quotes (RFC 4180).
   public static func csvField(_ field: String) -> String {
-    guard field.utf8.contains(where: { $0 == 34 || $0 == 44 || $0 == 13 || $0 == 10 }) else { return field }
+    guard field.utf8.contains(where: { $0 == 34 || $0 == 44 || $0 == 13 || $0 == 10 }) else {
+      return field
+    }
     return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 }
