@@ -85,9 +85,12 @@ public struct Coder: Sendable {
     let matches = set.matches(in: bytes, words: words, sentenceOfWord: sentenceOfWord)
     var tones: [SentenceTone]?
 
+    var byTheme = [[PatternSet.Match]](repeating: [], count: codebook.themes.count)
+    for m in matches { byTheme[owners[m.pattern].theme].append(m) }
+
     var out: [Finding] = []
     for (t, theme) in codebook.themes.enumerated() {
-      let mine = matches.filter { owners[$0.pattern].theme == t }
+      let mine = byTheme[t]
       if mine.isEmpty { continue }
       let excluded = mine.filter { owners[$0.pattern].role == .exclude }
       var contextBySentence: [Int: Set<Int>] = [:]
@@ -230,15 +233,16 @@ public struct Coder: Sendable {
     return out
   }
 
+  static let citationWords: Set<[UInt8]> = [
+    Array("recommendation".utf8), Array("recommendations".utf8), Array("and".utf8),
+  ]
+
   /// The sentences that say something: all but citations such as "(Recommendations 1.3 and 6.2)".
   static func contentSentences(
     words: [Word], sentenceOfWord: [Int], bytes: [UInt8], count: Int
   ) -> [Int] {
     var hasContent = Array(repeating: false, count: count)
-    let filler: Set<[UInt8]> = [
-      Array("recommendation".utf8), Array("recommendations".utf8), Array("and".utf8),
-    ]
-    for (i, w) in words.enumerated() where !filler.contains(w.folded) {
+    for (i, w) in words.enumerated() where !citationWords.contains(w.folded) {
       if !w.folded.allSatisfy({ $0 >= 48 && $0 <= 57 }) { hasContent[sentenceOfWord[i]] = true }
     }
     return (0..<count).filter { hasContent[$0] }
