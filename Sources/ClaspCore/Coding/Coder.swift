@@ -30,14 +30,16 @@ public struct Coder: Sendable {
     case topic
   }
 
+  /// The codebook whose themes are coded, in its order.
   public let codebook: Codebook
+  /// The cue words that decide polarity.
   public let lexicon: PolarityLexicon
   let scope: PolarityScope
   private let set: PatternSet
   /// For each compiled pattern: its theme's index in the codebook and what it does.
   private let owners: [(theme: Int, role: Role)]
 
-  /// Compiles `codebook`'s patterns (which `Codebook.load` has already validated).
+  /// Compiles `codebook`'s patterns (which `Codebook.load` has already validated) and `lexicon`'s cues.
   public init(codebook: Codebook, lexicon: PolarityLexicon = .standard) {
     self.init(codebook: codebook, lexicon: lexicon, scope: .matchedAndFollowing)
   }

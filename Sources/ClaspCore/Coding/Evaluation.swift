@@ -4,8 +4,11 @@ public struct Evaluation: Sendable, Hashable {
   /// The counts and scores of one theme.
   public struct ThemeScore: Sendable, Hashable {
     public let theme: ThemeID
+    /// Units both gold and the coder give the theme.
     public let truePositives: Int
+    /// Units the coder gives the theme and gold does not.
     public let falsePositives: Int
+    /// Units gold gives the theme and the coder does not.
     public let falseNegatives: Int
     /// Pairs coded by both whose polarity agrees.
     public let polarityAgreements: Int
@@ -22,7 +25,9 @@ public struct Evaluation: Sendable, Hashable {
     public let report: String
     public let unit: UnitID
     public let theme: ThemeID
+    /// The gold polarity, `nil` when gold does not code the theme.
     public let gold: Polarity?
+    /// The coded polarity, `nil` when the coder does not code the theme.
     public let predicted: Polarity?
   }
 
@@ -30,6 +35,7 @@ public struct Evaluation: Sendable, Hashable {
   public let themes: [ThemeScore]
   /// Gold units that had no predicted line, as `report/unit`.
   public let missingUnits: [String]
+  /// Every unit-theme pair where presence or polarity differs, in gold order.
   public let disagreements: [Disagreement]
 
   /// Compares `predicted` with `gold` on `themes`; units are matched by report and unit id.

@@ -35,6 +35,7 @@ public struct PatternSet: Sendable {
     var outputs: [Int] = []
   }
 
+  /// The compiled patterns; `Match.pattern` indexes this array.
   public let patterns: [Pattern]
   private var nodes: [Node] = [Node()]
 

@@ -21,11 +21,14 @@ public struct PolarityLexicon: Sendable {
     case ignore
   }
 
+  /// Every cue pattern, compiled.
   public let set: PatternSet
+  /// What each pattern of `set` signals, by index.
   public let cues: [Cue]
   /// How many words after a negator it reaches.
   public let negationScope: Int
 
+  /// Compiles `entries`, each a cue and its patterns; earlier entries win ties between equal-length cues.
   public init(entries: [(Cue, [String])], negationScope: Int = 4) {
     var patterns: [Pattern] = []
     var cues: [Cue] = []

@@ -14,6 +14,7 @@ public struct SentenceTone: Sendable, Hashable {
   /// "expected", "it is important that").
   public var hedged = false
 
+  /// A tone with no clauses (neutral).
   public init() {}
 
   /// Strength clauses.
