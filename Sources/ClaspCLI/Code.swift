@@ -7,7 +7,7 @@ struct Code: ParsableCommand {
     abstract: "Code every unit of CLAS review reports with the codebook's themes and polarity.",
     discussion: """
       JSON Lines output has one object per unit in the gold annotation format ({"report", "unit", \
-      "themes"}) plus "section", "evidence" (the sentences that carried each theme), "matches" (the \
+      "themes"}) plus "start", "section", "evidence" (the sentences that carried each theme), "matches" (the \
       terms, with byte offsets into the unit text) and "cites". CSV has one row per unit and theme.
       """)
 

@@ -6,6 +6,8 @@ public struct CodedUnit: Codable, Sendable, Hashable {
   public let report: String
   public let unit: UnitID
   public let section: SectionID
+  /// The unit's first six words, as the gold files' `start`, to make diffs readable.
+  public let start: String
   /// Theme id to polarity: the gold annotation format.
   public let themes: [String: Polarity]
   /// Theme id to the sentences that carried it.
@@ -23,6 +25,7 @@ public struct CodedUnit: Codable, Sendable, Hashable {
       let mine = byUnit[unit.id] ?? []
       return CodedUnit(
         report: report.metadata.slug, unit: unit.id, section: unit.section,
+        start: unit.text.split(whereSeparator: \.isWhitespace).prefix(6).joined(separator: " "),
         themes: Dictionary(uniqueKeysWithValues: mine.map { ($0.theme.rawValue, $0.polarity) }),
         evidence: Dictionary(uniqueKeysWithValues: mine.map { ($0.theme.rawValue, $0.evidence) }),
         matches: Dictionary(uniqueKeysWithValues: mine.map { ($0.theme.rawValue, $0.matches) }),
