@@ -83,6 +83,17 @@ import Testing
       ])
   }
 
+  @Test("a plain statement answered by 'However, ...' is conceded as a strength")
+  func concededSentence() {
+    #expect(
+      code(
+        "Supervision is recorded on the family record. However, not all cases had been discussed.")
+        == ["supervision": .mixed])
+    #expect(
+      code("We were told supervision is recorded. However, in cases seen it was not.")
+        == ["supervision": .negative])
+  }
+
   @Test("findings carry evidence sentences and byte offsets of matched terms")
   func evidence() throws {
     let text = "Staff are busy. Safeguarding supervision is weak."

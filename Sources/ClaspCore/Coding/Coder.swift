@@ -183,7 +183,18 @@ public struct Coder: Sendable {
         next += 1
       }
     }
-    let local = Self.polarity(of: chosen.sorted().map { tones[$0] })
+    // A plain statement answered by a "However, ..." concern is conceded as a strength, as within
+    // a sentence.
+    let local = Self.polarity(
+      of: chosen.sorted().map { s in
+        var tone = tones[s]
+        if tone.lean == .neutral, !tone.hedged, s + 1 < tones.count,
+          tones[s + 1].opensWithConcession, tones[s + 1].lean == .negative
+        {
+          tone.clauses = [.positive]
+        }
+        return tone
+      })
     // Sentences that carry a theme without evaluating it take the unit's overall tone.
     return local == .neutral ? Self.polarity(of: text.content.map { tones[$0] }) : local
   }

@@ -10,6 +10,8 @@ public struct SentenceTone: Sendable, Hashable {
   public var contrast = false
   /// True when a plain clause stands conceded before a concern ("X, however, Y" or "X but Y").
   public var conceded = false
+  /// True when the sentence opens with "However" or "But", answering the sentence before it.
+  public var opensWithConcession = false
   /// True when its strengths are reported, intended or normative rather than seen ("we were told",
   /// "expected", "it is important that").
   public var hedged = false
@@ -131,7 +133,12 @@ public struct SentenceTone: Sendable, Hashable {
         let plain = m.firstWord > clauseStart && strengths == 0 && concerns == 0
         closeClause(at: m.firstWord)
         clauseStart = m.lastWord + 1
-        if cue == .concession { pendingConcession = (s, plain) }
+        if cue == .concession {
+          pendingConcession = (s, plain)
+          if m.firstWord == 0 || sentenceOfWord[m.firstWord - 1] != s {
+            tones[s].opensWithConcession = true
+          }
+        }
       case .hedge:
         tones[s].hedged = true
       case .ignore:
