@@ -97,7 +97,8 @@ public struct PatternSet: Sendable {
         for node in frontier {
           if let child = nodes[node].exact[word.folded] { next.append(child) }
           if let edges = nodes[node].special[word.folded[0]] {
-            for edge in edges where patterns[edge.pattern].word(edge.word, matches: word, in: text) {
+            for edge in edges where patterns[edge.pattern].word(edge.word, matches: word, in: text)
+            {
               next.append(edge.child)
             }
           }
