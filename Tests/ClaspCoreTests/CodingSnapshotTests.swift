@@ -25,7 +25,7 @@ import Testing
     guard actual != expected else { return }
     let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
     let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
-    let line = zip(a, e).firstIndex { $0 != $1 } ?? min(a.count, e.count)
+    let line = (0..<min(a.count, e.count)).first { a[$0] != e[$0] } ?? min(a.count, e.count)
     Issue.record(
       """
       coded/\(slug).jsonl:\(line + 1): output differs

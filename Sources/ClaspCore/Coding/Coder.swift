@@ -21,8 +21,11 @@ public struct Coder: Sendable {
   public let codebook: Codebook
   /// The cue words that decide polarity.
   public let lexicon: PolarityLexicon
+  /// The codebook's patterns followed by the lexicon's cues, so one pass finds both.
   private let set: PatternSet
-  /// For each compiled pattern: its theme's index in the codebook and what it does.
+  /// How many of `set`'s patterns are the codebook's; a cue's index is offset by this.
+  private let themePatternCount: Int
+  /// For each compiled codebook pattern: its theme's index in the codebook and what it does.
   private let owners: [(theme: Int, role: Role)]
 
   /// Compiles `codebook`'s patterns (which `Codebook.load` has already validated) and `lexicon`'s cues.
@@ -44,72 +47,124 @@ public struct Coder: Sendable {
       add(theme.rules.exclude, t, .exclude)
       for (g, group) in theme.rules.context.enumerated() { add(group, t, .context(g)) }
     }
-    self.set = PatternSet(patterns)
+    self.themePatternCount = patterns.count
+    self.set = PatternSet(patterns + lexicon.set.patterns)
     self.owners = owners
   }
 
   /// The findings of every unit of `report`, in unit order then codebook order.
   public func findings(in report: Report) -> [Finding] {
-    report.units.flatMap {
-      findings(in: $0, area: report.metadata.area, report: report.metadata.slug)
+    var text = UnitText(themes: codebook.themes.count)
+    var out: [Finding] = []
+    // The slug is computed from the area: make it once.
+    let area = report.metadata.area
+    let slug = report.metadata.slug
+    for unit in report.units {
+      findings(in: unit, area: area, report: slug, text: &text, into: &out)
     }
+    return out
   }
 
   /// The findings of one unit; `area` and `report` (the slug) are copied into each finding.
   public func findings(in unit: ReportUnit, area: String, report: String) -> [Finding] {
-    let text = UnitText(unit.text)
-    guard !text.words.isEmpty, !text.sentences.isEmpty else { return [] }
-    let matches = set.matches(
-      in: text.bytes, words: text.words, sentenceOfWord: text.sentenceOfWord)
-    var byTheme = [[PatternSet.Match]](repeating: [], count: codebook.themes.count)
-    for m in matches { byTheme[owners[m.pattern].theme].append(m) }
-    let hits = codebook.themes.indices.compactMap {
-      detect(theme: $0, in: text, matches: byTheme[$0])
-    }
-    guard !hits.isEmpty else { return [] }
+    var text = UnitText(themes: codebook.themes.count)
+    var out: [Finding] = []
+    findings(in: unit, area: area, report: report, text: &text, into: &out)
+    return out
+  }
 
+  /// Appends the findings of `unit` to `out`, using `text`'s buffers (reused from unit to unit).
+  func findings(
+    in unit: ReportUnit, area: String, report: String, text: inout UnitText,
+    into out: inout [Finding]
+  ) {
+    text.load(unit.text, vocabulary: set.vocabulary)
+    guard !text.words.isEmpty, !text.sentences.isEmpty else { return }
+    text.matches.removeAll(keepingCapacity: true)
+    set.matches(in: text.scanned, into: &text.matches)
+    for t in text.byTheme.indices { text.byTheme[t].removeAll(keepingCapacity: true) }
+    text.cues.removeAll(keepingCapacity: true)
+    var anyTheme = false
+    for m in text.matches {
+      if m.pattern < themePatternCount {
+        text.byTheme[owners[m.pattern].theme].append(m)
+        anyTheme = true
+      } else {
+        text.cues.append(
+          PatternSet.Match(
+            pattern: m.pattern - themePatternCount, firstWord: m.firstWord, lastWord: m.lastWord,
+            start: m.start, end: m.end))
+      }
+    }
+    guard anyTheme else { return }
+    let hits = codebook.themes.indices.compactMap {
+      detect(theme: $0, in: text, matches: text.byTheme[$0])
+    }
+    guard !hits.isEmpty else { return }
+
+    let isRecommendation = unit.id.kind == .recommendation
     let tones =
-      unit.id.kind == .recommendation
+      isRecommendation
       ? []
       : SentenceTone.tones(
-        bytes: text.bytes, words: text.words, sentenceOfWord: text.sentenceOfWord,
-        sentenceCount: text.sentences.count, lexicon: lexicon)
-    return hits.map { hit in
-      let polarity =
-        unit.id.kind == .recommendation
-        ? .negative : polarity(of: hit, in: text, tones: tones)
-      return Finding(
-        area: area, report: report, unit: unit.id, section: unit.section,
-        theme: codebook.themes[hit.theme].id, polarity: polarity,
-        evidence: hit.sentences.map {
-          String(decoding: text.bytes[text.sentences[$0]], as: UTF8.self)
-        },
-        matches: hit.matches.map {
-          MatchedTerm(
-            pattern: set.patterns[$0.pattern].source,
-            text: String(decoding: text.bytes[$0.start..<$0.end], as: UTF8.self), start: $0.start,
-            end: $0.end)
-        },
-        citedRecommendations: unit.citedRecommendations)
+        bytes: text.bytes, words: text.words, sentenceCount: text.sentences.count,
+        cues: text.cues, lexicon: lexicon)
+    for hit in hits {
+      let polarity = isRecommendation ? .negative : polarity(of: hit, in: text, tones: tones)
+      out.append(
+        Finding(
+          area: area, report: report, unit: unit.id, section: unit.section,
+          theme: codebook.themes[hit.theme].id, polarity: polarity,
+          evidence: hit.sentences.map {
+            String(decoding: text.bytes[text.sentences[$0]], as: UTF8.self)
+          },
+          matches: hit.matches.map {
+            MatchedTerm(
+              pattern: set.patterns[$0.pattern].source,
+              text: String(decoding: text.bytes[$0.start..<$0.end], as: UTF8.self),
+              start: $0.start, end: $0.end)
+          },
+          citedRecommendations: unit.citedRecommendations))
     }
   }
 
-  /// A unit's text split once into bytes, words and sentences.
+  /// A unit's text split into bytes, words (with their pattern words) and sentences, and its
+  /// matches; the buffers are reused from one unit to the next.
   struct UnitText {
-    let bytes: [UInt8]
-    let words: [Word]
-    let sentences: [Range<Int>]
-    let sentenceOfWord: [Int]
+    var bytes: [UInt8] = []
+    var scanned = ScannedText()
+    var sentences: [Range<Int>] = []
+    /// Per sentence: true unless it is a bare citation.
+    var isContent: [Bool] = []
     /// Sentences other than bare citations, in order.
-    let content: [Int]
+    var content: [Int] = []
+    /// The matches of the coder's set, then split into theme matches by theme and cues.
+    var matches: [PatternSet.Match] = []
+    var byTheme: [[PatternSet.Match]]
+    var cues: [PatternSet.Match] = []
+    /// The words, each with its sentence.
+    var words: [ScannedText.Word] { scanned.words }
 
-    init(_ text: String) {
-      bytes = Array(text.utf8)
-      words = WordTokenizer.words(bytes)
-      sentences = SentenceSplitter.ranges(in: bytes)
-      sentenceOfWord = Coder.sentenceIndex(of: words, in: sentences)
-      content = Coder.contentSentences(
-        words: words, sentenceOfWord: sentenceOfWord, bytes: bytes, count: sentences.count)
+    init(themes: Int) {
+      byTheme = Array(repeating: [], count: themes)
+    }
+
+    /// Splits `text` into words (classified by `vocabulary`) and sentences.
+    mutating func load(_ text: String, vocabulary: WordVocabulary) {
+      bytes.removeAll(keepingCapacity: true)
+      bytes.append(contentsOf: text.utf8)
+      bytes.withUnsafeBufferPointer { b in
+        vocabulary.scan(b, into: &scanned)
+        SentenceSplitter.ranges(in: b, into: &sentences)
+      }
+      Coder.assignSentences(&scanned.words, sentences)
+      isContent.removeAll(keepingCapacity: true)
+      isContent.append(contentsOf: repeatElement(false, count: sentences.count))
+      for w in scanned.words where !w.isNumber && !Coder.isCitationWord(bytes, w) {
+        isContent[w.sentence] = true
+      }
+      content.removeAll(keepingCapacity: true)
+      for s in isContent.indices where isContent[s] { content.append(s) }
     }
   }
 
@@ -127,76 +182,121 @@ public struct Coder: Sendable {
   func detect(theme t: Int, in text: UnitText, matches mine: [PatternSet.Match]) -> ThemeHit? {
     guard !mine.isEmpty else { return nil }
     let rules = codebook.themes[t].rules
-    let excluded = mine.filter { owners[$0.pattern].role == .exclude }
-    var contextBySentence: [Int: Set<Int>] = [:]
-    var contextMatches: [Int: [PatternSet.Match]] = [:]
+    let groups = rules.context.count
+    var excluded: [PatternSet.Match] = []
+    var context: [(sentence: Int, group: Int, match: PatternSet.Match)] = []
     for m in mine {
-      if case .context(let g) = owners[m.pattern].role {
-        let s = text.sentenceOfWord[m.firstWord]
-        contextBySentence[s, default: []].insert(g)
-        contextMatches[s, default: []].append(m)
+      switch owners[m.pattern].role {
+      case .exclude: excluded.append(m)
+      case .context(let g): context.append((text.words[m.firstWord].sentence, g, m))
+      case .strong, .include: break
       }
     }
-    var strongSentences = Set<Int>()
-    var includeSentences = Set<Int>()
+    /// True when sentence `s` has a context match of every group.
+    func hasAllContext(_ s: Int) -> Bool {
+      var seen: [Int] = []
+      for c in context where c.sentence == s && !seen.contains(c.group) { seen.append(c.group) }
+      return seen.count >= groups
+    }
+    var strongSentences: [Int] = []
+    var includeSentences: [Int] = []
     var counted: [PatternSet.Match] = []
     for m in mine {
       let role = owners[m.pattern].role
       guard role == .strong || role == .include else { continue }
       if excluded.contains(where: { $0.start < m.end && m.start < $0.end }) { continue }
-      let s = text.sentenceOfWord[m.firstWord]
-      guard text.content.contains(s) else { continue }
-      if role == .include, !rules.context.isEmpty,
-        contextBySentence[s, default: []].count < rules.context.count
-      {
-        continue
-      }
-      if role == .strong { strongSentences.insert(s) } else { includeSentences.insert(s) }
+      let s = text.words[m.firstWord].sentence
+      guard text.isContent[s] else { continue }
+      if role == .include, groups > 0, !hasAllContext(s) { continue }
+      if role == .strong { strongSentences.append(s) } else { includeSentences.append(s) }
       counted.append(m)
     }
+    strongSentences = Self.sortedUnique(strongSentences)
+    includeSentences = Self.sortedUnique(includeSentences)
     let substantive =
       !strongSentences.isEmpty || includeSentences.count >= rules.minSentences
       || (text.content.first.map(includeSentences.contains) ?? false)
       || (text.content.count <= 2 && !includeSentences.isEmpty)
     guard substantive else { return nil }
-    if !rules.context.isEmpty {
-      for s in includeSentences.sorted() { counted.append(contentsOf: contextMatches[s] ?? []) }
+    if groups > 0 {
+      for c in context where includeSentences.contains(c.sentence) { counted.append(c.match) }
     }
     counted.sort { ($0.start, $0.end, $0.pattern) < ($1.start, $1.end, $1.pattern) }
     return ThemeHit(
-      theme: t, sentences: strongSentences.union(includeSentences).sorted(), matches: counted)
+      theme: t, sentences: Self.sortedUnique(strongSentences + includeSentences), matches: counted)
+  }
+
+  static func sortedUnique(_ values: [Int]) -> [Int] {
+    guard values.count > 1 else { return values }
+    var out = values.sorted()
+    var k = 1
+    for i in 1..<out.count where out[i] != out[k - 1] {
+      out[k] = out[i]
+      k += 1
+    }
+    out.removeLast(out.count - k)
+    return out
   }
 
   /// The polarity of a paragraph's theme from the tones of the sentences that bear on it.
-  func polarity(of hit: ThemeHit, in text: UnitText, tones: [SentenceTone])
-    -> Polarity
-  {
+  func polarity(of hit: ThemeHit, in text: UnitText, tones: [SentenceTone]) -> Polarity {
     // The sentences that carry the theme, and any that continue one of them ("This means...",
     // "However..."): a theme's evaluation often follows the sentence that names it.
-    var chosen = Set(hit.sentences)
+    var chosen = [Bool](repeating: false, count: text.sentences.count)
+    for s in hit.sentences { chosen[s] = true }
     for s in hit.sentences {
       var next = s + 1
-      while next < text.sentences.count, !chosen.contains(next),
-        Self.continues(text.bytes[text.sentences[next]])
+      while next < text.sentences.count, !chosen[next],
+        Self.continues(text.bytes, text.sentences[next])
       {
-        chosen.insert(next)
+        chosen[next] = true
         next += 1
       }
     }
     // A plain statement answered by a "However, ..." concern is conceded as a strength, as within
     // a sentence.
-    let local = Self.polarity(
-      of: chosen.sorted().map { s in
-        var tone = tones[s]
-        if tone.lean == .neutral, !tone.hedged, s + 1 < tones.count,
-          tones[s + 1].opensWithConcession, tones[s + 1].lean == .negative
-        {
-          tone.clauses = [.positive]
-        }
-        return tone
-      })
+    var local = PolarityTally()
+    for s in chosen.indices where chosen[s] {
+      let tone = tones[s]
+      let lean = tone.lean
+      if lean == .neutral, !tone.hedged, s + 1 < tones.count,
+        tones[s + 1].opensWithConcession, tones[s + 1].lean == .negative
+      {
+        local.add(lean: .positive, hedged: false)
+      } else {
+        local.add(lean: lean, hedged: tone.hedged)
+      }
+    }
+    if local.polarity != .neutral { return local.polarity }
     // Sentences that carry a theme without evaluating it take the unit's overall tone.
-    return local == .neutral ? Self.polarity(of: text.content.map { tones[$0] }) : local
+    var overall = PolarityTally()
+    for s in text.content { overall.add(lean: tones[s].lean, hedged: tones[s].hedged) }
+    return overall.polarity
+  }
+
+  /// Strengths and concerns seen across sentences, for `polarity(of:)`.
+  struct PolarityTally {
+    var strength = false
+    var hedgedStrength = false
+    var concern = false
+
+    mutating func add(lean: Polarity, hedged: Bool) {
+      switch lean {
+      case .positive:
+        if hedged { hedgedStrength = true } else { strength = true }
+      case .negative: concern = true
+      case .mixed:
+        concern = true
+        if hedged { hedgedStrength = true } else { strength = true }
+      case .neutral: break
+      }
+    }
+
+    var polarity: Polarity {
+      if concern { return strength ? .mixed : .negative }
+      if strength || hedgedStrength { return .positive }
+      return .neutral
+    }
   }
 
   /// A theme's polarity from the tones of the sentences that carry it.
@@ -204,23 +304,9 @@ public struct Coder: Sendable {
   /// A concern and a seen strength make `mixed`; a concern with only reported or intended strengths
   /// ("we were told ... however") stays `negative`.
   static func polarity(of tones: [SentenceTone]) -> Polarity {
-    var strength = false
-    var hedgedStrength = false
-    var concern = false
-    for tone in tones {
-      switch tone.lean {
-      case .positive:
-        if tone.hedged { hedgedStrength = true } else { strength = true }
-      case .negative: concern = true
-      case .mixed:
-        concern = true
-        if tone.hedged { hedgedStrength = true } else { strength = true }
-      case .neutral: break
-      }
-    }
-    if concern { return strength ? .mixed : .negative }
-    if strength || hedgedStrength { return .positive }
-    return .neutral
+    var tally = PolarityTally()
+    for tone in tones { tally.add(lean: tone.lean, hedged: tone.hedged) }
+    return tally.polarity
   }
 
   /// Openings by which a sentence continues the one before it.
@@ -232,11 +318,15 @@ public struct Coder: Sendable {
   ].map { Array($0.utf8) }
 
   /// True when `sentence` opens with a word that refers back to or contrasts with the sentence before.
-  static func continues(_ sentence: ArraySlice<UInt8>) -> Bool {
-    let lower = sentence.prefix(16).map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+  static func continues(_ bytes: [UInt8], _ sentence: Range<Int>) -> Bool {
+    let length = min(sentence.count, 16)
     return continuations.contains { opener in
-      lower.starts(with: opener)
-        && (lower.count == opener.count || !SentenceSplitter.isLetter(lower[opener.count]))
+      guard opener.count <= length else { return false }
+      for k in opener.indices where WordVocabulary.fold(bytes[sentence.lowerBound + k]) != opener[k] {
+        return false
+      }
+      return length == opener.count
+        || !SentenceSplitter.isLetter(WordVocabulary.fold(bytes[sentence.lowerBound + opener.count]))
     }
   }
 
@@ -252,18 +342,26 @@ public struct Coder: Sendable {
     return out
   }
 
-  static let citationWords: Set<[UInt8]> = [
+  /// Sets each word's sentence, by the sentence range that holds its first byte.
+  static func assignSentences(_ words: inout [ScannedText.Word], _ sentences: [Range<Int>]) {
+    var s = 0
+    for k in words.indices {
+      while s + 1 < sentences.count, sentences[s + 1].lowerBound <= words[k].start { s += 1 }
+      words[k].sentence = s
+    }
+  }
+
+  static let citationWords: [[UInt8]] = [
     Array("recommendation".utf8), Array("recommendations".utf8), Array("and".utf8),
   ]
 
-  /// The sentences that say something: all but citations such as "(Recommendations 1.3 and 6.2)".
-  static func contentSentences(
-    words: [Word], sentenceOfWord: [Int], bytes: [UInt8], count: Int
-  ) -> [Int] {
-    var hasContent = Array(repeating: false, count: count)
-    for (i, w) in words.enumerated() where !citationWords.contains(w.folded) {
-      if !w.folded.allSatisfy({ $0 >= 48 && $0 <= 57 }) { hasContent[sentenceOfWord[i]] = true }
+  /// True when `bytes[word]` is a citation word, in any case.
+  static func isCitationWord(_ bytes: [UInt8], _ word: ScannedText.Word) -> Bool {
+    let length = word.end - word.start
+    guard length == 3 || length == 14 || length == 15 else { return false }
+    return citationWords.contains { c in
+      c.count == length
+        && c.indices.allSatisfy { WordVocabulary.fold(bytes[word.start + $0]) == c[$0] }
     }
-    return (0..<count).filter { hasContent[$0] }
   }
 }

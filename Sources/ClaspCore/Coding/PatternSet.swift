@@ -1,9 +1,11 @@
 /// Many patterns compiled once into a word trie, matched in one pass over a text's words.
 ///
-/// Each trie edge is a pattern word: exact lowercase words are looked up in a hash table per node,
-/// prefix and case-sensitive words are tested in turn (there are few of them). Matching walks the trie
-/// from every word of the text, never crossing a sentence boundary, so the cost is the number of words
-/// times the length of the longest partial match, independent of the number of patterns.
+/// The patterns' distinct words form a `WordVocabulary`: one pass over a text's bytes finds its
+/// words and, for each, the ids of the pattern words it matches. The trie's edges are those ids (the
+/// root's in a table indexed by id, the others in short flat lists), so matching from a word costs
+/// nothing unless the word is a pattern word. Matching walks the trie from every such word, never
+/// crossing a sentence boundary, so the cost is the number of words times the length of the longest
+/// partial match, independent of the number of patterns.
 ///
 /// ```swift
 /// let set = PatternSet([try Pattern(parsing: "supervis*"), try Pattern(parsing: "MASH")])
@@ -22,57 +24,71 @@ public struct PatternSet: Sendable {
     public let end: Int
   }
 
-  private struct Edge: Sendable {
-    var pattern: Int
-    var word: Int
-    var child: Int
-  }
-
-  private struct Node: Sendable {
-    var exact: [[UInt8]: Int] = [:]
-    /// Prefix and case-sensitive edges, keyed by their first byte lowercased (first-byte dispatch).
-    var special: [UInt8: [Edge]] = [:]
-    var outputs: [Int] = []
-  }
-
   /// The compiled patterns; `Match.pattern` indexes this array.
   public let patterns: [Pattern]
-  private var nodes: [Node] = [Node()]
+  /// The patterns' distinct words.
+  let vocabulary: WordVocabulary
+  /// The root's child by word id, -1 for none.
+  private let rootChild: [Int32]
+  /// Node `n`'s edges are `edgeWord[edgeStart[n]..<edgeStart[n + 1]]` with children in `edgeChild`.
+  private let edgeStart: [Int32]
+  private let edgeWord: [Int32]
+  private let edgeChild: [Int32]
+  /// Node `n`'s patterns are `outputs[outputStart[n]..<outputStart[n + 1]]`, in index order.
+  private let outputStart: [Int32]
+  private let outputs: [Int32]
 
   /// Compiles `patterns`; duplicates are kept and each reports its own index.
   /// - Complexity: O(total words of the patterns).
   public init(_ patterns: [Pattern]) {
     self.patterns = patterns
+    let vocabulary = WordVocabulary(patterns)
+    var id: [Pattern.Word: Int32] = [:]
+    for (k, word) in vocabulary.entries.enumerated() { id[word] = Int32(k) }
+    // Node 0 is the root.
+    var children: [[(word: Int32, child: Int32)]] = [[]]
+    var ends: [[Int32]] = [[]]
     for (index, pattern) in patterns.enumerated() {
       var node = 0
-      for (w, word) in pattern.words.enumerated() {
-        if !word.isPrefix && !word.caseSensitive {
-          if let next = nodes[node].exact[word.bytes] {
-            node = next
-          } else {
-            nodes.append(Node())
-            nodes[node].exact[word.bytes] = nodes.count - 1
-            node = nodes.count - 1
-          }
+      for word in pattern.words {
+        let w = id[word]!
+        if let edge = children[node].first(where: { $0.word == w }) {
+          node = Int(edge.child)
         } else {
-          let key = Self.fold(word.bytes[0])
-          if let edge = nodes[node].special[key]?.first(where: {
-            patterns[$0.pattern].words[$0.word] == word
-          }) {
-            node = edge.child
-          } else {
-            nodes.append(Node())
-            nodes[node].special[key, default: []].append(
-              Edge(pattern: index, word: w, child: nodes.count - 1))
-            node = nodes.count - 1
-          }
+          children.append([])
+          ends.append([])
+          children[node].append((w, Int32(children.count - 1)))
+          node = children.count - 1
         }
       }
-      nodes[node].outputs.append(index)
+      ends[node].append(Int32(index))
     }
+    var root = [Int32](repeating: -1, count: vocabulary.entries.count)
+    for edge in children[0] { root[Int(edge.word)] = edge.child }
+    var edgeStart: [Int32] = [0]
+    var edgeWord: [Int32] = []
+    var edgeChild: [Int32] = []
+    var outputStart: [Int32] = [0]
+    var outputs: [Int32] = []
+    for node in children.indices {
+      if node != 0 {
+        for edge in children[node] {
+          edgeWord.append(edge.word)
+          edgeChild.append(edge.child)
+        }
+      }
+      edgeStart.append(Int32(edgeWord.count))
+      outputs += ends[node]
+      outputStart.append(Int32(outputs.count))
+    }
+    self.vocabulary = vocabulary
+    self.rootChild = root
+    self.edgeStart = edgeStart
+    self.edgeWord = edgeWord
+    self.edgeChild = edgeChild
+    self.outputStart = outputStart
+    self.outputs = outputs
   }
-
-  static func fold(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
 
   /// Every match in `text`, ordered by start word then pattern index.
   /// - Parameters:
@@ -81,42 +97,97 @@ public struct PatternSet: Sendable {
   public func matches(
     in text: [UInt8], words: [Word]? = nil, sentenceOfWord: [Int]? = nil
   ) -> [Match] {
-    let words = words ?? WordTokenizer.words(text)
+    var scanned = ScannedText()
+    text.withUnsafeBufferPointer { bytes in
+      if let words {
+        for (k, word) in words.enumerated() {
+          let idStart = Int32(scanned.ids.count)
+          vocabulary.classify(bytes, start: word.start, end: word.end, into: &scanned.ids)
+          scanned.words.append(
+            ScannedText.Word(
+              start: word.start, end: word.end, idStart: idStart,
+              idEnd: Int32(scanned.ids.count), hasUppercase: word.hasUppercase, isNumber: false,
+              sentence: sentenceOfWord?[k] ?? 0))
+        }
+      } else {
+        vocabulary.scan(bytes, into: &scanned)
+        if let sentenceOfWord {
+          for k in scanned.words.indices { scanned.words[k].sentence = sentenceOfWord[k] }
+        }
+      }
+    }
     var out: [Match] = []
-    var frontier: [Int] = []
-    var next: [Int] = []
-    for first in words.indices {
-      frontier.removeAll(keepingCapacity: true)
-      frontier.append(0)
-      var last = first
-      var found: [Match] = []
-      while !frontier.isEmpty && last < words.count {
-        if let sentences = sentenceOfWord, sentences[last] != sentences[first] { break }
-        let word = words[last]
-        next.removeAll(keepingCapacity: true)
-        for node in frontier {
-          if let child = nodes[node].exact[word.folded] { next.append(child) }
-          if let edges = nodes[node].special[word.folded[0]] {
-            for edge in edges where patterns[edge.pattern].word(edge.word, matches: word, in: text)
-            {
-              next.append(edge.child)
+    matches(in: scanned, into: &out)
+    return out
+  }
+
+  /// Appends every match in `text` (scanned with this set's `vocabulary`) to `out`, ordered by start
+  /// word then pattern index.
+  func matches(in text: ScannedText, into out: inout [Match]) {
+    text.words.withUnsafeBufferPointer { words in
+      text.ids.withUnsafeBufferPointer { ids in
+        rootChild.withUnsafeBufferPointer { rootChild in
+          edgeStart.withUnsafeBufferPointer { edgeStart in
+            edgeWord.withUnsafeBufferPointer { edgeWord in
+              outputStart.withUnsafeBufferPointer { outputStart in
+                walk(
+                  words, ids, rootChild, edgeStart, edgeWord, outputStart, into: &out)
+              }
             }
           }
         }
-        for node in next {
-          for p in nodes[node].outputs {
-            found.append(
+      }
+    }
+  }
+
+  private func walk(
+    _ words: UnsafeBufferPointer<ScannedText.Word>, _ ids: UnsafeBufferPointer<Int32>,
+    _ rootChild: UnsafeBufferPointer<Int32>, _ edgeStart: UnsafeBufferPointer<Int32>,
+    _ edgeWord: UnsafeBufferPointer<Int32>, _ outputStart: UnsafeBufferPointer<Int32>,
+    into out: inout [Match]
+  ) {
+    var frontier: [Int32] = []
+    var next: [Int32] = []
+    frontier.reserveCapacity(8)
+    next.reserveCapacity(8)
+    for first in words.indices {
+      let head = words[first]
+      guard head.idStart != head.idEnd else { continue }
+      frontier.removeAll(keepingCapacity: true)
+      for k in Int(head.idStart)..<Int(head.idEnd) {
+        let child = rootChild[Int(ids[k])]
+        if child >= 0 { frontier.append(child) }
+      }
+      let found = out.count
+      var last = first
+      while !frontier.isEmpty {
+        for node in frontier {
+          let node = Int(node)
+          for o in Int(outputStart[node])..<Int(outputStart[node + 1]) {
+            out.append(
               Match(
-                pattern: p, firstWord: first, lastWord: last, start: words[first].start,
-                end: word.end))
+                pattern: Int(outputs[o]), firstWord: first, lastWord: last, start: head.start,
+                end: words[last].end))
+          }
+        }
+        last += 1
+        guard last < words.count, words[last].sentence == head.sentence else { break }
+        let word = words[last]
+        next.removeAll(keepingCapacity: true)
+        if word.idStart != word.idEnd {
+          for node in frontier {
+            let node = Int(node)
+            for e in Int(edgeStart[node])..<Int(edgeStart[node + 1]) {
+              let w = edgeWord[e]
+              for k in Int(word.idStart)..<Int(word.idEnd) where ids[k] == w {
+                next.append(edgeChild[e])
+              }
+            }
           }
         }
         swap(&frontier, &next)
-        last += 1
       }
-      found.sort { $0.pattern < $1.pattern }
-      out.append(contentsOf: found)
+      if out.count - found > 1 { out[found...].sort { $0.pattern < $1.pattern } }
     }
-    return out
   }
 }

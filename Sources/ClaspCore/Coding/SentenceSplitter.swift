@@ -23,22 +23,31 @@ public enum SentenceSplitter {
   /// - Complexity: O(n) in the number of bytes.
   public static func ranges(in bytes: [UInt8]) -> [Range<Int>] {
     var out: [Range<Int>] = []
+    bytes.withUnsafeBufferPointer { ranges(in: $0, into: &out) }
+    return out
+  }
+
+  /// Replaces `out` with the sentence ranges of `bytes`.
+  static func ranges(in bytes: UnsafeBufferPointer<UInt8>, into out: inout [Range<Int>]) {
+    out.removeAll(keepingCapacity: true)
+    let n = bytes.count
     var start = 0
     var i = 0
-    func emit(_ end: Int) {
-      if let r = trimmed(start..<end, in: bytes) { out.append(r) }
-    }
-    while i < bytes.count {
+    while i < n {
       let b = bytes[i]
+      // Only line breaks and stops matter: skip everything else quickly.
+      guard b == 10 || b == 46 || b == 33 || b == 63 else {
+        i += 1
+        continue
+      }
       if b == 10 {
-        emit(i)
+        if let r = trimmed(start..<i, in: bytes) { out.append(r) }
         start = i + 1
-      } else if b == 46 || b == 33 || b == 63 {
+      } else {
         var j = i + 1
-        while j < bytes.count, isCloser(bytes, j) { j += closerWidth(bytes, j) }
-        let atEnd = j >= bytes.count
-        if atEnd || isSpace(bytes[j]), b != 46 || !isAbbreviation(bytes, before: i) {
-          emit(j)
+        while j < n, isCloser(bytes, j) { j += closerWidth(bytes, j) }
+        if j >= n || isSpace(bytes[j]), b != 46 || !isAbbreviation(bytes, before: i) {
+          if let r = trimmed(start..<j, in: bytes) { out.append(r) }
           start = j
           i = j
           continue
@@ -46,8 +55,7 @@ public enum SentenceSplitter {
       }
       i += 1
     }
-    emit(bytes.count)
-    return out
+    if let r = trimmed(start..<n, in: bytes) { out.append(r) }
   }
 
   /// The sentences of `text`, trimmed.
@@ -59,7 +67,7 @@ public enum SentenceSplitter {
   static func isSpace(_ b: UInt8) -> Bool { b == 32 || b == 9 || b == 10 || b == 13 }
 
   /// Closing quotes, brackets and Markdown emphasis that may follow a sentence's final stop.
-  static func isCloser(_ bytes: [UInt8], _ j: Int) -> Bool {
+  static func isCloser(_ bytes: UnsafeBufferPointer<UInt8>, _ j: Int) -> Bool {
     let b = bytes[j]
     if b == 34 || b == 39 || b == 41 || b == 93 || b == 42 || b == 95 { return true }
     // ’ ” (E2 80 99, E2 80 9D)
@@ -67,21 +75,29 @@ public enum SentenceSplitter {
       && (bytes[j + 2] == 0x99 || bytes[j + 2] == 0x9D)
   }
 
-  static func closerWidth(_ bytes: [UInt8], _ j: Int) -> Int { bytes[j] == 0xE2 ? 3 : 1 }
+  static func closerWidth(_ bytes: UnsafeBufferPointer<UInt8>, _ j: Int) -> Int {
+    bytes[j] == 0xE2 ? 3 : 1
+  }
 
   /// True when the full stop at `dot` ends an abbreviation or an initial.
-  static func isAbbreviation(_ bytes: [UInt8], before dot: Int) -> Bool {
+  static func isAbbreviation(_ bytes: UnsafeBufferPointer<UInt8>, before dot: Int) -> Bool {
     var k = dot
     while k > 0, isLetter(bytes[k - 1]) { k -= 1 }
-    let word = bytes[k..<dot].map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
-    if word.isEmpty { return false }
-    if word.count == 1 { return true }
-    return abbreviations.contains(word)
+    let length = dot - k
+    if length == 0 { return false }
+    if length == 1 { return true }
+    guard length <= longestAbbreviation else { return false }
+    return abbreviationList.contains { word in
+      word.count == length && word.indices.allSatisfy { WordVocabulary.fold(bytes[k + $0]) == word[$0] }
+    }
   }
+
+  static let abbreviationList: [[UInt8]] = Array(abbreviations)
+  static let longestAbbreviation = abbreviations.map(\.count).max() ?? 0
 
   static func isLetter(_ b: UInt8) -> Bool { (b >= 65 && b <= 90) || (b >= 97 && b <= 122) }
 
-  static func trimmed(_ range: Range<Int>, in bytes: [UInt8]) -> Range<Int>? {
+  static func trimmed(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
     var lo = range.lowerBound
     var hi = range.upperBound
     while lo < hi, isSpace(bytes[lo]) || bytes[lo] == 45 && lo + 1 < hi && isSpace(bytes[lo + 1]) {

@@ -45,8 +45,22 @@ public struct SentenceTone: Sendable, Hashable {
     bytes: [UInt8], words: [Word], sentenceOfWord: [Int], sentenceCount: Int,
     lexicon: PolarityLexicon
   ) -> [SentenceTone] {
-    var tones = Array(repeating: SentenceTone(), count: sentenceCount)
     let raw = lexicon.set.matches(in: bytes, words: words, sentenceOfWord: sentenceOfWord)
+    let scanned = words.indices.map {
+      ScannedText.Word(
+        start: words[$0].start, end: words[$0].end, idStart: 0, idEnd: 0,
+        hasUppercase: words[$0].hasUppercase, isNumber: false, sentence: sentenceOfWord[$0])
+    }
+    return tones(
+      bytes: bytes, words: scanned, sentenceCount: sentenceCount, cues: raw, lexicon: lexicon)
+  }
+
+  /// The tone of every sentence of a unit from `cues`, the matches of `lexicon`'s set in its words.
+  static func tones(
+    bytes: [UInt8], words: [ScannedText.Word], sentenceCount: Int, cues raw: [PatternSet.Match],
+    lexicon: PolarityLexicon
+  ) -> [SentenceTone] {
+    var tones = Array(repeating: SentenceTone(), count: sentenceCount)
     // Longest cue wins where cues overlap; ties go to the earlier-listed cue.
     let ordered = raw.sorted {
       let l0 = $0.lastWord - $0.firstWord
@@ -90,13 +104,13 @@ public struct SentenceTone: Sendable, Hashable {
     var lastEnd = 0
     var pendingConcession: (sentence: Int, plain: Bool)?
     for (m, cue) in kept {
-      let s = sentenceOfWord[m.firstWord]
+      let s = words[m.firstWord].sentence
       if s != sentence {
         settleNegator()
         closeClause(at: .max)
         sentence = s
         clauseStart = m.firstWord
-        while clauseStart > 0, sentenceOfWord[clauseStart - 1] == s { clauseStart -= 1 }
+        while clauseStart > 0, words[clauseStart - 1].sentence == s { clauseStart -= 1 }
       } else if semicolon(bytes, from: lastEnd, to: m.start) {
         settleNegator()
         closeClause(at: m.firstWord)
@@ -135,7 +149,7 @@ public struct SentenceTone: Sendable, Hashable {
         clauseStart = m.lastWord + 1
         if cue == .concession {
           pendingConcession = (s, plain)
-          if m.firstWord == 0 || sentenceOfWord[m.firstWord - 1] != s {
+          if m.firstWord == 0 || words[m.firstWord - 1].sentence != s {
             tones[s].opensWithConcession = true
           }
         }
