@@ -29,8 +29,11 @@ struct IndicatorOrganisations {
       var tokens = Self.normalised(Array(name.utf8))
       let whole = tokens.count < 2
       if whole { tokens = WordTokenizer.words(Array(name.utf8)).map(\.folded).map(Self.singular) }
-      guard !tokens.isEmpty, seen.insert(tokens).inserted else { continue }
-      names.append(Name(display: name, variants: Self.variants(tokens), whole: whole))
+      let variants = Self.variants(tokens)
+      // "X CCG" and "X Clinical Commissioning Group" are one organisation: key on the short form.
+      let key = variants.min { $0.count < $1.count }!
+      guard !tokens.isEmpty, seen.insert(key).inserted else { continue }
+      names.append(Name(display: name, variants: variants, whole: whole))
     }
     for bytes in passages { defineAcronyms(in: bytes) }
   }
