@@ -191,4 +191,42 @@ import Testing
     #expect(figures.map(\.text) == expected.map(\.0))
     #expect(figures.map { $0.comparator?.text } == expected.map(\.1))
   }
+
+  @Test("classification generalises beyond the seeds' sentences", arguments: [
+    (
+      "Level 3 safeguarding training compliance was 80% and level 2 was 95%, against a trust target of 90%.",
+      ["para:4.1 | training_compliance | 80% | level 3", "para:4.1 | training_compliance | 95% | level 2; target 90%"]
+    ),
+    (
+      "We were told that 85% of health visitors received safeguarding supervision in the last quarter.",
+      ["para:4.1 | supervision_compliance | 85% | period last quarter; claimed"]
+    ),
+    (
+      "Only 8 out of 20 IHAs were completed within 20 working days in 2015/16.",
+      ["para:4.1 | iha_within_timescale | 8 out of 20 | period 2015/16"]
+    ),
+    (
+      "The trust has set a target of 90% for level 3 safeguarding training.",
+      ["para:4.1 | training_target | 90% | level 3"]
+    ),
+    (
+      "Obesity in reception year was 10.2% compared with a statistical neighbours average of 9.0%.",
+      ["para:4.1 | - | 10.2% | comparator 9.0% (statistical neighbours)"]
+    ),
+    (
+      "Of 12 cases reviewed, 3 had no plan, and 40% of staff were unaware of the policy.",
+      ["para:4.1 | - | 40% | "]
+    ),
+  ] as [(String, [String])])
+  func beyondSeeds(sentence: String, expected: [String]) throws {
+    let figures = Self.extractor.indicators(in: try Self.report(sentence))
+    #expect(figures.map(Self.anyLine) == expected)
+  }
+
+  static func anyLine(_ f: Indicator) -> String {
+    guard f.kind == nil else { return fixtureLine(f) }
+    var details: [String] = []
+    if let c = f.comparator { details.append("comparator \(c.text) (\(c.basis ?? "unspecified"))") }
+    return [f.location, "-", f.text, details.joined(separator: "; ")].joined(separator: " | ")
+  }
 }

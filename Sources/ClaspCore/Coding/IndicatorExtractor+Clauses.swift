@@ -106,6 +106,15 @@ extension IndicatorExtractor {
         scope = clause.lowerBound..<nextHi
         classified = classify(&figure, scope: scope, sentence: sentence)
       }
+      // "level 3 training was 80% and level 2 95%": a clause that names only a level continues the
+      // previous figure's levelled kind.
+      if !classified, let previous = out.last, let kind = previous.kind, previous.unit == figure.unit,
+        table.kind(kind)?.recordsLevel == true, cuts[position - 1].how != .strong,
+        level(near: c.number.range.lowerBound, in: clause, sentence: sentence) != nil
+      {
+        figure.kind = kind
+        classified = true
+      }
       if classified, let kind = figure.kind, table.kind(kind)?.recordsLevel == true {
         figure.level = level(near: c.number.range.lowerBound, in: scope, sentence: sentence)
       }

@@ -96,7 +96,7 @@ private struct IndicatorTableReader {
       value, at: path,
       keys: [
         "id", "label", "definition", "units", "roles", "clause", "context", "exclude",
-        "comparatorBases", "recordsLevel",
+        "comparatorBases", "recordsLevel", "comparable",
       ],
       required: ["id", "label", "definition", "units", "clause"])
     let id = try string(o["id"]!, at: "\(path).id")
@@ -119,18 +119,13 @@ private struct IndicatorTableReader {
       }
     }
     guard !clause.isEmpty || !bases.isEmpty else { throw .matchesEverything(file: file, path: path) }
-    var recordsLevel = false
-    if let l = o["recordsLevel"] {
-      guard let flag = l as? Bool, let n = l as? NSNumber, String(cString: n.objCType) == "c" else {
-        throw .wrongType(file: file, path: "\(path).recordsLevel", expected: "true or false")
-      }
-      recordsLevel = flag
-    }
+    let recordsLevel = try flag(o["recordsLevel"], at: "\(path).recordsLevel") ?? false
+    let comparable = try flag(o["comparable"], at: "\(path).comparable") ?? true
     return IndicatorKind(
       id: IndicatorKindID(rawValue: id), label: try string(o["label"]!, at: "\(path).label"),
       definition: try string(o["definition"]!, at: "\(path).definition"), units: units, roles: roles,
       clause: clause, context: context, exclude: try patterns(o["exclude"], at: "\(path).exclude"),
-      comparatorBases: bases, recordsLevel: recordsLevel)
+      comparatorBases: bases, recordsLevel: recordsLevel, comparable: comparable)
   }
 
   func reference(_ value: Any, at path: String) throws(IndicatorTableError) -> IndicatorReferenceRule {
@@ -210,6 +205,14 @@ private struct IndicatorTableReader {
     guard let s = value as? String else { throw .wrongType(file: file, path: path, expected: "a string") }
     if !allowEmpty && s.allSatisfy(\.isWhitespace) { throw .emptyValue(file: file, path: path) }
     return s
+  }
+
+  func flag(_ value: Any?, at path: String) throws(IndicatorTableError) -> Bool? {
+    guard let value else { return nil }
+    guard let n = value as? NSNumber, String(cString: n.objCType) == "c" else {
+      throw .wrongType(file: file, path: path, expected: "true or false")
+    }
+    return n.boolValue
   }
 
   func integer(_ value: Any, at path: String) throws(IndicatorTableError) -> Int {

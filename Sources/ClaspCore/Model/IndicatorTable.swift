@@ -56,11 +56,15 @@ public struct IndicatorKind: Sendable, Hashable {
   public let comparatorBases: [String]
   /// True when the kind records the training level named in the clause.
   public let recordsLevel: Bool
+  /// False when figures of this kind measure different things (every "vs England average"
+  /// comparison), so no range across areas is given.
+  public let comparable: Bool
 
   public init(
     id: IndicatorKindID, label: String, definition: String, units: [IndicatorUnit],
     roles: [IndicatorRole] = [.figure], clause: [[String]], context: [[String]] = [],
-    exclude: [String] = [], comparatorBases: [String] = [], recordsLevel: Bool = false
+    exclude: [String] = [], comparatorBases: [String] = [], recordsLevel: Bool = false,
+    comparable: Bool = true
   ) {
     precondition(!units.isEmpty && !roles.isEmpty, "indicator kind \(id) needs units and roles")
     precondition(!clause.isEmpty || !comparatorBases.isEmpty, "indicator kind \(id) can never match")
@@ -74,6 +78,7 @@ public struct IndicatorKind: Sendable, Hashable {
     self.exclude = exclude
     self.comparatorBases = comparatorBases
     self.recordsLevel = recordsLevel
+    self.comparable = comparable
   }
 }
 

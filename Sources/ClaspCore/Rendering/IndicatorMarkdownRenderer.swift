@@ -18,7 +18,7 @@ public enum IndicatorMarkdownRenderer {
         for i in classified {
           let label = i.kind.flatMap { table.kind($0)?.label } ?? i.kind?.rawValue ?? ""
           let cells = [
-            label, figure(i), i.level.map { "level \($0)" } ?? "",
+            label, i.text, i.level.map { "level \($0)" } ?? "",
             i.target.map(\.text) ?? "",
             i.comparator.map { $0.text + ($0.basis.map { " (\($0))" } ?? "") } ?? "",
             i.organisation ?? "", i.period ?? "", i.claimed ? "yes" : "", "\(i.location) line \(i.line)",
@@ -31,38 +31,25 @@ public enum IndicatorMarkdownRenderer {
       let other = figures.filter { $0.kind == nil }
       if !other.isEmpty {
         out += "Other figures: "
-        out += other.map { IndicatorText.markdownCell(figure($0)) + " (\($0.location))" }.joined(separator: "; ")
+        out += other.map { IndicatorText.markdownCell($0.text) + " (\($0.location))" }.joined(separator: "; ")
         out += ".\n\n"
       }
     }
     return out
   }
 
-  static func figure(_ i: Indicator) -> String {
-    IndicatorText.figure(i.value, unit: i.unit, base: i.base)
-  }
-
-  /// One row per kind with figures: how many, in how many areas, the range, and the targets stated.
+  /// One row per comparable kind and unit: how many figures, from which areas, the range and targets.
   static func ranges(_ indicators: [Indicator], table: IndicatorTable) -> String {
-    var rows = ""
-    for kind in table.kinds {
-      let figures = indicators.filter { $0.kind == kind.id }
-      guard let low = figures.min(by: { $0.value < $1.value }),
-        let high = figures.max(by: { $0.value < $1.value })
-      else { continue }
-      var areas: [String] = []
-      for f in figures where !areas.contains(f.area) { areas.append(f.area) }
-      let targets = Set(figures.compactMap { $0.target?.value }).sorted().map {
-        IndicatorText.number($0) + (figures.first?.unit == .percent ? "%" : "")
-      }
-      let range = low.value == high.value ? figure(low) : figure(low) + " to " + figure(high)
-      let cells = [
-        kind.label, String(figures.count), areas.joined(separator: ", "), range,
-        targets.joined(separator: ", "),
-      ]
-      rows += "| " + cells.map(IndicatorText.markdownCell).joined(separator: " | ") + " |\n"
+    let ranges = IndicatorRange.ranges(of: indicators, table: table)
+    guard !ranges.isEmpty else { return "" }
+    var out = "| kind | figures | areas | range | targets |\n|---|---|---|---|---|\n"
+    for r in ranges {
+      let label = (table.kind(r.kind)?.label ?? r.kind.rawValue) + (r.level.map { ", level \($0)" } ?? "")
+      let range = r.low.value == r.high.value ? r.low.text : r.low.text + " to " + r.high.text
+      let targets = r.targets.map { IndicatorText.figure($0, unit: r.unit, base: r.base) }
+      let cells = [label, String(r.count), r.areas.joined(separator: ", "), range, targets.joined(separator: ", ")]
+      out += "| " + cells.map(IndicatorText.markdownCell).joined(separator: " | ") + " |\n"
     }
-    guard !rows.isEmpty else { return "" }
-    return "| kind | figures | areas | range | targets |\n|---|---|---|---|---|\n" + rows + "\n"
+    return out + "\n"
   }
 }
