@@ -4,7 +4,8 @@ import Foundation
 
 struct Indicators: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Extract the figures CLAS reports quote (percentages, rates, scores) as an indicator table.",
+    abstract:
+      "Extract the figures CLAS reports quote (percentages, rates, scores) as an indicator table.",
     discussion: """
       Every percentage, "N per 1,000", "N out of M", average score and count of children considered, \
       with its sentence, unit, kind (from Data/indicators.json), level, target, comparator, \
@@ -41,7 +42,8 @@ struct Indicators: ParsableCommand {
     case .json: print(IndicatorJSONRenderer.render(indicators), terminator: "")
     }
     if failures > 0 {
-      FileHandle.standardError.write(Data("error: \(failures) of \(files.count) inputs failed\n".utf8))
+      FileHandle.standardError.write(
+        Data("error: \(failures) of \(files.count) inputs failed\n".utf8))
       throw ExitCode(1)
     }
   }

@@ -9,7 +9,10 @@ import Testing
     let rows = result.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
     #expect(rows.first?.hasPrefix("area,location,line,kind,value,unit,") == true)
     #expect(rows.count == 1 + 9)
-    #expect(rows.contains { $0.hasPrefix("Derby,section:context,75,sdq_average,16.3,score,,16.3,figure,") })
+    #expect(
+      rows.contains {
+        $0.hasPrefix("Derby,section:context,75,sdq_average,16.3,score,,16.3,figure,")
+      })
   }
 
   @Test("JSON has schema 1 and only classified figures with --classified-only")
@@ -41,7 +44,8 @@ import Testing
 
   @Test("a broken table is an error naming the file and JSON path")
   func badTable() throws {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("clasp-\(UUID().uuidString).json")
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "clasp-\(UUID().uuidString).json")
     try Data(#"{"version": 1, "kinds": [{"id": "x"}]}"#.utf8).write(to: url)
     defer { try? FileManager.default.removeItem(at: url) }
     let result = try ClaspBinary.run(["indicators", "--table", url.path, "Data/reports/derby.txt"])

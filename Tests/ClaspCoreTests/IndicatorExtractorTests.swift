@@ -32,9 +32,13 @@ import Testing
     #expect(f.unitID == "para:5.3.22" && f.line == 466)
   }
 
-  @Test("BaNES AWP: 92% of practitioners trained to level 3 against a target of 90%, reported by managers")
+  @Test(
+    "BaNES AWP: 92% of practitioners trained to level 3 against a target of 90%, reported by managers"
+  )
   func banesTraining() throws {
-    let figures = try Self.figures("bath-and-north-east-somerset").filter { $0.unitID == "para:5.3.7" }
+    let figures = try Self.figures("bath-and-north-east-somerset").filter {
+      $0.unitID == "para:5.3.7"
+    }
     #expect(figures.map(\.text) == ["100%", "92%"])
     let overall = figures[1]
     #expect(overall.kind == "training_compliance" && overall.value == 92 && overall.level == 3)
@@ -43,7 +47,8 @@ import Testing
     #expect(overall.claimed)
     // The intensive team's 100% shares the predicate "are trained to level 3" but not the target.
     let team = figures[0]
-    #expect(team.kind == "training_compliance" && team.level == 3 && team.target == nil && team.claimed)
+    #expect(
+      team.kind == "training_compliance" && team.level == 3 && team.target == nil && team.claimed)
     #expect(team.subject.hasSuffix("100% of the intensive team practitioners"))
   }
 
@@ -59,7 +64,9 @@ import Testing
     #expect(f.subject == "Currently performance is at 81%" && !f.claimed && f.unitID == "para:4.1")
   }
 
-  @Test("Coventry: 92% of out-of-area RHAs within timescale, and 100% overall at the time of the review")
+  @Test(
+    "Coventry: 92% of out-of-area RHAs within timescale, and 100% overall at the time of the review"
+  )
   func coventryRHA() throws {
     let rha = try Self.figures("coventry").filter { $0.kind == "rha_within_timescale" }
     #expect(rha.map(\.value) == [100, 92])
@@ -68,13 +75,15 @@ import Testing
     #expect(rha[1].period == nil && !rha[1].claimed)
   }
 
-  @Test("Wolverhampton immunisations 91.1% vs England average 87.8%, in both places the report says so")
+  @Test(
+    "Wolverhampton immunisations 91.1% vs England average 87.8%, in both places the report says so")
   func wolverhamptonImmunisations() throws {
     let all = try Self.figures("wolverhampton").filter { $0.kind == "lac_immunisations" }
     #expect(all.count == 2)
     for f in all {
       #expect(f.value == 91.1)
-      #expect(f.comparator == IndicatorReference(value: 87.8, text: "87.8%", basis: "England average"))
+      #expect(
+        f.comparator == IndicatorReference(value: 87.8, text: "87.8%", basis: "England average"))
     }
     #expect(all[0].period == "2015" && all[0].section == .context && all[0].unitID == nil)
   }
@@ -90,20 +99,25 @@ import Testing
     // Every comparator sits in its own figure's clause.
     for f in figures {
       guard let comparator = f.comparator else { continue }
-      #expect(f.subject.contains(comparator.text), "\(f.text): \(comparator.text) not in \(f.subject)")
+      #expect(
+        f.subject.contains(comparator.text), "\(f.text): \(comparator.text) not in \(f.subject)")
     }
   }
 
-  @Test("Wolverhampton rates: each figure in a two-figure sentence has its own comparator and period")
+  @Test(
+    "Wolverhampton rates: each figure in a two-figure sentence has its own comparator and period")
   func wolverhamptonRates() throws {
     let homelessness = try Self.figure("wolverhampton", "england_comparison", "2.4 per 1,000")
     #expect(homelessness.base == 1000 && homelessness.comparator?.value == 1.8)
     #expect(homelessness.period == nil)
-    let looked = try Self.figure("wolverhampton", "england_comparison", "135 Wolverhampton children per 10,000")
+    let looked = try Self.figure(
+      "wolverhampton", "england_comparison", "135 Wolverhampton children per 10,000")
     #expect(looked.value == 135 && looked.base == 10000 && looked.comparator?.value == 60)
     #expect(looked.period == "2015")
     let mental = try Self.figure("wolverhampton", "england_comparison", "90.2 per 100,000")
-    #expect(mental.comparator == IndicatorReference(value: 87.4, text: "87.4 per 100,000", basis: "average"))
+    #expect(
+      mental.comparator
+        == IndicatorReference(value: 87.4, text: "87.4 per 100,000", basis: "average"))
   }
 
   @Test("Derby SDQ: average score 16.3 with 49% of children of concern, in 2014")
@@ -127,7 +141,8 @@ import Testing
   // MARK: Counts and the reviewed fixture
 
   static let classifiedCounts: [String: Int] = [
-    "bath-and-north-east-somerset": 4, "coventry": 5, "derby": 5, "thurrock": 7, "wolverhampton": 21,
+    "bath-and-north-east-somerset": 4, "coventry": 5, "derby": 5, "thurrock": 7,
+    "wolverhampton": 21,
   ]
 
   @Test("classified figures per report", arguments: Fixtures.slugs)
@@ -136,13 +151,16 @@ import Testing
     #expect(classified.count == Self.classifiedCounts[slug])
   }
 
-  @Test("every classified figure has the kind the reviewed fixture gives it", arguments: Fixtures.slugs)
+  @Test(
+    "every classified figure has the kind the reviewed fixture gives it", arguments: Fixtures.slugs)
   func reviewedFixture(slug: String) throws {
     let lines = try Self.figures(slug).filter { $0.kind != nil }.map(Self.fixtureLine)
     let url = Fixtures.fixtures.appendingPathComponent("indicators/\(slug).txt")
     if ProcessInfo.processInfo.environment["CLASP_RECORD"] != nil {
-      let header = "# \(slug): every classified figure (location | kind | figure | details), reviewed by reading\n"
-      try (header + lines.joined(separator: "\n") + "\n").write(to: url, atomically: true, encoding: .utf8)
+      let header =
+        "# \(slug): every classified figure (location | kind | figure | details), reviewed by reading\n"
+      try (header + lines.joined(separator: "\n") + "\n").write(
+        to: url, atomically: true, encoding: .utf8)
     }
     let expected = try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
       .filter { !$0.hasPrefix("#") }.map(String.init)
@@ -173,51 +191,60 @@ import Testing
       4.1 \(body)
       """
     return try StructureParser.parse(
-      SourceText(path: "test.txt", encoding: .utf8, lines: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)))
+      SourceText(
+        path: "test.txt", encoding: .utf8,
+        lines: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)))
   }
 
-  @Test("several figures in one sentence each get their own comparator", arguments: [
-    (
-      "Uptake was 61% against an England average of 70% and dental checks were 80% compared to 75% nationally.",
-      [("61%", "70%"), ("80%", "75%")]
-    ),
-    (
-      "In 2015 the rate was 3.1 per 1,000 vs an England average of 2.0 per 1,000, while 12 out of 15 plans were reviewed.",
-      [("3.1 per 1,000", "2.0 per 1,000"), ("12 out of 15", nil)]
-    ),
-  ] as [(String, [(String, String?)])])
+  @Test(
+    "several figures in one sentence each get their own comparator",
+    arguments: [
+      (
+        "Uptake was 61% against an England average of 70% and dental checks were 80% compared to 75% nationally.",
+        [("61%", "70%"), ("80%", "75%")]
+      ),
+      (
+        "In 2015 the rate was 3.1 per 1,000 vs an England average of 2.0 per 1,000, while 12 out of 15 plans were reviewed.",
+        [("3.1 per 1,000", "2.0 per 1,000"), ("12 out of 15", nil)]
+      ),
+    ] as [(String, [(String, String?)])])
   func pairing(sentence: String, expected: [(String, String?)]) throws {
     let figures = Self.extractor.indicators(in: try Self.report(sentence))
     #expect(figures.map(\.text) == expected.map(\.0))
     #expect(figures.map { $0.comparator?.text } == expected.map(\.1))
   }
 
-  @Test("classification generalises beyond the seeds' sentences", arguments: [
-    (
-      "Level 3 safeguarding training compliance was 80% and level 2 was 95%, against a trust target of 90%.",
-      ["para:4.1 | training_compliance | 80% | level 3", "para:4.1 | training_compliance | 95% | level 2; target 90%"]
-    ),
-    (
-      "We were told that 85% of health visitors received safeguarding supervision in the last quarter.",
-      ["para:4.1 | supervision_compliance | 85% | period last quarter; claimed"]
-    ),
-    (
-      "Only 8 out of 20 IHAs were completed within 20 working days in 2015/16.",
-      ["para:4.1 | iha_within_timescale | 8 out of 20 | period 2015/16"]
-    ),
-    (
-      "The trust has set a target of 90% for level 3 safeguarding training.",
-      ["para:4.1 | training_target | 90% | level 3"]
-    ),
-    (
-      "Obesity in reception year was 10.2% compared with a statistical neighbours average of 9.0%.",
-      ["para:4.1 | - | 10.2% | comparator 9.0% (statistical neighbours)"]
-    ),
-    (
-      "Of 12 cases reviewed, 3 had no plan, and 40% of staff were unaware of the policy.",
-      ["para:4.1 | - | 40% | "]
-    ),
-  ] as [(String, [String])])
+  @Test(
+    "classification generalises beyond the seeds' sentences",
+    arguments: [
+      (
+        "Level 3 safeguarding training compliance was 80% and level 2 was 95%, against a trust target of 90%.",
+        [
+          "para:4.1 | training_compliance | 80% | level 3",
+          "para:4.1 | training_compliance | 95% | level 2; target 90%",
+        ]
+      ),
+      (
+        "We were told that 85% of health visitors received safeguarding supervision in the last quarter.",
+        ["para:4.1 | supervision_compliance | 85% | period last quarter; claimed"]
+      ),
+      (
+        "Only 8 out of 20 IHAs were completed within 20 working days in 2015/16.",
+        ["para:4.1 | iha_within_timescale | 8 out of 20 | period 2015/16"]
+      ),
+      (
+        "The trust has set a target of 90% for level 3 safeguarding training.",
+        ["para:4.1 | training_target | 90% | level 3"]
+      ),
+      (
+        "Obesity in reception year was 10.2% compared with a statistical neighbours average of 9.0%.",
+        ["para:4.1 | - | 10.2% | comparator 9.0% (statistical neighbours)"]
+      ),
+      (
+        "Of 12 cases reviewed, 3 had no plan, and 40% of staff were unaware of the policy.",
+        ["para:4.1 | - | 40% | "]
+      ),
+    ] as [(String, [String])])
   func beyondSeeds(sentence: String, expected: [String]) throws {
     let figures = Self.extractor.indicators(in: try Self.report(sentence))
     #expect(figures.map(Self.anyLine) == expected)

@@ -6,9 +6,11 @@ import Testing
 @Suite struct IndicatorRenderingTests {
   static func indicator(subject: String, organisation: String? = nil) -> Indicator {
     Indicator(
-      area: "Testshire", kind: "training_compliance", value: 92, unit: .percent, base: nil, text: "92%",
+      area: "Testshire", kind: "training_compliance", value: 92, unit: .percent, base: nil,
+      text: "92%",
       role: .figure, level: 3, target: IndicatorReference(value: 90, text: "90%", basis: "target"),
-      comparator: nil, organisation: organisation, period: "2015/16", claimed: true, subject: subject,
+      comparator: nil, organisation: organisation, period: "2015/16", claimed: true,
+      subject: subject,
       sentence: subject, unitID: "para:5.3.7", section: .trainingAndSupervision, line: 12)
   }
 
@@ -31,8 +33,12 @@ import Testing
       contentsOf: Fixtures.packageRoot.appendingPathComponent("Data/indicators.json"))
     let page = IndicatorMarkdownRenderer.render(
       [Self.indicator(subject: "a | b *c*", organisation: "A_B")], table: table)
-    #expect(page.contains("| Safeguarding training compliance | 92% | level 3 | 90% |  | A\\_B | 2015/16 | yes | para:5.3.7 line 12 | a \\| b \\*c\\* |"))
-    #expect(page.contains("| Safeguarding training compliance, level 3 | 1 | Testshire | 92% | 90% |"))
+    #expect(
+      page.contains(
+        "| Safeguarding training compliance | 92% | level 3 | 90% |  | A\\_B | 2015/16 | yes | para:5.3.7 line 12 | a \\| b \\*c\\* |"
+      ))
+    #expect(
+      page.contains("| Safeguarding training compliance, level 3 | 1 | Testshire | 92% | 90% |"))
   }
 
   @Test("JSON round-trips and is byte-stable")

@@ -17,7 +17,8 @@ public struct IndicatorRange: Codable, Sendable, Hashable {
   public let targets: [Double]
 
   public init(
-    kind: IndicatorKindID, unit: IndicatorUnit, base: Double?, level: Int?, count: Int, areas: [String],
+    kind: IndicatorKindID, unit: IndicatorUnit, base: Double?, level: Int?, count: Int,
+    areas: [String],
     low: Indicator, high: Indicator, targets: [Double]
   ) {
     precondition(count >= 1 && low.value <= high.value, "invalid indicator range for \(kind)")
@@ -50,7 +51,8 @@ public struct IndicatorRange: Codable, Sendable, Hashable {
         let high = figures.max { $0.value < $1.value }!
         out.append(
           IndicatorRange(
-            kind: kind.id, unit: key.unit, base: key.base, level: key.level, count: figures.count, areas: areas, low: low,
+            kind: kind.id, unit: key.unit, base: key.base, level: key.level, count: figures.count,
+            areas: areas, low: low,
             high: high, targets: Set(figures.compactMap { $0.target?.value }).sorted()))
       }
     }

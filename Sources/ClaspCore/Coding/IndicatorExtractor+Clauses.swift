@@ -69,12 +69,17 @@ extension IndicatorExtractor {
     var candidates = numbers.map { reference(for: $0, in: sentence) }
     attach(&candidates, in: sentence)
     let attached = Set(candidates.flatMap { [$0.target, $0.comparator].compactMap { $0 } })
-    let primaries = candidates.indices.filter { candidates[$0].role == .figure || !attached.contains($0) }
+    let primaries = candidates.indices.filter {
+      candidates[$0].role == .figure || !attached.contains($0)
+    }
     // Each figure's group: the figure and its references.
     let spans: [Range<Int>] = primaries.map { p in
       var span = candidates[p].span
       for r in [candidates[p].target, candidates[p].comparator].compactMap({ $0 }) {
-        span = min(span.lowerBound, candidates[r].span.lowerBound)..<max(span.upperBound, candidates[r].span.upperBound)
+        span =
+          min(
+            span.lowerBound, candidates[r].span.lowerBound)..<max(
+            span.upperBound, candidates[r].span.upperBound)
       }
       return span
     }
@@ -100,7 +105,8 @@ extension IndicatorExtractor {
       var scope = clause
       var classified = classify(&figure, scope: scope, sentence: sentence)
       if !classified, position + 1 < order.count, cuts[position].how == .coordinate,
-        sharesNextPredicate(sentence.bytes, after: c.number.range.upperBound, until: cuts[position].at)
+        sharesNextPredicate(
+          sentence.bytes, after: c.number.range.upperBound, until: cuts[position].at)
       {
         let nextHi = position + 2 < order.count ? cuts[position + 1].at : sentence.range.upperBound
         scope = clause.lowerBound..<nextHi
@@ -108,7 +114,8 @@ extension IndicatorExtractor {
       }
       // "level 3 training was 80% and level 2 95%": a clause that names only a level continues the
       // previous figure's levelled kind.
-      if !classified, let previous = out.last, let kind = previous.kind, previous.unit == figure.unit,
+      if !classified, let previous = out.last, let kind = previous.kind,
+        previous.unit == figure.unit,
         table.kind(kind)?.recordsLevel == true, cuts[position - 1].how != .strong,
         level(near: c.number.range.lowerBound, in: clause, sentence: sentence) != nil
       {
@@ -119,7 +126,9 @@ extension IndicatorExtractor {
         figure.level = level(near: c.number.range.lowerBound, in: scope, sentence: sentence)
       }
       figure.period = period(near: c.number.range.lowerBound, in: clause, sentence: sentence)
-      if figure.period == nil, position > 0, cuts[position - 1].how == .comma || cuts[position - 1].how == .none {
+      if figure.period == nil, position > 0,
+        cuts[position - 1].how == .comma || cuts[position - 1].how == .none
+      {
         figure.period = out.last?.period
       }
       figure.organisation = organisation(near: c.number.range.lowerBound, in: clause, named: named)
@@ -131,7 +140,9 @@ extension IndicatorExtractor {
   // MARK: References
 
   /// The number as a figure, or as a target or comparator when a reference phrase introduces it.
-  func reference(for number: IndicatorNumberScanner.Number, in sentence: SentenceContext) -> Candidate {
+  func reference(for number: IndicatorNumberScanner.Number, in sentence: SentenceContext)
+    -> Candidate
+  {
     let bytes = sentence.bytes
     for compiled in references {
       let before = sentence.matches.contains {
@@ -166,11 +177,14 @@ extension IndicatorExtractor {
       }
       let before = figures.last {
         candidates[$0].span.upperBound <= candidates[r].span.lowerBound && free($0)
-          && !Self.joins(sentence.bytes[candidates[$0].span.upperBound..<candidates[r].span.lowerBound])
+          && !Self.joins(
+            sentence.bytes[candidates[$0].span.upperBound..<candidates[r].span.lowerBound])
       }
       var after = figures.first { candidates[$0].span.lowerBound >= candidates[r].span.upperBound }
       if let f = after,
-        !free(f) || Self.joins(sentence.bytes[candidates[r].span.upperBound..<candidates[f].span.lowerBound])
+        !free(f)
+          || Self.joins(
+            sentence.bytes[candidates[r].span.upperBound..<candidates[f].span.lowerBound])
       {
         after = nil
       }
@@ -185,7 +199,9 @@ extension IndicatorExtractor {
     return coordinator(in: gap) != nil
   }
 
-  static let coordinators: [[UInt8]] = ["and", "while", "whilst", "whereas", "but"].map { Array($0.utf8) }
+  static let coordinators: [[UInt8]] = ["and", "while", "whilst", "whereas", "but"].map {
+    Array($0.utf8)
+  }
 
   /// The offset of the first coordinating word in `gap`.
   static func coordinator(in gap: ArraySlice<UInt8>) -> Int? {
@@ -197,7 +213,9 @@ extension IndicatorExtractor {
       }
       var e = i
       while e < gap.endIndex, IndicatorNumberScanner.isLetter(gap[e]) { e += 1 }
-      if e > i, e < gap.endIndex, coordinators.contains(gap[i..<e].map(IndicatorNumberScanner.lower)) {
+      if e > i, e < gap.endIndex,
+        coordinators.contains(gap[i..<e].map(IndicatorNumberScanner.lower))
+      {
         return i
       }
       i = max(e, i + 1)
@@ -248,7 +266,9 @@ extension IndicatorExtractor {
   /// Gives `figure` the first kind whose rule holds in `scope`; false when none does.
   func classify(_ figure: inout Figure, scope: Range<Int>, sentence: SentenceContext) -> Bool {
     func found(_ group: Set<Int>, in matches: [PatternSet.Match], _ range: Range<Int>) -> Bool {
-      matches.contains { group.contains($0.pattern) && $0.start >= range.lowerBound && $0.end <= range.upperBound }
+      matches.contains {
+        group.contains($0.pattern) && $0.start >= range.lowerBound && $0.end <= range.upperBound
+      }
     }
     for compiled in kinds {
       let kind = compiled.kind
@@ -265,7 +285,9 @@ extension IndicatorExtractor {
         continue
       }
       if !kind.comparatorBases.isEmpty {
-        guard let basis = figure.comparator?.basis, kind.comparatorBases.contains(basis) else { continue }
+        guard let basis = figure.comparator?.basis, kind.comparatorBases.contains(basis) else {
+          continue
+        }
       }
       guard compiled.clause.allSatisfy({ found($0, in: sentence.matches, scope) }),
         compiled.context.allSatisfy({ found($0, in: sentence.contextMatches, sentence.context) }),
@@ -286,7 +308,8 @@ extension IndicatorExtractor {
   func level(near at: Int, in scope: Range<Int>, sentence: SentenceContext) -> Int? {
     let words = Array(sentence.words)
     var best: (distance: Int, level: Int)?
-    for (i, word) in words.enumerated() where i + 1 < words.count && word.folded == Array("level".utf8) {
+    for (i, word) in words.enumerated()
+    where i + 1 < words.count && word.folded == Array("level".utf8) {
       guard word.start >= scope.lowerBound, words[i + 1].end <= scope.upperBound,
         let level = Self.levelWords[words[i + 1].folded]
       else { continue }
@@ -312,7 +335,9 @@ extension IndicatorExtractor {
 
   /// The organisation named in the clause nearest before the figure, else after it, else the one
   /// organisation the sentence names.
-  func organisation(near at: Int, in clause: Range<Int>, named: [(name: String, at: Int)]) -> String? {
+  func organisation(near at: Int, in clause: Range<Int>, named: [(name: String, at: Int)])
+    -> String?
+  {
     let inClause = named.filter { clause.contains($0.at) }
     if let before = inClause.last(where: { $0.at < at }) { return before.name }
     if let after = inClause.first { return after.name }

@@ -53,7 +53,9 @@ public struct IndicatorExtractor: Sendable {
         })
     }
     kinds = table.kinds.map {
-      CompiledKind(kind: $0, clause: $0.clause.map(ids), context: $0.context.map(ids), exclude: ids($0.exclude))
+      CompiledKind(
+        kind: $0, clause: $0.clause.map(ids), context: $0.context.map(ids), exclude: ids($0.exclude)
+      )
     }
     references = table.references.map {
       CompiledReference(rule: $0, before: ids($0.before), after: ids($0.after))
@@ -68,7 +70,9 @@ public struct IndicatorExtractor: Sendable {
   public func indicators(in report: Report) -> [Indicator] {
     let passages = Self.passages(of: report)
     let organisations = IndicatorOrganisations(report: report, passages: passages.map(\.bytes))
-    return passages.flatMap { extract($0, area: report.metadata.area, organisations: organisations) }
+    return passages.flatMap {
+      extract($0, area: report.metadata.area, organisations: organisations)
+    }
   }
 
   // MARK: Passages
@@ -92,7 +96,10 @@ public struct IndicatorExtractor: Sendable {
       for (k, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
         if line.allSatisfy(\.isWhitespace) {
           if !paragraph.isEmpty {
-            out.append(Passage(bytes: paragraph, unitID: nil, section: section.id, firstLine: section.lines.first + 1 + start, contiguous: true))
+            out.append(
+              Passage(
+                bytes: paragraph, unitID: nil, section: section.id,
+                firstLine: section.lines.first + 1 + start, contiguous: true))
           }
           paragraph = []
           continue
@@ -101,7 +108,10 @@ public struct IndicatorExtractor: Sendable {
         paragraph.append(contentsOf: line.utf8)
       }
       if !paragraph.isEmpty {
-        out.append(Passage(bytes: paragraph, unitID: nil, section: section.id, firstLine: section.lines.first + 1 + start, contiguous: true))
+        out.append(
+          Passage(
+            bytes: paragraph, unitID: nil, section: section.id,
+            firstLine: section.lines.first + 1 + start, contiguous: true))
       }
     }
     for unit in report.units {
@@ -117,7 +127,9 @@ public struct IndicatorExtractor: Sendable {
 
   // MARK: Sentences
 
-  func extract(_ passage: Passage, area: String, organisations: IndicatorOrganisations) -> [Indicator] {
+  func extract(_ passage: Passage, area: String, organisations: IndicatorOrganisations)
+    -> [Indicator]
+  {
     let bytes = passage.bytes
     let sentences = SentenceSplitter.ranges(in: bytes)
     let words = WordTokenizer.words(bytes)
@@ -134,13 +146,18 @@ public struct IndicatorExtractor: Sendable {
       let scan = IndicatorNumberScanner.scan(bytes, in: range)
       guard !scan.numbers.isEmpty else { continue }
       let sentence = SentenceContext(
-        bytes: bytes, range: range, context: (k > 0 ? sentences[k - 1].lowerBound : range.lowerBound)..<range.upperBound,
+        bytes: bytes, range: range,
+        context: (k > 0 ? sentences[k - 1].lowerBound : range.lowerBound)..<range.upperBound,
         matches: matches.filter { $0.start >= range.lowerBound && $0.end <= range.upperBound },
         contextMatches: matches.filter {
-          $0.start >= (k > 0 ? sentences[k - 1].lowerBound : range.lowerBound) && $0.end <= range.upperBound
+          $0.start >= (k > 0 ? sentences[k - 1].lowerBound : range.lowerBound)
+            && $0.end <= range.upperBound
         },
         words: words[wordRange(words, range)], periods: scan.periods)
-      let line = passage.firstLine + (passage.contiguous ? bytes[..<range.lowerBound].reduce(0) { $0 + ($1 == 10 ? 1 : 0) } : 0)
+      let line =
+        passage.firstLine
+        + (passage.contiguous
+          ? bytes[..<range.lowerBound].reduce(0) { $0 + ($1 == 10 ? 1 : 0) } : 0)
       for figure in figures(in: sentence, numbers: scan.numbers, organisations: organisations) {
         out.append(
           Indicator(

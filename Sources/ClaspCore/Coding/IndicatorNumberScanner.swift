@@ -53,13 +53,15 @@ enum IndicatorNumberScanner {
       // Dates, times, financial years and version-like tokens: 31.03.2016, 01/04/2016, 2014/15, 24/7.
       if j + 1 < end, bytes[j] == 46 || bytes[j] == 47 || bytes[j] == 58, isDigit(bytes[j + 1]) {
         var k = j
-        while k < end, isDigit(bytes[k]) || bytes[k] == 46 && k + 1 < end && isDigit(bytes[k + 1])
-          || bytes[k] == 47 || bytes[k] == 58
+        while k < end,
+          isDigit(bytes[k]) || bytes[k] == 46 && k + 1 < end && isDigit(bytes[k + 1])
+            || bytes[k] == 47 || bytes[k] == 58
         {
           k += 1
         }
         if bytes[j] == 47, literal.isInteger, isYear(literal.value), k - j <= 5 {
-          result.periods.append(Period(range: i..<k, text: String(decoding: bytes[i..<k], as: UTF8.self)))
+          result.periods.append(
+            Period(range: i..<k, text: String(decoding: bytes[i..<k], as: UTF8.self)))
         }
         i = k
         continue
@@ -93,13 +95,15 @@ enum IndicatorNumberScanner {
         if let before, before.text == "since" || before.text == "until" || before.text == "by" {
           start = before.range.lowerBound
         }
-        result.periods.append(Period(range: start..<j, text: String(decoding: bytes[start..<j], as: UTF8.self)))
+        result.periods.append(
+          Period(range: start..<j, text: String(decoding: bytes[start..<j], as: UTF8.self)))
         i = j
         continue
       }
       if isQuantity(bytes, literal: i..<j, floor: range.lowerBound, end: end) {
         result.numbers.append(
-          Number(range: i..<j, value: literal.value, unit: nil, base: nil, isInteger: literal.isInteger))
+          Number(
+            range: i..<j, value: literal.value, unit: nil, base: nil, isInteger: literal.isInteger))
       }
       i = j
     }
@@ -123,7 +127,8 @@ enum IndicatorNumberScanner {
       digits.append(bytes[i])
       i += 1
     }
-    while i + 3 < end, bytes[i] == 44, digits.count <= 9, isDigit(bytes[i + 1]), isDigit(bytes[i + 2]),
+    while i + 3 < end, bytes[i] == 44, digits.count <= 9, isDigit(bytes[i + 1]),
+      isDigit(bytes[i + 2]),
       isDigit(bytes[i + 3]), i + 4 >= end || !isDigit(bytes[i + 4])
     {
       digits.append(contentsOf: bytes[(i + 1)..<(i + 4)])
@@ -143,7 +148,9 @@ enum IndicatorNumberScanner {
     return Literal(end: i, value: value, isInteger: isInteger)
   }
 
-  static func hasThousands(_ bytes: [UInt8], _ range: Range<Int>) -> Bool { bytes[range].contains(44) }
+  static func hasThousands(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    bytes[range].contains(44)
+  }
 
   // MARK: Units
 
@@ -159,7 +166,9 @@ enum IndicatorNumberScanner {
     var k = j
     while k < end, bytes[k] == 32 { k += 1 }
     if k < end, bytes[k] == 37 { return UnitMatch(unit: .percent, base: nil, end: k + 1) }
-    if let e = phrase(bytes, "per cent", at: k, end: end) ?? phrase(bytes, "percent", at: k, end: end) {
+    if let e = phrase(bytes, "per cent", at: k, end: end)
+      ?? phrase(bytes, "percent", at: k, end: end)
+    {
       return UnitMatch(unit: .percent, base: nil, end: e)
     }
     if let e = phrase(bytes, "out of ", at: k, end: end), e < end, isDigit(bytes[e]),
@@ -198,16 +207,20 @@ enum IndicatorNumberScanner {
   // MARK: Bare numbers
 
   static let unitsAfter: Set<String> = [
-    "day", "days", "week", "weeks", "weekly", "month", "months", "year", "years", "yrs", "hour", "hours",
+    "day", "days", "week", "weeks", "weekly", "month", "months", "year", "years", "yrs", "hour",
+    "hours",
     "minute", "minutes", "mins", "am", "pm", "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+    "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+    "jun",
     "jul", "aug", "sep", "sept", "oct", "nov", "dec", "year-olds",
   ]
   static let wordsBefore: Set<String> = [
     "level", "levels", "tier", "tiers", "year", "years", "aged", "age", "ages", "stage", "stages",
     "recommendation", "recommendations", "paragraph", "paragraphs", "section", "sections", "under",
-    "over", "phase", "band", "grade", "page", "ward", "room", "top", "standard", "schedule", "article",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "over", "phase", "band", "grade", "page", "ward", "room", "top", "standard", "schedule",
+    "article",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october",
     "november", "december", "within", "every", "first", "last", "next", "past",
   ]
 
@@ -227,7 +240,9 @@ enum IndicatorNumberScanner {
   }
 
   /// The lowercased word that ends just before `i` (across spaces), with its range.
-  static func wordBefore(_ bytes: [UInt8], at i: Int, floor: Int) -> (text: String, range: Range<Int>)? {
+  static func wordBefore(_ bytes: [UInt8], at i: Int, floor: Int) -> (
+    text: String, range: Range<Int>
+  )? {
     var e = i
     while e > floor, bytes[e - 1] == 32 { e -= 1 }
     var s = e
@@ -241,11 +256,13 @@ enum IndicatorNumberScanner {
     var out: [Period] = []
     for period in periods {
       if let last = out.last {
-        let gap = String(decoding: bytes[last.range.upperBound..<period.range.lowerBound], as: UTF8.self)
+        let gap = String(
+          decoding: bytes[last.range.upperBound..<period.range.lowerBound], as: UTF8.self)
         if ["-", " - ", " – ", "–", " to ", " and "].contains(gap) {
           out[out.count - 1] = Period(
             range: last.range.lowerBound..<period.range.upperBound,
-            text: String(decoding: bytes[last.range.lowerBound..<period.range.upperBound], as: UTF8.self))
+            text: String(
+              decoding: bytes[last.range.lowerBound..<period.range.upperBound], as: UTF8.self))
           continue
         }
       }
@@ -260,7 +277,9 @@ enum IndicatorNumberScanner {
     var k = j
     while k < end, bytes[k] == 32, k - j < 1 { k += 1 }
     if k < end, bytes[k] == 45 { return skipSpace(bytes, k + 1, end, max: 1) }
-    if k + 2 < end, bytes[k] == 0xE2, bytes[k + 1] == 0x80, bytes[k + 2] == 0x93 || bytes[k + 2] == 0x94 {
+    if k + 2 < end, bytes[k] == 0xE2, bytes[k + 1] == 0x80,
+      bytes[k + 2] == 0x93 || bytes[k + 2] == 0x94
+    {
       return skipSpace(bytes, k + 3, end, max: 1)
     }
     return nil

@@ -23,7 +23,8 @@ struct IndicatorOrganisations {
 
   init(report: Report, passages: [[UInt8]]) {
     var seen = Set<[[UInt8]]>()
-    let listed = report.metadata.providers + report.metadata.ccgs
+    let listed =
+      report.metadata.providers + report.metadata.ccgs
       + report.recommendationGroups.flatMap(\.addressees)
     for name in listed {
       var tokens = Self.normalised(Array(name.utf8))
@@ -42,7 +43,8 @@ struct IndicatorOrganisations {
   private mutating func defineAcronyms(in bytes: [UInt8]) {
     let words = WordTokenizer.words(bytes)
     for (w, word) in words.enumerated() where w > 0 {
-      guard word.start > 0, bytes[word.start - 1] == 40, word.end < bytes.count, bytes[word.end] == 41,
+      guard word.start > 0, bytes[word.start - 1] == 40, word.end < bytes.count,
+        bytes[word.end] == 41,
         Self.isAcronym(bytes[word.start..<word.end])
       else { continue }
       let acronym = Array(bytes[word.start..<word.end])
@@ -56,7 +58,8 @@ struct IndicatorOrganisations {
         guard (initial >= 65 && initial <= 90) || connector, w - first < 12 else { break }
         first -= 1
       }
-      let whole = words[first..<w].map(\.folded).filter { !Self.dropped.contains($0) }.map(Self.singular)
+      let whole = words[first..<w].map(\.folded).filter { !Self.dropped.contains($0) }.map(
+        Self.singular)
       var best: (index: Int, shared: Int)?
       // A capitalised word or two may open the sentence before the name ("In Avon and ...").
       for skip in 0..<min(3, max(0, whole.count - 1)) where best == nil {
@@ -108,7 +111,8 @@ struct IndicatorOrganisations {
   }
 
   static func singular(_ word: [UInt8]) -> [UInt8] {
-    word.count > 4 && word.last == 115 && word[word.count - 2] != 115 ? Array(word.dropLast()) : word
+    word.count > 4 && word.last == 115 && word[word.count - 2] != 115
+      ? Array(word.dropLast()) : word
   }
 
   static let ccgWords: [[UInt8]] = ["clinical", "commissioning", "group"].map { Array($0.utf8) }
@@ -119,7 +123,9 @@ struct IndicatorOrganisations {
     var out = [tokens]
     if let i = tokens.firstIndex(of: ccg) {
       out.append(Array(tokens[..<i]) + ccgWords + Array(tokens[(i + 1)...]))
-    } else if let i = (0..<max(0, tokens.count - 2)).first(where: { Array(tokens[$0..<$0 + 3]) == ccgWords }) {
+    } else if let i = (0..<max(0, tokens.count - 2)).first(where: {
+      Array(tokens[$0..<$0 + 3]) == ccgWords
+    }) {
       out.append(Array(tokens[..<i]) + [ccg] + Array(tokens[(i + 3)...]))
     }
     return out
@@ -127,7 +133,9 @@ struct IndicatorOrganisations {
 
   /// Two to eight letters, at least two of them capitals, starting with a capital.
   static func isAcronym(_ bytes: ArraySlice<UInt8>) -> Bool {
-    guard (2...8).contains(bytes.count), let first = bytes.first, first >= 65, first <= 90 else { return false }
+    guard (2...8).contains(bytes.count), let first = bytes.first, first >= 65, first <= 90 else {
+      return false
+    }
     var capitals = 0
     for b in bytes {
       if b >= 65 && b <= 90 { capitals += 1 } else if !(b >= 97 && b <= 122) { return false }

@@ -28,7 +28,8 @@ extension IndicatorTable {
   /// directory or in a parent of the running executable's directory (a checkout's `.build/debug`).
   public static func defaultURL() -> URL? {
     let fm = FileManager.default
-    if let env = ProcessInfo.processInfo.environment["CLASP_INDICATORS"], fm.fileExists(atPath: env) {
+    if let env = ProcessInfo.processInfo.environment["CLASP_INDICATORS"], fm.fileExists(atPath: env)
+    {
       return URL(fileURLWithPath: env)
     }
     var candidates = [URL(fileURLWithPath: fm.currentDirectoryPath)]
@@ -47,7 +48,9 @@ extension IndicatorTable {
 
   /// Decodes and validates indicator table JSON; `file` names the source in error messages.
   /// - Throws: `IndicatorTableError`.
-  public static func decode(_ data: Data, file: String) throws(IndicatorTableError) -> IndicatorTable {
+  public static func decode(_ data: Data, file: String) throws(IndicatorTableError)
+    -> IndicatorTable
+  {
     let root: Any
     do {
       root = try JSONSerialization.jsonObject(with: data)
@@ -67,7 +70,9 @@ private struct IndicatorTableReader {
       root, at: "$", keys: ["version", "kinds", "references", "claimCues", "periodCues"],
       required: ["version", "kinds"])
     let version = try integer(o["version"]!, at: "version")
-    guard version == 1 else { throw .unsupportedVersion(file: file, path: "version", version: version) }
+    guard version == 1 else {
+      throw .unsupportedVersion(file: file, path: "version", version: version)
+    }
     let list = try array(o["kinds"]!, at: "kinds", expected: "an array of kinds")
     guard !list.isEmpty else { throw .emptyValue(file: file, path: "kinds") }
     var kinds: [IndicatorKind] = []
@@ -81,7 +86,9 @@ private struct IndicatorTableReader {
     }
     var references: [IndicatorReferenceRule] = []
     if let r = o["references"] {
-      for (i, item) in try array(r, at: "references", expected: "an array of reference rules").enumerated() {
+      for (i, item) in try array(r, at: "references", expected: "an array of reference rules")
+        .enumerated()
+      {
         references.append(try reference(item, at: "references[\(i)]"))
       }
     }
@@ -111,39 +118,53 @@ private struct IndicatorTableReader {
       guard !roles.isEmpty else { throw .emptyValue(file: file, path: "\(path).roles") }
     }
     let clause = try groups(o["clause"]!, at: "\(path).clause")
-    let context = try o["context"].map { v throws(IndicatorTableError) in try groups(v, at: "\(path).context") } ?? []
+    let context =
+      try o["context"].map { v throws(IndicatorTableError) in try groups(v, at: "\(path).context") }
+      ?? []
     var bases: [String] = []
     if let b = o["comparatorBases"] {
-      for (i, item) in try array(b, at: "\(path).comparatorBases", expected: "an array of strings").enumerated() {
+      for (i, item) in try array(b, at: "\(path).comparatorBases", expected: "an array of strings")
+        .enumerated()
+      {
         bases.append(try string(item, at: "\(path).comparatorBases[\(i)]"))
       }
     }
-    guard !clause.isEmpty || !bases.isEmpty else { throw .matchesEverything(file: file, path: path) }
+    guard !clause.isEmpty || !bases.isEmpty else {
+      throw .matchesEverything(file: file, path: path)
+    }
     let recordsLevel = try flag(o["recordsLevel"], at: "\(path).recordsLevel") ?? false
     let comparable = try flag(o["comparable"], at: "\(path).comparable") ?? true
     return IndicatorKind(
       id: IndicatorKindID(rawValue: id), label: try string(o["label"]!, at: "\(path).label"),
-      definition: try string(o["definition"]!, at: "\(path).definition"), units: units, roles: roles,
+      definition: try string(o["definition"]!, at: "\(path).definition"), units: units,
+      roles: roles,
       clause: clause, context: context, exclude: try patterns(o["exclude"], at: "\(path).exclude"),
       comparatorBases: bases, recordsLevel: recordsLevel, comparable: comparable)
   }
 
-  func reference(_ value: Any, at path: String) throws(IndicatorTableError) -> IndicatorReferenceRule {
-    let o = try dictionary(value, at: path, keys: ["role", "basis", "before", "after"], required: ["role", "basis"])
+  func reference(_ value: Any, at path: String) throws(IndicatorTableError)
+    -> IndicatorReferenceRule
+  {
+    let o = try dictionary(
+      value, at: path, keys: ["role", "basis", "before", "after"], required: ["role", "basis"])
     let roleText = try string(o["role"]!, at: "\(path).role")
     guard let role = IndicatorRole(rawValue: roleText), role != .figure else {
-      throw .unknownValue(file: file, path: "\(path).role", value: roleText, allowed: ["target", "comparator"])
+      throw .unknownValue(
+        file: file, path: "\(path).role", value: roleText, allowed: ["target", "comparator"])
     }
     let basis: String? = o["basis"]! is NSNull ? nil : try string(o["basis"]!, at: "\(path).basis")
     let before = try patterns(o["before"], at: "\(path).before")
     let after = try patterns(o["after"], at: "\(path).after")
-    guard !before.isEmpty || !after.isEmpty else { throw .emptyValue(file: file, path: "\(path).before") }
+    guard !before.isEmpty || !after.isEmpty else {
+      throw .emptyValue(file: file, path: "\(path).before")
+    }
     return IndicatorReferenceRule(role: role, basis: basis, before: before, after: after)
   }
 
   func groups(_ value: Any, at path: String) throws(IndicatorTableError) -> [[String]] {
     var out: [[String]] = []
-    for (g, group) in try array(value, at: path, expected: "an array of phrase arrays").enumerated() {
+    for (g, group) in try array(value, at: path, expected: "an array of phrase arrays").enumerated()
+    {
       let list = try patterns(group, at: "\(path)[\(g)]")
       guard !list.isEmpty else { throw .emptyValue(file: file, path: "\(path)[\(g)]") }
       out.append(list)
@@ -182,7 +203,9 @@ private struct IndicatorTableReader {
   }
 
   func array(_ value: Any, at path: String, expected: String) throws(IndicatorTableError) -> [Any] {
-    guard let list = value as? [Any] else { throw .wrongType(file: file, path: path, expected: expected) }
+    guard let list = value as? [Any] else {
+      throw .wrongType(file: file, path: path, expected: expected)
+    }
     return list
   }
 
@@ -201,8 +224,12 @@ private struct IndicatorTableReader {
     return o
   }
 
-  func string(_ value: Any, at path: String, allowEmpty: Bool = false) throws(IndicatorTableError) -> String {
-    guard let s = value as? String else { throw .wrongType(file: file, path: path, expected: "a string") }
+  func string(_ value: Any, at path: String, allowEmpty: Bool = false) throws(IndicatorTableError)
+    -> String
+  {
+    guard let s = value as? String else {
+      throw .wrongType(file: file, path: path, expected: "a string")
+    }
     if !allowEmpty && s.allSatisfy(\.isWhitespace) { throw .emptyValue(file: file, path: path) }
     return s
   }
@@ -217,7 +244,9 @@ private struct IndicatorTableReader {
 
   func integer(_ value: Any, at path: String) throws(IndicatorTableError) -> Int {
     // Booleans arrive as NSNumber too; their Objective-C type code is "c".
-    if let n = value as? NSNumber, String(cString: n.objCType) != "c", let i = Int(exactly: n.doubleValue) {
+    if let n = value as? NSNumber, String(cString: n.objCType) != "c",
+      let i = Int(exactly: n.doubleValue)
+    {
       return i
     }
     throw .wrongType(file: file, path: path, expected: "an integer")

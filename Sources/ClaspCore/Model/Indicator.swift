@@ -48,7 +48,8 @@ public struct Indicator: Codable, Sendable, Hashable {
     subject: String, sentence: String, unitID: UnitID?, section: SectionID, line: Int
   ) {
     precondition(line >= 1, "invalid line \(line)")
-    precondition(unit.hasBase == (base != nil), "\(unit) figure with base \(String(describing: base))")
+    precondition(
+      unit.hasBase == (base != nil), "\(unit) figure with base \(String(describing: base))")
     self.area = area
     self.kind = kind
     self.value = value

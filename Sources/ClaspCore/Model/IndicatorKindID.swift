@@ -9,7 +9,9 @@ public struct IndicatorKindID: RawRepresentable, Hashable, Comparable, Codable, 
 
   public var description: String { rawValue }
 
-  public static func < (lhs: IndicatorKindID, rhs: IndicatorKindID) -> Bool { lhs.rawValue < rhs.rawValue }
+  public static func < (lhs: IndicatorKindID, rhs: IndicatorKindID) -> Bool {
+    lhs.rawValue < rhs.rawValue
+  }
 
   public init(from decoder: any Decoder) throws {
     rawValue = try decoder.singleValueContainer().decode(String.self)

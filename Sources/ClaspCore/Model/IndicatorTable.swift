@@ -1,5 +1,6 @@
-/// The table of indicator kinds and the phrases that mark targets, comparators, attributions and
-/// periods: what `IndicatorExtractor` classifies figures with. Loaded from `Data/indicators.json`.
+/// The indicator kinds and the phrases that mark targets, comparators, attributions and periods.
+///
+/// `IndicatorExtractor` classifies figures with it; the default is `Data/indicators.json`.
 ///
 /// Every phrase is a codebook `Pattern` (words matched as consecutive words; lowercase words ignore
 /// case, words with capitals match as written, a trailing `*` makes a prefix).
@@ -22,7 +23,9 @@ public struct IndicatorTable: Sendable, Hashable {
   ) {
     precondition(Set(kinds.map(\.id)).count == kinds.count, "duplicate indicator kind ids")
     var phrases: [String] = claimCues + periodCues
-    for kind in kinds { phrases += kind.clause.flatMap { $0 } + kind.context.flatMap { $0 } + kind.exclude }
+    for kind in kinds {
+      phrases += kind.clause.flatMap { $0 } + kind.context.flatMap { $0 } + kind.exclude
+    }
     for reference in references { phrases += reference.before + reference.after }
     for phrase in phrases {
       precondition((try? Pattern(parsing: phrase)) != nil, "invalid indicator phrase \"\(phrase)\"")
@@ -67,7 +70,8 @@ public struct IndicatorKind: Sendable, Hashable {
     comparable: Bool = true
   ) {
     precondition(!units.isEmpty && !roles.isEmpty, "indicator kind \(id) needs units and roles")
-    precondition(!clause.isEmpty || !comparatorBases.isEmpty, "indicator kind \(id) can never match")
+    precondition(
+      !clause.isEmpty || !comparatorBases.isEmpty, "indicator kind \(id) can never match")
     self.id = id
     self.label = label
     self.definition = definition

@@ -13,7 +13,8 @@ public enum IndicatorMarkdownRenderer {
       out += "## \(IndicatorText.markdownCell(area))\n\n"
       out += "\(classified.count) classified of \(figures.count) figures.\n\n"
       if !classified.isEmpty {
-        out += "| kind | figure | level | target | comparator | organisation | period | claimed | where | subject |\n"
+        out +=
+          "| kind | figure | level | target | comparator | organisation | period | claimed | where | subject |\n"
         out += "|---|---|---|---|---|---|---|---|---|---|\n"
         for i in classified {
           let label = i.kind.flatMap { table.kind($0)?.label } ?? i.kind?.rawValue ?? ""
@@ -21,7 +22,8 @@ public enum IndicatorMarkdownRenderer {
             label, i.text, i.level.map { "level \($0)" } ?? "",
             i.target.map(\.text) ?? "",
             i.comparator.map { $0.text + ($0.basis.map { " (\($0))" } ?? "") } ?? "",
-            i.organisation ?? "", i.period ?? "", i.claimed ? "yes" : "", "\(i.location) line \(i.line)",
+            i.organisation ?? "", i.period ?? "", i.claimed ? "yes" : "",
+            "\(i.location) line \(i.line)",
             i.subject,
           ]
           out += "| " + cells.map(IndicatorText.markdownCell).joined(separator: " | ") + " |\n"
@@ -31,7 +33,8 @@ public enum IndicatorMarkdownRenderer {
       let other = figures.filter { $0.kind == nil }
       if !other.isEmpty {
         out += "Other figures: "
-        out += other.map { IndicatorText.markdownCell($0.text) + " (\($0.location))" }.joined(separator: "; ")
+        out += other.map { IndicatorText.markdownCell($0.text) + " (\($0.location))" }.joined(
+          separator: "; ")
         out += ".\n\n"
       }
     }
@@ -44,10 +47,14 @@ public enum IndicatorMarkdownRenderer {
     guard !ranges.isEmpty else { return "" }
     var out = "| kind | figures | areas | range | targets |\n|---|---|---|---|---|\n"
     for r in ranges {
-      let label = (table.kind(r.kind)?.label ?? r.kind.rawValue) + (r.level.map { ", level \($0)" } ?? "")
+      let label =
+        (table.kind(r.kind)?.label ?? r.kind.rawValue) + (r.level.map { ", level \($0)" } ?? "")
       let range = r.low.value == r.high.value ? r.low.text : r.low.text + " to " + r.high.text
       let targets = r.targets.map { IndicatorText.figure($0, unit: r.unit, base: r.base) }
-      let cells = [label, String(r.count), r.areas.joined(separator: ", "), range, targets.joined(separator: ", ")]
+      let cells = [
+        label, String(r.count), r.areas.joined(separator: ", "), range,
+        targets.joined(separator: ", "),
+      ]
       out += "| " + cells.map(IndicatorText.markdownCell).joined(separator: " | ") + " |\n"
     }
     return out + "\n"

@@ -32,7 +32,8 @@ enum IndicatorText {
   static func csvField(_ text: String) -> String {
     var field = text
     if let first = field.first, "=+-@\t\r".contains(first) { field = "'" + field }
-    guard field.utf8.contains(where: { $0 == 0x22 || $0 == 0x2C || $0 == 0x0D || $0 == 0x0A }) else {
+    guard field.utf8.contains(where: { $0 == 0x22 || $0 == 0x2C || $0 == 0x0D || $0 == 0x0A })
+    else {
       return field
     }
     var quoted = "\""
