@@ -241,6 +241,13 @@ import Testing
         ["para:4.1 | - | 10.2% | comparator 9.0% (statistical neighbours)"]
       ),
       (
+      "Compliance was 70%, uptake 80%, compared with an England average of 75%, a regional average of 72%.",
+      [
+        "para:4.1 | - | 70% | ", "para:4.1 | england_comparison | 80% | comparator 75% (England average)",
+        "para:4.1 | - | 72% | ",
+      ]
+    ),
+    (
         "Of 12 cases reviewed, 3 had no plan, and 40% of staff were unaware of the policy.",
         ["para:4.1 | - | 40% | "]
       ),

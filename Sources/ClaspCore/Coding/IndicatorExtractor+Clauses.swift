@@ -175,10 +175,13 @@ extension IndicatorExtractor {
       func free(_ f: Int) -> Bool {
         role == .target ? candidates[f].target == nil : candidates[f].comparator == nil
       }
-      let before = figures.last {
-        candidates[$0].span.upperBound <= candidates[r].span.lowerBound && free($0)
-          && !Self.joins(
-            sentence.bytes[candidates[$0].span.upperBound..<candidates[r].span.lowerBound])
+      // Only the nearest figure on each side is eligible: a reference never reaches past a figure.
+      var before = figures.last { candidates[$0].span.upperBound <= candidates[r].span.lowerBound }
+      if let f = before,
+        !free(f)
+          || Self.joins(sentence.bytes[candidates[f].span.upperBound..<candidates[r].span.lowerBound])
+      {
+        before = nil
       }
       var after = figures.first { candidates[$0].span.lowerBound >= candidates[r].span.upperBound }
       if let f = after,
