@@ -131,27 +131,39 @@ public struct IndicatorExtractor: Sendable {
     -> [Indicator]
   {
     let bytes = passage.bytes
+    // Most units quote no number; they cost one pass over their bytes.
+    guard bytes.contains(where: IndicatorNumberScanner.isDigit) else { return [] }
     let sentences = SentenceSplitter.ranges(in: bytes)
-    let words = WordTokenizer.words(bytes)
+    let scans = sentences.map { IndicatorNumberScanner.scan(bytes, in: $0) }
+    // Cues are matched only in sentences with numbers and the sentence before each.
+    var relevant = Set<Int>()
+    for k in sentences.indices where !scans[k].numbers.isEmpty {
+      relevant.insert(k)
+      if k > 0 { relevant.insert(k - 1) }
+    }
+    guard !relevant.isEmpty else { return [] }
+    let allWords = WordTokenizer.words(bytes)
+    var words: [Word] = []
     var sentenceOfWord: [Int] = []
-    sentenceOfWord.reserveCapacity(words.count)
     var s = 0
-    for word in words {
+    for word in allWords {
       while s < sentences.count && sentences[s].upperBound <= word.start { s += 1 }
-      sentenceOfWord.append(s < sentences.count && sentences[s].contains(word.start) ? s : -1 - s)
+      guard s < sentences.count, sentences[s].contains(word.start), relevant.contains(s) else {
+        continue
+      }
+      words.append(word)
+      sentenceOfWord.append(s)
     }
     let matches = cues.matches(in: bytes, words: words, sentenceOfWord: sentenceOfWord)
     var out: [Indicator] = []
-    for (k, range) in sentences.enumerated() {
-      let scan = IndicatorNumberScanner.scan(bytes, in: range)
-      guard !scan.numbers.isEmpty else { continue }
+    for (k, range) in sentences.enumerated() where !scans[k].numbers.isEmpty {
+      let scan = scans[k]
+      let context = (k > 0 ? sentences[k - 1].lowerBound : range.lowerBound)..<range.upperBound
       let sentence = SentenceContext(
-        bytes: bytes, range: range,
-        context: (k > 0 ? sentences[k - 1].lowerBound : range.lowerBound)..<range.upperBound,
+        bytes: bytes, range: range, context: context,
         matches: matches.filter { $0.start >= range.lowerBound && $0.end <= range.upperBound },
         contextMatches: matches.filter {
-          $0.start >= (k > 0 ? sentences[k - 1].lowerBound : range.lowerBound)
-            && $0.end <= range.upperBound
+          $0.start >= context.lowerBound && $0.end <= context.upperBound
         },
         words: words[wordRange(words, range)], periods: scan.periods)
       let line =

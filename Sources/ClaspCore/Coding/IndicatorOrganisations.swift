@@ -40,7 +40,16 @@ struct IndicatorOrganisations {
   }
 
   /// Records every `Name Words (ACR)` whose name leads with an organisation's first two words.
-  private mutating func defineAcronyms(in bytes: [UInt8]) {
+  private mutating func defineAcronyms(in passage: [UInt8]) {
+    // Tokenise only the text before each "(" that opens a capitalised word.
+    var start: Int?
+    for (i, b) in passage.enumerated()
+    where b == 40 && i + 1 < passage.count && passage[i + 1] >= 65 && passage[i + 1] <= 90 {
+      start = max(0, i - 240)
+      break
+    }
+    guard let start else { return }
+    let bytes = Array(passage[start...])
     let words = WordTokenizer.words(bytes)
     for (w, word) in words.enumerated() where w > 0 {
       guard word.start > 0, bytes[word.start - 1] == 40, word.end < bytes.count,
