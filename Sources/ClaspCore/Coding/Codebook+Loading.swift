@@ -69,9 +69,12 @@ private struct CodebookReader {
   let file: String
 
   func codebook(_ root: Any) throws(CodebookError) -> Codebook {
-    let object = try dictionary(root, at: "$", keys: ["version", "themes"], required: ["version", "themes"])
+    let object = try dictionary(
+      root, at: "$", keys: ["version", "themes"], required: ["version", "themes"])
     let version = try integer(object["version"]!, at: "version")
-    guard version == 1 else { throw .unsupportedVersion(file: file, path: "version", version: version) }
+    guard version == 1 else {
+      throw .unsupportedVersion(file: file, path: "version", version: version)
+    }
     guard let list = object["themes"] as? [Any] else {
       throw .wrongType(file: file, path: "themes", expected: "an array of themes")
     }
@@ -98,7 +101,8 @@ private struct CodebookReader {
           throw .parentCycle(
             file: file, path: "themes[\(i)].parent", cycle: (chain + [t.id]).map(\.rawValue))
         }
-        if chain.contains(current) { break }  // a cycle not through t: reported from its own members
+        // A cycle not through t is reported from one of its own members.
+        if chain.contains(current) { break }
         chain.append(current)
         guard let next = themes[seen[current]!].parent else { break }
         current = next
@@ -122,12 +126,14 @@ private struct CodebookReader {
       parent = ThemeID(rawValue: try string(p, at: "\(path).parent"))
     }
     let rules = try rules(o["rules"]!, at: "\(path).rules")
-    return Theme(id: ThemeID(rawValue: id), label: label, definition: definition, parent: parent, rules: rules)
+    return Theme(
+      id: ThemeID(rawValue: id), label: label, definition: definition, parent: parent, rules: rules)
   }
 
   func rules(_ value: Any, at path: String) throws(CodebookError) -> ThemeRules {
     let o = try dictionary(
-      value, at: path, keys: ["strong", "include", "exclude", "context", "minSentences"], required: [])
+      value, at: path, keys: ["strong", "include", "exclude", "context", "minSentences"],
+      required: [])
     let strong = try patterns(o["strong"], at: "\(path).strong")
     let include = try patterns(o["include"], at: "\(path).include")
     guard !(strong.isEmpty && include.isEmpty) else { throw .noPatterns(file: file, path: path) }
@@ -135,7 +141,8 @@ private struct CodebookReader {
     var context: [[String]] = []
     if let c = o["context"] {
       guard let groups = c as? [Any] else {
-        throw .wrongType(file: file, path: "\(path).context", expected: "an array of pattern arrays")
+        throw .wrongType(
+          file: file, path: "\(path).context", expected: "an array of pattern arrays")
       }
       for (g, group) in groups.enumerated() {
         let list = try patterns(group, at: "\(path).context[\(g)]")
@@ -151,7 +158,8 @@ private struct CodebookReader {
       }
     }
     return ThemeRules(
-      strong: strong, include: include, exclude: exclude, context: context, minSentences: minSentences)
+      strong: strong, include: include, exclude: exclude, context: context,
+      minSentences: minSentences)
   }
 
   func patterns(_ value: Any?, at path: String) throws(CodebookError) -> [String] {
@@ -187,15 +195,21 @@ private struct CodebookReader {
     return o
   }
 
-  func string(_ value: Any, at path: String, allowEmpty: Bool = false) throws(CodebookError) -> String {
-    guard let s = value as? String else { throw .wrongType(file: file, path: path, expected: "a string") }
+  func string(_ value: Any, at path: String, allowEmpty: Bool = false) throws(CodebookError)
+    -> String
+  {
+    guard let s = value as? String else {
+      throw .wrongType(file: file, path: path, expected: "a string")
+    }
     if !allowEmpty && s.allSatisfy(\.isWhitespace) { throw .emptyValue(file: file, path: path) }
     return s
   }
 
   func integer(_ value: Any, at path: String) throws(CodebookError) -> Int {
     // Booleans arrive as NSNumber too; their Objective-C type code is "c".
-    if let n = value as? NSNumber, String(cString: n.objCType) != "c", let i = Int(exactly: n.doubleValue) {
+    if let n = value as? NSNumber, String(cString: n.objCType) != "c",
+      let i = Int(exactly: n.doubleValue)
+    {
       return i
     }
     throw .wrongType(file: file, path: path, expected: "an integer")

@@ -17,32 +17,18 @@ public struct Coder: Sendable {
     case context(Int)
   }
 
-  /// Which sentences decide a theme's polarity.
-  enum PolarityScope: Sendable {
-    /// The sentences that carry the theme.
-    case matched
-    /// Those, plus a sentence that follows one and continues it ("This means...", "However...").
-    case matchedAndFollowing
-    /// Every sentence of the unit.
-    case unit
-  }
-
+  /// The codebook whose themes are coded, in its order.
   public let codebook: Codebook
+  /// The cue words that decide polarity.
   public let lexicon: PolarityLexicon
-  let scope: PolarityScope
   private let set: PatternSet
   /// For each compiled pattern: its theme's index in the codebook and what it does.
   private let owners: [(theme: Int, role: Role)]
 
-  /// Compiles `codebook`'s patterns (which `Codebook.load` has already validated).
+  /// Compiles `codebook`'s patterns (which `Codebook.load` has already validated) and `lexicon`'s cues.
   public init(codebook: Codebook, lexicon: PolarityLexicon = .standard) {
-    self.init(codebook: codebook, lexicon: lexicon, scope: .matchedAndFollowing)
-  }
-
-  init(codebook: Codebook, lexicon: PolarityLexicon, scope: PolarityScope) {
     self.codebook = codebook
     self.lexicon = lexicon
-    self.scope = scope
     var patterns: [Pattern] = []
     var owners: [(theme: Int, role: Role)] = []
     func add(_ list: [String], _ theme: Int, _ role: Role) {
@@ -71,98 +57,146 @@ public struct Coder: Sendable {
 
   /// The findings of one unit; `area` and `report` (the slug) are copied into each finding.
   public func findings(in unit: ReportUnit, area: String, report: String) -> [Finding] {
-    let bytes = Array(unit.text.utf8)
-    let words = WordTokenizer.words(bytes)
-    let sentences = SentenceSplitter.ranges(in: bytes)
-    guard !words.isEmpty, !sentences.isEmpty else { return [] }
-    let sentenceOfWord = Self.sentenceIndex(of: words, in: sentences)
-    let content = Self.contentSentences(words: words, sentenceOfWord: sentenceOfWord, bytes: bytes,
-      count: sentences.count)
-    let matches = set.matches(in: bytes, words: words, sentenceOfWord: sentenceOfWord)
-    var tones: [SentenceTone]?
-
-    var out: [Finding] = []
-    for (t, theme) in codebook.themes.enumerated() {
-      let mine = matches.filter { owners[$0.pattern].theme == t }
-      if mine.isEmpty { continue }
-      let excluded = mine.filter { owners[$0.pattern].role == .exclude }
-      var contextBySentence: [Int: Set<Int>] = [:]
-      var contextMatches: [Int: [PatternSet.Match]] = [:]
-      for m in mine {
-        if case .context(let g) = owners[m.pattern].role {
-          let s = sentenceOfWord[m.firstWord]
-          contextBySentence[s, default: []].insert(g)
-          contextMatches[s, default: []].append(m)
-        }
-      }
-      var strongSentences = Set<Int>()
-      var includeSentences = Set<Int>()
-      var counted: [PatternSet.Match] = []
-      for m in mine {
-        let role = owners[m.pattern].role
-        guard role == .strong || role == .include else { continue }
-        if excluded.contains(where: { $0.start < m.end && m.start < $0.end }) { continue }
-        let s = sentenceOfWord[m.firstWord]
-        guard content.contains(s) else { continue }
-        if role == .include, !theme.rules.context.isEmpty,
-          contextBySentence[s, default: []].count < theme.rules.context.count
-        {
-          continue
-        }
-        if role == .strong { strongSentences.insert(s) } else { includeSentences.insert(s) }
-        counted.append(m)
-      }
-      let all = strongSentences.union(includeSentences)
-      let substantive =
-        !strongSentences.isEmpty || includeSentences.count >= theme.rules.minSentences
-        || (content.first.map(includeSentences.contains) ?? false)
-        || (content.count <= 2 && !includeSentences.isEmpty)
-      guard substantive else { continue }
-
-      let evidenceSentences = all.sorted()
-      for s in includeSentences.sorted() where !theme.rules.context.isEmpty {
-        counted.append(contentsOf: contextMatches[s] ?? [])
-      }
-      counted.sort { ($0.start, $0.end, $0.pattern) < ($1.start, $1.end, $1.pattern) }
-      let polarity: Polarity
-      if unit.id.kind == .recommendation {
-        polarity = .negative
-      } else {
-        if tones == nil {
-          tones = SentenceTone.tones(
-            bytes: bytes, words: words, sentenceOfWord: sentenceOfWord, sentenceCount: sentences.count,
-            lexicon: lexicon)
-        }
-        let toneSentences: [Int]
-        switch scope {
-        case .matched: toneSentences = evidenceSentences
-        case .unit: toneSentences = content
-        case .matchedAndFollowing:
-          var set = Set(evidenceSentences)
-          for s in evidenceSentences {
-            var next = s + 1
-            while next < sentences.count, !set.contains(next), Self.continues(bytes[sentences[next]]) {
-              set.insert(next)
-              next += 1
-            }
-          }
-          toneSentences = set.sorted()
-        }
-        polarity = Self.polarity(of: toneSentences.map { tones![$0] })
-      }
-      out.append(
-        Finding(
-          area: area, report: report, unit: unit.id, section: unit.section, theme: theme.id,
-          polarity: polarity,
-          evidence: evidenceSentences.map { String(decoding: bytes[sentences[$0]], as: UTF8.self) },
-          matches: counted.map {
-            MatchedTerm(
-              pattern: set.patterns[$0.pattern].source,
-              text: String(decoding: bytes[$0.start..<$0.end], as: UTF8.self), start: $0.start, end: $0.end)
-          },
-          citedRecommendations: unit.citedRecommendations))
+    let text = UnitText(unit.text)
+    guard !text.words.isEmpty, !text.sentences.isEmpty else { return [] }
+    let matches = set.matches(
+      in: text.bytes, words: text.words, sentenceOfWord: text.sentenceOfWord)
+    var byTheme = [[PatternSet.Match]](repeating: [], count: codebook.themes.count)
+    for m in matches { byTheme[owners[m.pattern].theme].append(m) }
+    let hits = codebook.themes.indices.compactMap {
+      detect(theme: $0, in: text, matches: byTheme[$0])
     }
-    return out
+    guard !hits.isEmpty else { return [] }
+
+    let tones =
+      unit.id.kind == .recommendation
+      ? []
+      : SentenceTone.tones(
+        bytes: text.bytes, words: text.words, sentenceOfWord: text.sentenceOfWord,
+        sentenceCount: text.sentences.count, lexicon: lexicon)
+    return hits.map { hit in
+      let polarity =
+        unit.id.kind == .recommendation
+        ? .negative : polarity(of: hit, in: text, tones: tones)
+      return Finding(
+        area: area, report: report, unit: unit.id, section: unit.section,
+        theme: codebook.themes[hit.theme].id, polarity: polarity,
+        evidence: hit.sentences.map {
+          String(decoding: text.bytes[text.sentences[$0]], as: UTF8.self)
+        },
+        matches: hit.matches.map {
+          MatchedTerm(
+            pattern: set.patterns[$0.pattern].source,
+            text: String(decoding: text.bytes[$0.start..<$0.end], as: UTF8.self), start: $0.start,
+            end: $0.end)
+        },
+        citedRecommendations: unit.citedRecommendations)
+    }
+  }
+
+  /// A unit's text split once into bytes, words and sentences.
+  struct UnitText {
+    let bytes: [UInt8]
+    let words: [Word]
+    let sentences: [Range<Int>]
+    let sentenceOfWord: [Int]
+    /// Sentences other than bare citations, in order.
+    let content: [Int]
+
+    init(_ text: String) {
+      bytes = Array(text.utf8)
+      words = WordTokenizer.words(bytes)
+      sentences = SentenceSplitter.ranges(in: bytes)
+      sentenceOfWord = Coder.sentenceIndex(of: words, in: sentences)
+      content = Coder.contentSentences(
+        words: words, sentenceOfWord: sentenceOfWord, bytes: bytes, count: sentences.count)
+    }
+  }
+
+  /// A theme found substantive in a unit.
+  struct ThemeHit {
+    /// The theme's index in the codebook.
+    let theme: Int
+    /// The sentences that carry it, in order.
+    let sentences: [Int]
+    /// The matches that count, with context matches of the sentences that needed them.
+    let matches: [PatternSet.Match]
+  }
+
+  /// Applies theme `t`'s rules (see `ThemeRules`) to its matches in `text`.
+  func detect(theme t: Int, in text: UnitText, matches mine: [PatternSet.Match]) -> ThemeHit? {
+    guard !mine.isEmpty else { return nil }
+    let rules = codebook.themes[t].rules
+    let excluded = mine.filter { owners[$0.pattern].role == .exclude }
+    var contextBySentence: [Int: Set<Int>] = [:]
+    var contextMatches: [Int: [PatternSet.Match]] = [:]
+    for m in mine {
+      if case .context(let g) = owners[m.pattern].role {
+        let s = text.sentenceOfWord[m.firstWord]
+        contextBySentence[s, default: []].insert(g)
+        contextMatches[s, default: []].append(m)
+      }
+    }
+    var strongSentences = Set<Int>()
+    var includeSentences = Set<Int>()
+    var counted: [PatternSet.Match] = []
+    for m in mine {
+      let role = owners[m.pattern].role
+      guard role == .strong || role == .include else { continue }
+      if excluded.contains(where: { $0.start < m.end && m.start < $0.end }) { continue }
+      let s = text.sentenceOfWord[m.firstWord]
+      guard text.content.contains(s) else { continue }
+      if role == .include, !rules.context.isEmpty,
+        contextBySentence[s, default: []].count < rules.context.count
+      {
+        continue
+      }
+      if role == .strong { strongSentences.insert(s) } else { includeSentences.insert(s) }
+      counted.append(m)
+    }
+    let substantive =
+      !strongSentences.isEmpty || includeSentences.count >= rules.minSentences
+      || (text.content.first.map(includeSentences.contains) ?? false)
+      || (text.content.count <= 2 && !includeSentences.isEmpty)
+    guard substantive else { return nil }
+    if !rules.context.isEmpty {
+      for s in includeSentences.sorted() { counted.append(contentsOf: contextMatches[s] ?? []) }
+    }
+    counted.sort { ($0.start, $0.end, $0.pattern) < ($1.start, $1.end, $1.pattern) }
+    return ThemeHit(
+      theme: t, sentences: strongSentences.union(includeSentences).sorted(), matches: counted)
+  }
+
+  /// The polarity of a paragraph's theme from the tones of the sentences that bear on it.
+  func polarity(of hit: ThemeHit, in text: UnitText, tones: [SentenceTone])
+    -> Polarity
+  {
+    // The sentences that carry the theme, and any that continue one of them ("This means...",
+    // "However..."): a theme's evaluation often follows the sentence that names it.
+    var chosen = Set(hit.sentences)
+    for s in hit.sentences {
+      var next = s + 1
+      while next < text.sentences.count, !chosen.contains(next),
+        Self.continues(text.bytes[text.sentences[next]])
+      {
+        chosen.insert(next)
+        next += 1
+      }
+    }
+    // A plain statement answered by a "However, ..." concern is conceded as a strength, as within
+    // a sentence.
+    let local = Self.polarity(
+      of: chosen.sorted().map { s in
+        var tone = tones[s]
+        if tone.lean == .neutral, !tone.hedged, s + 1 < tones.count,
+          tones[s + 1].opensWithConcession, tones[s + 1].lean == .negative
+        {
+          tone.clauses = [.positive]
+        }
+        return tone
+      })
+    // Sentences that carry a theme without evaluating it take the unit's overall tone.
+    return local == .neutral ? Self.polarity(of: text.content.map { tones[$0] }) : local
   }
 
   /// A theme's polarity from the tones of the sentences that carry it.
@@ -191,15 +225,18 @@ public struct Coder: Sendable {
 
   /// Openings by which a sentence continues the one before it.
   static let continuations: [[UInt8]] = [
-    "this", "these", "that", "it", "they", "however", "but", "although", "though", "despite", "as a result",
-    "consequently", "therefore", "overall", "in addition", "also", "nevertheless", "similarly", "such",
+    "this", "these", "that", "it", "they", "however", "but", "although", "though", "despite",
+    "as a result",
+    "consequently", "therefore", "overall", "in addition", "also", "nevertheless", "similarly",
+    "such",
   ].map { Array($0.utf8) }
 
   /// True when `sentence` opens with a word that refers back to or contrasts with the sentence before.
   static func continues(_ sentence: ArraySlice<UInt8>) -> Bool {
     let lower = sentence.prefix(16).map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
     return continuations.contains { opener in
-      lower.starts(with: opener) && (lower.count == opener.count || !SentenceSplitter.isLetter(lower[opener.count]))
+      lower.starts(with: opener)
+        && (lower.count == opener.count || !SentenceSplitter.isLetter(lower[opener.count]))
     }
   }
 
@@ -215,13 +252,16 @@ public struct Coder: Sendable {
     return out
   }
 
+  static let citationWords: Set<[UInt8]> = [
+    Array("recommendation".utf8), Array("recommendations".utf8), Array("and".utf8),
+  ]
+
   /// The sentences that say something: all but citations such as "(Recommendations 1.3 and 6.2)".
   static func contentSentences(
     words: [Word], sentenceOfWord: [Int], bytes: [UInt8], count: Int
   ) -> [Int] {
     var hasContent = Array(repeating: false, count: count)
-    let filler: Set<[UInt8]> = [Array("recommendation".utf8), Array("recommendations".utf8), Array("and".utf8)]
-    for (i, w) in words.enumerated() where !filler.contains(w.folded) {
+    for (i, w) in words.enumerated() where !citationWords.contains(w.folded) {
       if !w.folded.allSatisfy({ $0 >= 48 && $0 <= 57 }) { hasContent[sentenceOfWord[i]] = true }
     }
     return (0..<count).filter { hasContent[$0] }

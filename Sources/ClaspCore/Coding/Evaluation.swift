@@ -4,8 +4,11 @@ public struct Evaluation: Sendable, Hashable {
   /// The counts and scores of one theme.
   public struct ThemeScore: Sendable, Hashable {
     public let theme: ThemeID
+    /// Units both gold and the coder give the theme.
     public let truePositives: Int
+    /// Units the coder gives the theme and gold does not.
     public let falsePositives: Int
+    /// Units gold gives the theme and the coder does not.
     public let falseNegatives: Int
     /// Pairs coded by both whose polarity agrees.
     public let polarityAgreements: Int
@@ -22,7 +25,9 @@ public struct Evaluation: Sendable, Hashable {
     public let report: String
     public let unit: UnitID
     public let theme: ThemeID
+    /// The gold polarity, `nil` when gold does not code the theme.
     public let gold: Polarity?
+    /// The coded polarity, `nil` when the coder does not code the theme.
     public let predicted: Polarity?
   }
 
@@ -30,6 +35,7 @@ public struct Evaluation: Sendable, Hashable {
   public let themes: [ThemeScore]
   /// Gold units that had no predicted line, as `report/unit`.
   public let missingUnits: [String]
+  /// Every unit-theme pair where presence or polarity differs, in gold order.
   public let disagreements: [Disagreement]
 
   /// Compares `predicted` with `gold` on `themes`; units are matched by report and unit id.
@@ -81,7 +87,8 @@ public struct Evaluation: Sendable, Hashable {
 
   /// The share of pairs coded by both whose polarity agrees.
   public var polarityAgreement: Double {
-    Self.ratio(themes.reduce(0) { $0 + $1.polarityAgreements }, themes.reduce(0) { $0 + $1.truePositives })
+    Self.ratio(
+      themes.reduce(0) { $0 + $1.polarityAgreements }, themes.reduce(0) { $0 + $1.truePositives })
   }
 
   /// The lowest per-theme F1.
@@ -89,20 +96,27 @@ public struct Evaluation: Sendable, Hashable {
 
   /// A fixed-width table: one row per theme, then micro-F1 and polarity agreement.
   public func table() -> String {
-    func pad(_ s: String, _ n: Int) -> String { s + String(repeating: " ", count: max(0, n - s.count)) }
-    func lpad(_ s: String, _ n: Int) -> String { String(repeating: " ", count: max(0, n - s.count)) + s }
+    func pad(_ s: String, _ n: Int) -> String {
+      s + String(repeating: " ", count: max(0, n - s.count))
+    }
+    func lpad(_ s: String, _ n: Int) -> String {
+      String(repeating: " ", count: max(0, n - s.count)) + s
+    }
     let width = max(22, (themes.map(\.theme.rawValue.count).max() ?? 0) + 2)
     var lines = [
-      pad("theme", width) + lpad("precision", 10) + lpad("recall", 8) + lpad("f1", 7) + lpad("support", 9)
+      pad("theme", width) + lpad("precision", 10) + lpad("recall", 8) + lpad("f1", 7)
+        + lpad("support", 9)
         + lpad("polarity", 10)
     ]
     for s in themes {
       lines.append(
-        pad(s.theme.rawValue, width) + lpad(Self.format(s.precision), 10) + lpad(Self.format(s.recall), 8)
+        pad(s.theme.rawValue, width) + lpad(Self.format(s.precision), 10)
+          + lpad(Self.format(s.recall), 8)
           + lpad(Self.format(s.f1), 7) + lpad(String(s.support), 9)
           + lpad(Self.format(Self.ratio(s.polarityAgreements, s.truePositives)), 10))
     }
-    lines.append("micro-F1 \(Self.format(microF1))  polarity agreement \(Self.format(polarityAgreement))")
+    lines.append(
+      "micro-F1 \(Self.format(microF1))  polarity agreement \(Self.format(polarityAgreement))")
     return lines.joined(separator: "\n") + "\n"
   }
 
@@ -113,11 +127,12 @@ public struct Evaluation: Sendable, Hashable {
     return denominator == 0 ? 1 : Double(2 * tp) / Double(denominator)
   }
 
-  /// Three decimals, rounded half away from zero, without Foundation formatting.
-  static func format(_ x: Double) -> String {
+  /// `x` with three decimals, rounded half away from zero.
+  public static func format(_ x: Double) -> String {
     let thousandths = Int((x * 1000).rounded())
     let whole = thousandths / 1000
     let frac = thousandths % 1000
-    return "\(whole)." + String(repeating: "0", count: frac < 10 ? 2 : frac < 100 ? 1 : 0) + "\(frac)"
+    return "\(whole)." + String(repeating: "0", count: frac < 10 ? 2 : frac < 100 ? 1 : 0)
+      + "\(frac)"
   }
 }

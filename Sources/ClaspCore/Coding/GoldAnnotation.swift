@@ -15,7 +15,9 @@ public struct GoldAnnotation: Sendable, Hashable {
 
   /// Parses JSON Lines; blank lines are skipped and keys other than `report`, `unit`, `themes` ignored.
   /// - Throws: `EvaluationError.malformedLine` naming `file` and the 1-based line.
-  public static func parse(jsonLines text: String, file: String) throws(EvaluationError) -> [GoldAnnotation] {
+  public static func parse(jsonLines text: String, file: String) throws(EvaluationError)
+    -> [GoldAnnotation]
+  {
     var out: [GoldAnnotation] = []
     for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
       if line.allSatisfy(\.isWhitespace) { continue }
@@ -23,13 +25,15 @@ public struct GoldAnnotation: Sendable, Hashable {
         let report = object["report"] as? String, let unit = object["unit"] as? String,
         let themes = object["themes"] as? [String: Any]
       else {
-        throw .malformedLine(file: file, line: n + 1, reason: "expected an object with report, unit and themes")
+        throw .malformedLine(
+          file: file, line: n + 1, reason: "expected an object with report, unit and themes")
       }
       var map: [ThemeID: Polarity] = [:]
       for (key, value) in themes {
         guard let word = value as? String, let polarity = Polarity(rawValue: word) else {
           throw .malformedLine(
-            file: file, line: n + 1, reason: "theme \"\(key)\" has no polarity of positive, negative, mixed, neutral")
+            file: file, line: n + 1,
+            reason: "theme \"\(key)\" has no polarity of positive, negative, mixed, neutral")
         }
         map[ThemeID(rawValue: key)] = polarity
       }

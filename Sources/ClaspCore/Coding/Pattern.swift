@@ -48,7 +48,8 @@ public struct Pattern: Sendable, Hashable, CustomStringConvertible {
         throw .invalidCharacter(source)
       }
       let cased = tokens[0].hasUppercase
-      words.append(Word(bytes: cased ? body : tokens[0].folded, isPrefix: isPrefix, caseSensitive: cased))
+      words.append(
+        Word(bytes: cased ? body : tokens[0].folded, isPrefix: isPrefix, caseSensitive: cased))
     }
     guard !words.isEmpty else { throw .empty }
     self.words = words

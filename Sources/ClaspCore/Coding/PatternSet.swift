@@ -30,10 +30,12 @@ public struct PatternSet: Sendable {
 
   private struct Node: Sendable {
     var exact: [[UInt8]: Int] = [:]
-    var special: [Edge] = []
+    /// Prefix and case-sensitive edges, keyed by their first byte lowercased (first-byte dispatch).
+    var special: [UInt8: [Edge]] = [:]
     var outputs: [Int] = []
   }
 
+  /// The compiled patterns; `Match.pattern` indexes this array.
   public let patterns: [Pattern]
   private var nodes: [Node] = [Node()]
 
@@ -52,19 +54,25 @@ public struct PatternSet: Sendable {
             nodes[node].exact[word.bytes] = nodes.count - 1
             node = nodes.count - 1
           }
-        } else if let edge = nodes[node].special.first(where: {
-          patterns[$0.pattern].words[$0.word] == word
-        }) {
-          node = edge.child
         } else {
-          nodes.append(Node())
-          nodes[node].special.append(Edge(pattern: index, word: w, child: nodes.count - 1))
-          node = nodes.count - 1
+          let key = Self.fold(word.bytes[0])
+          if let edge = nodes[node].special[key]?.first(where: {
+            patterns[$0.pattern].words[$0.word] == word
+          }) {
+            node = edge.child
+          } else {
+            nodes.append(Node())
+            nodes[node].special[key, default: []].append(
+              Edge(pattern: index, word: w, child: nodes.count - 1))
+            node = nodes.count - 1
+          }
         }
       }
       nodes[node].outputs.append(index)
     }
   }
+
+  static func fold(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
 
   /// Every match in `text`, ordered by start word then pattern index.
   /// - Parameters:
@@ -88,15 +96,19 @@ public struct PatternSet: Sendable {
         next.removeAll(keepingCapacity: true)
         for node in frontier {
           if let child = nodes[node].exact[word.folded] { next.append(child) }
-          for edge in nodes[node].special
-          where patterns[edge.pattern].word(edge.word, matches: word, in: text) {
-            next.append(edge.child)
+          if let edges = nodes[node].special[word.folded[0]] {
+            for edge in edges where patterns[edge.pattern].word(edge.word, matches: word, in: text)
+            {
+              next.append(edge.child)
+            }
           }
         }
         for node in next {
           for p in nodes[node].outputs {
             found.append(
-              Match(pattern: p, firstWord: first, lastWord: last, start: words[first].start, end: word.end))
+              Match(
+                pattern: p, firstWord: first, lastWord: last, start: words[first].start,
+                end: word.end))
           }
         }
         swap(&frontier, &next)

@@ -13,17 +13,22 @@ public struct PolarityLexicon: Sendable {
     case negator
     /// Turns a sentence into two clauses that may disagree ("however", "although").
     case contrast
+    /// A contrast that concedes the clause before it ("X, however, Y").
+    case concession
     /// Marks a strength as reported or intended rather than seen ("we were told", "expected").
     case hedge
     /// Phrases that look like cues but are not ("not only", "whether or not").
     case ignore
   }
 
+  /// Every cue pattern, compiled.
   public let set: PatternSet
+  /// What each pattern of `set` signals, by index.
   public let cues: [Cue]
   /// How many words after a negator it reaches.
   public let negationScope: Int
 
+  /// Compiles `entries`, each a cue and its patterns; earlier entries win ties between equal-length cues.
   public init(entries: [(Cue, [String])], negationScope: Int = 4) {
     var patterns: [Pattern] = []
     var cues: [Cue] = []
@@ -46,20 +51,26 @@ public struct PolarityLexicon: Sendable {
       .concern,
       [
         "lack*", "lacking", "absence", "absent", "insufficient*", "inconsistent*", "inconsistency",
-        "variable", "variability", "patchy", "poor*", "weak*", "delay*", "late", "lateness", "drift",
+        "variable", "variability", "patchy", "poor*", "weak*", "delay*", "late", "lateness",
+        "drift",
         "gap", "gaps", "missed", "missing opportunit*", "miss opportunit*", "concerning",
         "below target", "below the target", "area for development", "areas for development",
-        "area for further development", "requires improvement", "require improvement",
+        "area for further development", "further development", "required further development",
+        "requires improvement", "require improvement",
         "required improvement", "needs to improve", "need to improve", "needs improvement",
-        "needs strengthening", "requires strengthening", "required strengthening", "more work is needed",
-        "more to do", "further work", "slow", "slippage", "limited", "low awareness", "low uptake", "low compliance", "low attendance",
+        "needs strengthening", "requires strengthening", "required strengthening",
+        "more work is needed",
+        "more to do", "further work", "slow", "slippage", "limited", "low awareness", "low uptake",
+        "low compliance", "low attendance",
         "low take up", "low numbers", "too low", "very low", "ad hoc", "informal",
-        "over reliance", "overreliance", "reliant", "confusion", "unclear", "difficult*", "fail*",
+        "over reliance", "overreliance", "reliant", "confusion", "unclear", "difficult",
+        "difficulty in", "difficulties in", "difficulty appointing", "fail*",
         "non compliant", "non compliance", "noncompliance", "shortfall*", "backlog*", "deficit*",
         "incomplete", "ambiguity", "ambiguous", "unable", "challenge", "challenges", "challenging",
         "problematic", "not yet", "yet to", "remains a priority", "cannot be assured",
         "could not be assured", "not assured", "not sufficient*", "risk that", "potential risk",
-        "pressure*", "vacan*", "shortage*", "struggl*", "wait*", "compromis*", "undermin*", "few",
+        "pressure*", "vacan*", "occasionally", "occasional", "unaware", "not aware", "hard to",
+        "shortage*", "struggl*", "wait*", "compromis*", "undermin*", "few",
         "little evidence", "no evidence", "not evident", "not always", "not routinely",
         "not consistently", "not clear", "a gap", "only", "priority area", "hiatus", "outstanding",
         "exceed*", "breach*", "overdue", "reduced", "reduce", "lost", "inadequate*", "should",
@@ -72,12 +83,14 @@ public struct PolarityLexicon: Sendable {
         "good", "well", "effective*", "robust", "strong", "strength*", "strengthened", "excellent",
         "clear", "clearly", "positive*", "comprehensive", "appropriate", "appropriately", "timely",
         "prompt", "promptly", "improved", "improvement", "improvements", "improving", "valuable",
-        "valued", "commendable", "best practice", "good practice", "in line with", "well established",
+        "valued", "commendable", "best practice", "good practice", "in line with",
+        "well established",
         "embedded", "compliant", "compliance", "in place", "routinely", "consistently", "always",
         "regular", "regularly", "confident", "committed", "proactive*", "diligent", "thorough",
         "detailed", "exemplar*", "innovative", "highly", "benefit*", "successful*", "achiev*",
         "progress", "accessible", "supportive", "helpful", "useful", "beneficial", "secure",
         "established", "enable*", "facilitat*", "ensur*", "meets", "met", "100", "provided with",
+        "can expect", "reinstated",
         "introduced", "available", "developed", "has access", "have access", "access to",
       ]
     ),
@@ -89,18 +102,30 @@ public struct PolarityLexicon: Sendable {
         "hadn t", "won t", "wouldn t", "couldn t", "can t", "lack of", "absence of", "none",
       ]
     ),
-    (.contrast, ["however", "but", "although", "though", "whilst", "while", "despite", "yet", "except"]),
+    (.contrast, ["although", "though", "whilst", "while", "despite", "yet", "except"]),
+    // "however" and "but" concede what precedes them; the others subordinate a clause.
+    (.concession, ["however", "but"]),
     (
       .hedge,
       [
-        "we were told", "told us", "we were advised", "advised us", "we heard", "report that",
-        "reported that", "reports that", "report", "reported", "expect*", "expectation", "plans to",
+        "we were told", "told us", "we were advised", "advised us", "expected", "expect", "expects",
+        "expectation", "plans to",
         "planned", "intend*", "aims to", "aim is", "would", "will", "is being", "are being",
         "being developed", "being implemented", "in development", "piloted", "piloting",
         "it is important", "is important that", "is essential", "it is essential", "it is vital",
-        "had these", "had this", "would have", "could have", "may have",
+        "had these", "had this", "have a responsibility", "has a responsibility",
+        "responsibility to",
+        "plans in place", "has plans", "have plans", "plan to", "plans", "is due to", "are due to",
+        "would have", "could have", "may have",
       ]
     ),
-    (.ignore, ["not only", "whether or not", "no longer than", "no later than", "no more than", "low mood", "low level"]),
+    (
+      .ignore,
+      [
+        "not only", "whether or not", "no longer than", "no later than", "no more than", "low mood",
+        "low level", "detailed later",
+        "detailed below", "detailed in", "detailed further",
+      ]
+    ),
   ])
 }

@@ -14,7 +14,8 @@ public enum SentenceSplitter {
   static let abbreviations: Set<[UInt8]> = Set(
     [
       "dr", "mr", "mrs", "ms", "no", "nos", "vs", "etc", "st", "prof", "approx", "cf", "fig", "ref",
-      "para", "paras", "eg", "ie", "al", "inc", "ltd", "co", "dept", "jan", "feb", "mar", "apr", "jun",
+      "para", "paras", "eg", "ie", "al", "inc", "ltd", "co", "dept", "jan", "feb", "mar", "apr",
+      "jun",
       "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     ].map { Array($0.utf8) })
 

@@ -8,10 +8,15 @@ public struct SentenceTone: Sendable, Hashable {
   public var clauses: [Polarity] = []
   /// True when the sentence has a contrast word.
   public var contrast = false
+  /// True when a plain clause stands conceded before a concern ("X, however, Y" or "X but Y").
+  public var conceded = false
+  /// True when the sentence opens with "However" or "But", answering the sentence before it.
+  public var opensWithConcession = false
   /// True when its strengths are reported, intended or normative rather than seen ("we were told",
   /// "expected", "it is important that").
   public var hedged = false
 
+  /// A tone with no clauses (neutral).
   public init() {}
 
   /// Strength clauses.
@@ -23,7 +28,7 @@ public struct SentenceTone: Sendable, Hashable {
   public var lean: Polarity {
     let concern = clauses.contains(.negative)
     var strength = clauses.contains(.positive)
-    if concern && contrast && clauses.contains(.neutral) { strength = true }
+    if concern && conceded && !hedged { strength = true }
     switch (strength, concern) {
     case (true, true): return .mixed
     case (true, false): return .positive
@@ -37,7 +42,8 @@ public struct SentenceTone: Sendable, Hashable {
   ///   - bytes: the unit's UTF-8 text.
   ///   - words: its words; `sentenceOfWord` gives each word's sentence among `sentenceCount`.
   public static func tones(
-    bytes: [UInt8], words: [Word], sentenceOfWord: [Int], sentenceCount: Int, lexicon: PolarityLexicon
+    bytes: [UInt8], words: [Word], sentenceOfWord: [Int], sentenceCount: Int,
+    lexicon: PolarityLexicon
   ) -> [SentenceTone] {
     var tones = Array(repeating: SentenceTone(), count: sentenceCount)
     let raw = lexicon.set.matches(in: bytes, words: words, sentenceOfWord: sentenceOfWord)
@@ -59,8 +65,16 @@ public struct SentenceTone: Sendable, Hashable {
     var sentence = -1
     var strengths = 0
     var concerns = 0
-    func closeClause() {
-      guard sentence >= 0 else { return }
+    var clauseStart = 0
+    func closeClause(at end: Int) {
+      defer { clauseStart = end }
+      if let p = pendingConcession, p.sentence == sentence, end > clauseStart || end == .max {
+        // The clause after the concession word is closing: concede the one before it if it was plain.
+        if p.plain && concerns > strengths { tones[sentence].conceded = true }
+        pendingConcession = nil
+      }
+      // A contrast word that opens a sentence ("However, ...") leaves no clause before it.
+      guard sentence >= 0, end > clauseStart else { return }
       tones[sentence].clauses.append(
         strengths > concerns ? .positive : concerns > 0 ? .negative : .neutral)
       strengths = 0
@@ -74,19 +88,23 @@ public struct SentenceTone: Sendable, Hashable {
       negator = nil
     }
     var lastEnd = 0
+    var pendingConcession: (sentence: Int, plain: Bool)?
     for (m, cue) in kept {
       let s = sentenceOfWord[m.firstWord]
       if s != sentence {
         settleNegator()
-        closeClause()
+        closeClause(at: .max)
         sentence = s
+        clauseStart = m.firstWord
+        while clauseStart > 0, sentenceOfWord[clauseStart - 1] == s { clauseStart -= 1 }
       } else if semicolon(bytes, from: lastEnd, to: m.start) {
         settleNegator()
-        closeClause()
+        closeClause(at: m.firstWord)
       }
       lastEnd = m.end
       if let n = negator,
-        m.firstWord - n.word > lexicon.negationScope || clauseBreak(bytes, from: words[n.word].end, to: m.start)
+        m.firstWord - n.word > lexicon.negationScope
+          || clauseBreak(bytes, from: words[n.word].end, to: m.start)
       {
         settleNegator()
       }
@@ -108,10 +126,19 @@ public struct SentenceTone: Sendable, Hashable {
         } else {
           concerns += 1
         }
-      case .contrast:
+      case .contrast, .concession:
         settleNegator()
         tones[s].contrast = true
-        closeClause()
+        // Only a plain clause right before "however"/"but", with a concern after it, is conceded.
+        let plain = m.firstWord > clauseStart && strengths == 0 && concerns == 0
+        closeClause(at: m.firstWord)
+        clauseStart = m.lastWord + 1
+        if cue == .concession {
+          pendingConcession = (s, plain)
+          if m.firstWord == 0 || sentenceOfWord[m.firstWord - 1] != s {
+            tones[s].opensWithConcession = true
+          }
+        }
       case .hedge:
         tones[s].hedged = true
       case .ignore:
@@ -119,7 +146,7 @@ public struct SentenceTone: Sendable, Hashable {
       }
     }
     settleNegator()
-    closeClause()
+    closeClause(at: .max)
     return tones
   }
 
