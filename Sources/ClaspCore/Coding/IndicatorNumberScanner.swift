@@ -144,7 +144,10 @@ enum IndicatorNumberScanner {
         i += 1
       }
     }
-    guard let value = Double(String(decoding: digits, as: UTF8.self)) else { return nil }
+    // Longer digit runs are identifiers, not figures, and could overflow.
+    guard digits.count <= 16, let value = Double(String(decoding: digits, as: UTF8.self)),
+      value.isFinite
+    else { return nil }
     return Literal(end: i, value: value, isInteger: isInteger)
   }
 

@@ -19,6 +19,7 @@ enum IndicatorText {
 
   /// An integer with thousands commas (`10,000`).
   static func grouped(_ value: Double) -> String {
+    guard value == value.rounded(), abs(value) < 1e15 else { return number(value) }
     let digits = Array(String(Int(value)))
     var out = ""
     for (i, d) in digits.enumerated() {
