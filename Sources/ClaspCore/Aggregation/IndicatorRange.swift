@@ -1,7 +1,9 @@
 /// The spread of one indicator kind across areas: "level 3 training compliance ranged from 92% to 93%
 /// against targets of 90% and 95%".
 public struct IndicatorRange: Codable, Sendable, Hashable {
+  /// The kind the figures share.
   public let kind: IndicatorKindID
+  /// The unit the figures share.
   public let unit: IndicatorUnit
   /// The rate base or ratio denominator shared by the figures, if any.
   public let base: Double?
@@ -16,6 +18,7 @@ public struct IndicatorRange: Codable, Sendable, Hashable {
   /// The distinct targets stated for these figures, ascending.
   public let targets: [Double]
 
+  /// Makes a range; `low` must not exceed `high`.
   public init(
     kind: IndicatorKindID, unit: IndicatorUnit, base: Double?, level: Int?, count: Int,
     areas: [String],

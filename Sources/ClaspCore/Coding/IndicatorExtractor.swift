@@ -17,6 +17,7 @@
 /// figures.first { $0.kind == "sdq_average" }?.value  // 16.3
 /// ```
 public struct IndicatorExtractor: Sendable {
+  /// The table the extractor classifies with.
   public let table: IndicatorTable
   let cues: PatternSet
   let kinds: [CompiledKind]

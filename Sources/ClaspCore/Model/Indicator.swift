@@ -8,7 +8,9 @@ public struct Indicator: Codable, Sendable, Hashable {
   public let area: String
   /// The kind from the indicator table, or `nil` when the figure matches none.
   public let kind: IndicatorKindID?
+  /// The figure as a number (`93` for `93%`, `2.4` for `2.4 per 1,000`).
   public let value: Double
+  /// What the figure counts.
   public let unit: IndicatorUnit
   /// The rate's base (`1000` for "per 1,000") or the ratio's denominator (`M` of "N out of M").
   public let base: Double?
@@ -36,11 +38,13 @@ public struct Indicator: Codable, Sendable, Hashable {
   public let sentence: String
   /// The numbered unit the sentence stands in, or `nil` for the prose sections (context, method).
   public let unitID: UnitID?
+  /// The section the sentence stands in.
   public let section: SectionID
   /// The source line the sentence starts on (the unit's first line when a unit's lines were not
   /// contiguous).
   public let line: Int
 
+  /// Makes a figure; `base` must be given exactly for rates and ratios, and `line` is 1-based.
   public init(
     area: String, kind: IndicatorKindID?, value: Double, unit: IndicatorUnit, base: Double?,
     text: String, role: IndicatorRole, level: Int?, target: IndicatorReference?,
@@ -100,6 +104,7 @@ public enum IndicatorRole: String, Codable, Sendable, Hashable, CaseIterable {
 
 /// A target or comparator stated for a figure.
 public struct IndicatorReference: Codable, Sendable, Hashable {
+  /// The target or comparator as a number.
   public let value: Double
   /// The reference as printed (`95%`, `1.8 per 1,000`).
   public let text: String
@@ -107,6 +112,7 @@ public struct IndicatorReference: Codable, Sendable, Hashable {
   /// sentence compares without saying with what.
   public let basis: String?
 
+  /// Makes a reference.
   public init(value: Double, text: String, basis: String?) {
     self.value = value
     self.text = text

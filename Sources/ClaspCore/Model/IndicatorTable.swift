@@ -5,6 +5,7 @@
 /// Every phrase is a codebook `Pattern` (words matched as consecutive words; lowercase words ignore
 /// case, words with capitals match as written, a trailing `*` makes a prefix).
 public struct IndicatorTable: Sendable, Hashable {
+  /// The format version (1).
   public let version: Int
   /// Kinds in priority order: a figure takes the first kind whose rule it satisfies.
   public let kinds: [IndicatorKind]
@@ -48,14 +49,23 @@ public struct IndicatorTable: Sendable, Hashable {
 /// sentence before it in the same paragraph, no `exclude` phrase is in the clause, and, when
 /// `comparatorBases` is not empty, the figure has a comparator with one of those bases.
 public struct IndicatorKind: Sendable, Hashable {
+  /// The kind's id, lowercase snake_case.
   public let id: IndicatorKindID
+  /// A short name for tables.
   public let label: String
+  /// What the kind measures, for analysts reviewing the table.
   public let definition: String
+  /// The units a figure of this kind may have.
   public let units: [IndicatorUnit]
+  /// The roles it may play (`figure`, or `target` for a target standing alone).
   public let roles: [IndicatorRole]
+  /// Phrase groups that must each match in the figure's clause.
   public let clause: [[String]]
+  /// Phrase groups that must each match in the sentence or the one before it.
   public let context: [[String]]
+  /// Phrases that must not appear in the clause.
   public let exclude: [String]
+  /// When not empty, the comparator bases one of which the figure must have.
   public let comparatorBases: [String]
   /// True when the kind records the training level named in the clause.
   public let recordsLevel: Bool
@@ -63,6 +73,7 @@ public struct IndicatorKind: Sendable, Hashable {
   /// comparison), so no range across areas is given.
   public let comparable: Bool
 
+  /// Makes a kind; it needs units, roles, and clause phrases or comparator bases.
   public init(
     id: IndicatorKindID, label: String, definition: String, units: [IndicatorUnit],
     roles: [IndicatorRole] = [.figure], clause: [[String]], context: [[String]] = [],
@@ -93,9 +104,12 @@ public struct IndicatorReferenceRule: Sendable, Hashable {
   public let role: IndicatorRole
   /// What the reference is (`England average`); `nil` for a bare "compared with".
   public let basis: String?
+  /// Phrases that end just before the number ("target of").
   public let before: [String]
+  /// Phrases that start just after the number ("England average").
   public let after: [String]
 
+  /// Makes a rule; `role` is `.target` or `.comparator`.
   public init(role: IndicatorRole, basis: String?, before: [String], after: [String]) {
     precondition(role != .figure, "a reference rule marks a target or a comparator")
     self.role = role

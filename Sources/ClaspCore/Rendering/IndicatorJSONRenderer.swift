@@ -15,9 +15,12 @@ public enum IndicatorJSONRenderer {
 
 /// The JSON shape of `clasp indicators --format json`.
 public struct IndicatorDocument: Codable, Sendable, Hashable {
+  /// The document's schema version, `1`.
   public let schema: Int
+  /// The figures, in the order given.
   public let indicators: [Indicator]
 
+  /// Makes a document.
   public init(schema: Int, indicators: [Indicator]) {
     self.schema = schema
     self.indicators = indicators
