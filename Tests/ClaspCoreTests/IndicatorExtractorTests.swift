@@ -241,13 +241,14 @@ import Testing
         ["para:4.1 | - | 10.2% | comparator 9.0% (statistical neighbours)"]
       ),
       (
-      "Compliance was 70%, uptake 80%, compared with an England average of 75%, a regional average of 72%.",
-      [
-        "para:4.1 | - | 70% | ", "para:4.1 | england_comparison | 80% | comparator 75% (England average)",
-        "para:4.1 | - | 72% | ",
-      ]
-    ),
-    (
+        "Compliance was 70%, uptake 80%, compared with an England average of 75%, a regional average of 72%.",
+        [
+          "para:4.1 | - | 70% | ",
+          "para:4.1 | england_comparison | 80% | comparator 75% (England average)",
+          "para:4.1 | - | 72% | ",
+        ]
+      ),
+      (
         "Of 12 cases reviewed, 3 had no plan, and 40% of staff were unaware of the policy.",
         ["para:4.1 | - | 40% | "]
       ),
@@ -264,13 +265,15 @@ import Testing
     return [f.location, "-", f.text, details.joined(separator: "; ")].joined(separator: " | ")
   }
 
-  @Test("odd numeric text yields no traps and renders in every format", arguments: [
-    "Rates were 1,2,3,4 and 100%% and per 1,000 per and 99. and .5% and 12 out of and 3- and -5.",
-    "A figure of 123456789012345678901234567890% and 1 per 99999999999999999999999 were noted.",
-    "10/10/10 24/7 2014/15/16 1999-2000 1,000,000,000,000 out of 2 (ABC) (XY) (",
-    "Target of 90%; England average of 80%; against 70%.",
-    "£5 and 5 per cent, 5 percent, 5 out of 5, 5 per 10 per 100.",
-  ])
+  @Test(
+    "odd numeric text yields no traps and renders in every format",
+    arguments: [
+      "Rates were 1,2,3,4 and 100%% and per 1,000 per and 99. and .5% and 12 out of and 3- and -5.",
+      "A figure of 123456789012345678901234567890% and 1 per 99999999999999999999999 were noted.",
+      "10/10/10 24/7 2014/15/16 1999-2000 1,000,000,000,000 out of 2 (ABC) (XY) (",
+      "Target of 90%; England average of 80%; against 70%.",
+      "£5 and 5 per cent, 5 percent, 5 out of 5, 5 per 10 per 100.",
+    ])
   func oddText(sentence: String) throws {
     let figures = Self.extractor.indicators(in: try Self.report(sentence))
     _ = IndicatorCSVRenderer.render(figures)

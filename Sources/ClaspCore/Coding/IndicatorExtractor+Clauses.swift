@@ -179,7 +179,8 @@ extension IndicatorExtractor {
       var before = figures.last { candidates[$0].span.upperBound <= candidates[r].span.lowerBound }
       if let f = before,
         !free(f)
-          || Self.joins(sentence.bytes[candidates[f].span.upperBound..<candidates[r].span.lowerBound])
+          || Self.joins(
+            sentence.bytes[candidates[f].span.upperBound..<candidates[r].span.lowerBound])
       {
         before = nil
       }
