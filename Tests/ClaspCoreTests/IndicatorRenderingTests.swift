@@ -62,5 +62,14 @@ import Testing
     #expect(training.level == 3 && training.low.value == 92 && training.high.value == 100)
     #expect(training.targets == [90, 95] && training.count == 3)
     #expect(!ranges.contains { $0.kind == "england_comparison" })
+    let sentences = IndicatorMarkdownRenderer.summarySentences(ranges, table: table)
+    #expect(
+      sentences.contains(
+        "Safeguarding training compliance, level 3 ranged from 92% (Bath and North East Somerset, "
+          + "para:5.3.7) to 100% (Bath and North East Somerset, para:5.3.7) against targets of 90% "
+          + "and 95%; 3 figures from 2 areas."))
+    #expect(
+      sentences.contains(
+        "SDQ average score was 16.3 (Derby, section:context); 1 figure from 1 area."))
   }
 }

@@ -59,4 +59,31 @@ public enum IndicatorMarkdownRenderer {
     }
     return out + "\n"
   }
+
+  /// One plain sentence per range for a national summary, citing where the extremes stand:
+  /// "Safeguarding training compliance, level 3 ranged from 92% (Bath and North East Somerset,
+  /// para:5.3.7) to 100% (Bath and North East Somerset, para:5.3.7) against targets of 90% and 95%;
+  /// 3 figures from 2 areas."
+  public static func summarySentences(_ ranges: [IndicatorRange], table: IndicatorTable) -> [String]
+  {
+    ranges.map { r in
+      let label =
+        (table.kind(r.kind)?.label ?? r.kind.rawValue) + (r.level.map { ", level \($0)" } ?? "")
+      func cite(_ i: Indicator) -> String { "\(i.text) (\(i.area), \(i.location))" }
+      var sentence =
+        r.count == 1 || r.low.value == r.high.value
+        ? "\(label) was \(cite(r.low))"
+        : "\(label) ranged from \(cite(r.low)) to \(cite(r.high))"
+      let targets = r.targets.map { IndicatorText.figure($0, unit: r.unit, base: r.base) }
+      if !targets.isEmpty {
+        let list =
+          targets.count == 1
+          ? targets[0] : targets.dropLast().joined(separator: ", ") + " and " + targets.last!
+        sentence += " against target\(targets.count == 1 ? "" : "s") of \(list)"
+      }
+      let figures = r.count == 1 ? "1 figure" : "\(r.count) figures"
+      let areas = r.areas.count == 1 ? "1 area" : "\(r.areas.count) areas"
+      return sentence + "; \(figures) from \(areas)."
+    }
+  }
 }
