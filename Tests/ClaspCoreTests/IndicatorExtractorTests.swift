@@ -249,6 +249,14 @@ import Testing
         ]
       ),
       (
+        "In May 2018 just 30% of initial health assessments were done within 20 working days, rising to 64% by March 2019 and 80% in the last quarter.",
+        [
+          "para:4.1 | iha_within_timescale | 30% | period May 2018",
+          "para:4.1 | iha_within_timescale | 64% | period March 2019",
+          "para:4.1 | - | 80% | ",
+        ]
+      ),
+      (
         "Of 12 cases reviewed, 3 had no plan, and 40% of staff were unaware of the policy.",
         ["para:4.1 | - | 40% | "]
       ),

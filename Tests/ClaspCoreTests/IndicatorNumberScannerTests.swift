@@ -60,5 +60,9 @@ import Testing
     #expect(
       Self.scan("for 2012/13 - 2014/15, admissions").periods.map(\.text) == ["2012/13 - 2014/15"])
     #expect(Self.scan("risen every year since 2002").periods.map(\.text) == ["since 2002"])
+    #expect(
+      Self.scan("in December 2019 and as at 31 March 2015").periods.map(\.text) == [
+        "December 2019", "31 March 2015",
+      ])
   }
 }

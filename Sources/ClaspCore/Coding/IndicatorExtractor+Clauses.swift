@@ -112,18 +112,28 @@ extension IndicatorExtractor {
         scope = clause.lowerBound..<nextHi
         classified = classify(&figure, scope: scope, sentence: sentence)
       }
-      // "level 3 training was 80% and level 2 95%": a clause that names only a level continues the
-      // previous figure's levelled kind.
+      // A clause that names only a level ("... 80% and level 2 was 95%") continues the previous
+      // figure's levelled kind; one that opens with a continuation ("rising to 71%") its kind.
       if !classified, let previous = out.last, let kind = previous.kind,
         previous.unit == figure.unit,
-        table.kind(kind)?.recordsLevel == true, cuts[position - 1].how != .strong,
-        level(near: c.number.range.lowerBound, in: clause, sentence: sentence) != nil
+        cuts[position - 1].how != .strong
       {
-        figure.kind = kind
-        classified = true
+        let levelled =
+          table.kind(kind)?.recordsLevel == true
+          && level(near: c.number.range.lowerBound, in: clause, sentence: sentence) != nil
+        let continued = sentence.matches.contains {
+          continuationCues.contains($0.pattern) && $0.start >= clause.lowerBound
+            && $0.end <= c.number.range.lowerBound
+        }
+        if levelled || continued {
+          figure.kind = kind
+          classified = true
+          if !levelled { figure.level = previous.level }
+        }
       }
       if classified, let kind = figure.kind, table.kind(kind)?.recordsLevel == true {
-        figure.level = level(near: c.number.range.lowerBound, in: scope, sentence: sentence)
+        figure.level =
+          level(near: c.number.range.lowerBound, in: scope, sentence: sentence) ?? figure.level
       }
       figure.period = period(near: c.number.range.lowerBound, in: clause, sentence: sentence)
       if figure.period == nil, position > 0,

@@ -24,6 +24,7 @@ public struct IndicatorExtractor: Sendable {
   let references: [CompiledReference]
   let claimCues: Set<Int>
   let periodCues: Set<Int>
+  let continuationCues: Set<Int>
 
   struct CompiledKind: Sendable {
     let kind: IndicatorKind
@@ -63,6 +64,7 @@ public struct IndicatorExtractor: Sendable {
     }
     claimCues = ids(table.claimCues)
     periodCues = ids(table.periodCues)
+    continuationCues = ids(table.continuationCues)
     cues = PatternSet(patterns)
   }
 

@@ -94,6 +94,14 @@ enum IndicatorNumberScanner {
         let before = wordBefore(bytes, at: i, floor: range.lowerBound)
         if let before, before.text == "since" || before.text == "until" || before.text == "by" {
           start = before.range.lowerBound
+        } else if let before, months.contains(before.text) {
+          // "December 2019", "31 March 2015".
+          start = before.range.lowerBound
+          var d = start
+          while d > range.lowerBound, bytes[d - 1] == 32 { d -= 1 }
+          var e = d
+          while e > range.lowerBound, isDigit(bytes[e - 1]) { e -= 1 }
+          if d - e >= 1, d - e <= 2, e == range.lowerBound || !isAlnum(bytes[e - 1]) { start = e }
         }
         result.periods.append(
           Period(range: start..<j, text: String(decoding: bytes[start..<j], as: UTF8.self)))
@@ -216,6 +224,11 @@ enum IndicatorNumberScanner {
     "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr",
     "jun",
     "jul", "aug", "sep", "sept", "oct", "nov", "dec", "year-olds",
+  ]
+  static let months: Set<String> = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october",
+    "november", "december",
   ]
   static let wordsBefore: Set<String> = [
     "level", "levels", "tier", "tiers", "year", "years", "aged", "age", "ages", "stage", "stages",

@@ -67,7 +67,8 @@ private struct IndicatorTableReader {
 
   func table(_ root: Any) throws(IndicatorTableError) -> IndicatorTable {
     let o = try dictionary(
-      root, at: "$", keys: ["version", "kinds", "references", "claimCues", "periodCues"],
+      root, at: "$",
+      keys: ["version", "kinds", "references", "claimCues", "periodCues", "continuationCues"],
       required: ["version", "kinds"])
     let version = try integer(o["version"]!, at: "version")
     guard version == 1 else {
@@ -95,7 +96,8 @@ private struct IndicatorTableReader {
     return IndicatorTable(
       version: version, kinds: kinds, references: references,
       claimCues: try patterns(o["claimCues"], at: "claimCues"),
-      periodCues: try patterns(o["periodCues"], at: "periodCues"))
+      periodCues: try patterns(o["periodCues"], at: "periodCues"),
+      continuationCues: try patterns(o["continuationCues"], at: "continuationCues"))
   }
 
   func kind(_ value: Any, at path: String) throws(IndicatorTableError) -> IndicatorKind {

@@ -15,15 +15,18 @@ public struct IndicatorTable: Sendable, Hashable {
   public let claimCues: [String]
   /// Phrases naming a period ("last quarter"); years and `2014/15` are recognised without them.
   public let periodCues: [String]
+  /// Phrases before a figure that continue the previous figure's subject ("rising to 71%"): such a
+  /// figure takes the previous figure's kind when its own clause matches none.
+  public let continuationCues: [String]
 
   /// Makes a table; every phrase must parse as a `Pattern` (`IndicatorTable.decode` reports a bad one
   /// with its JSON path instead).
   public init(
     version: Int, kinds: [IndicatorKind], references: [IndicatorReferenceRule], claimCues: [String],
-    periodCues: [String]
+    periodCues: [String], continuationCues: [String] = []
   ) {
     precondition(Set(kinds.map(\.id)).count == kinds.count, "duplicate indicator kind ids")
-    var phrases: [String] = claimCues + periodCues
+    var phrases: [String] = claimCues + periodCues + continuationCues
     for kind in kinds {
       phrases += kind.clause.flatMap { $0 } + kind.context.flatMap { $0 } + kind.exclude
     }
@@ -36,6 +39,7 @@ public struct IndicatorTable: Sendable, Hashable {
     self.references = references
     self.claimCues = claimCues
     self.periodCues = periodCues
+    self.continuationCues = continuationCues
   }
 
   /// The kind with `id`, if the table has it.
