@@ -38,7 +38,7 @@ import Testing
     #expect(result.stdout.hasPrefix("# Indicators\n"))
     #expect(
       result.stdout.contains(
-        "| Safeguarding training compliance, level 3 | 3 | Bath and North East Somerset, Thurrock | 92% to 100% | 90%, 95% |"
+        "| Safeguarding training compliance, level 3 | 3 | Bath and North East Somerset, Thurrock | 92% to 100% | 90%, 95% |  |"
       ))
   }
 

@@ -17,12 +17,14 @@ public struct IndicatorRange: Codable, Sendable, Hashable {
   public let high: Indicator
   /// The distinct targets stated for these figures, ascending.
   public let targets: [Double]
+  /// The distinct comparators stated for these figures, by basis then value.
+  public let comparators: [IndicatorReference]
 
   /// Makes a range; `low` must not exceed `high`.
   public init(
     kind: IndicatorKindID, unit: IndicatorUnit, base: Double?, level: Int?, count: Int,
     areas: [String],
-    low: Indicator, high: Indicator, targets: [Double]
+    low: Indicator, high: Indicator, targets: [Double], comparators: [IndicatorReference] = []
   ) {
     precondition(count >= 1 && low.value <= high.value, "invalid indicator range for \(kind)")
     self.kind = kind
@@ -34,6 +36,7 @@ public struct IndicatorRange: Codable, Sendable, Hashable {
     self.low = low
     self.high = high
     self.targets = targets
+    self.comparators = comparators
   }
 
   /// One range per comparable kind, unit and level, in table order (kinds whose figures measure different
@@ -56,10 +59,21 @@ public struct IndicatorRange: Codable, Sendable, Hashable {
           IndicatorRange(
             kind: kind.id, unit: key.unit, base: key.base, level: key.level, count: figures.count,
             areas: areas, low: low,
-            high: high, targets: Set(figures.compactMap { $0.target?.value }).sorted()))
+            high: high, targets: Set(figures.compactMap { $0.target?.value }).sorted(),
+            comparators: distinct(figures.compactMap(\.comparator))))
       }
     }
     return out
+  }
+
+  /// Distinct comparators (by basis and value, keeping the first printing), sorted by basis, value.
+  private static func distinct(_ references: [IndicatorReference]) -> [IndicatorReference] {
+    var seen: [IndicatorReference] = []
+    for r in references where !seen.contains(where: { $0.basis == r.basis && $0.value == r.value })
+    {
+      seen.append(r)
+    }
+    return seen.sorted { ($0.basis ?? "", $0.value) < ($1.basis ?? "", $1.value) }
   }
 
   private struct Key: Equatable {

@@ -45,15 +45,17 @@ public enum IndicatorMarkdownRenderer {
   static func ranges(_ indicators: [Indicator], table: IndicatorTable) -> String {
     let ranges = IndicatorRange.ranges(of: indicators, table: table)
     guard !ranges.isEmpty else { return "" }
-    var out = "| kind | figures | areas | range | targets |\n|---|---|---|---|---|\n"
+    var out =
+      "| kind | figures | areas | range | targets | comparators |\n|---|---|---|---|---|---|\n"
     for r in ranges {
       let label =
         (table.kind(r.kind)?.label ?? r.kind.rawValue) + (r.level.map { ", level \($0)" } ?? "")
       let range = r.low.value == r.high.value ? r.low.text : r.low.text + " to " + r.high.text
       let targets = r.targets.map { IndicatorText.figure($0, unit: r.unit, base: r.base) }
+      let comparators = r.comparators.map { $0.text + ($0.basis.map { " (\($0))" } ?? "") }
       let cells = [
         label, String(r.count), r.areas.joined(separator: ", "), range,
-        targets.joined(separator: ", "),
+        targets.joined(separator: ", "), comparators.joined(separator: ", "),
       ]
       out += "| " + cells.map(IndicatorText.markdownCell).joined(separator: " | ") + " |\n"
     }
@@ -80,6 +82,10 @@ public enum IndicatorMarkdownRenderer {
           targets.count == 1
           ? targets[0] : targets.dropLast().joined(separator: ", ") + " and " + targets.last!
         sentence += " against target\(targets.count == 1 ? "" : "s") of \(list)"
+      }
+      if !r.comparators.isEmpty {
+        let list = r.comparators.map { ($0.basis.map { "\($0) " } ?? "") + $0.text }
+        sentence += " (compared with \(list.joined(separator: ", ")))"
       }
       let figures = r.count == 1 ? "1 figure" : "\(r.count) figures"
       let areas = r.areas.count == 1 ? "1 area" : "\(r.areas.count) areas"
