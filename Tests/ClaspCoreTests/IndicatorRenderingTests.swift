@@ -71,5 +71,9 @@ import Testing
     #expect(
       sentences.contains(
         "SDQ average score was 16.3 (Derby, section:context); 1 figure from 1 area."))
+    #expect(
+      sentences.contains(
+        "Child poverty ranged from 20.0% (Thurrock, section:context) to 29.7% (Wolverhampton, "
+          + "section:context) (compared with England average 18.6%); 4 figures from 4 areas."))
   }
 }
