@@ -133,7 +133,6 @@ public struct Coder: Sendable {
   struct UnitText {
     var bytes: [UInt8] = []
     var scanned = ScannedText()
-    var sentences: [Range<Int>] = []
     /// Per sentence: true unless it is a bare citation.
     var isContent: [Bool] = []
     /// Sentences other than bare citations, in order.
@@ -144,6 +143,8 @@ public struct Coder: Sendable {
     var cues: [PatternSet.Match] = []
     /// The words, each with its sentence.
     var words: [ScannedText.Word] { scanned.words }
+    /// The sentences' byte ranges.
+    var sentences: [Range<Int>] { scanned.sentences }
 
     init(themes: Int) {
       byTheme = Array(repeating: [], count: themes)
@@ -153,11 +154,8 @@ public struct Coder: Sendable {
     mutating func load(_ text: String, vocabulary: WordVocabulary) {
       bytes.removeAll(keepingCapacity: true)
       bytes.append(contentsOf: text.utf8)
-      bytes.withUnsafeBufferPointer { b in
-        vocabulary.scan(b, into: &scanned)
-        SentenceSplitter.ranges(in: b, into: &sentences)
-      }
-      Coder.assignSentences(&scanned.words, sentences)
+      bytes.withUnsafeBufferPointer { vocabulary.scan($0, into: &scanned) }
+      let sentences = scanned.sentences
       isContent.removeAll(keepingCapacity: true)
       isContent.append(contentsOf: repeatElement(false, count: sentences.count))
       for w in scanned.words where !w.isNumber && !Coder.isCitationWord(bytes, w) {
@@ -340,15 +338,6 @@ public struct Coder: Sendable {
       out.append(s)
     }
     return out
-  }
-
-  /// Sets each word's sentence, by the sentence range that holds its first byte.
-  static func assignSentences(_ words: inout [ScannedText.Word], _ sentences: [Range<Int>]) {
-    var s = 0
-    for k in words.indices {
-      while s + 1 < sentences.count, sentences[s + 1].lowerBound <= words[k].start { s += 1 }
-      words[k].sentence = s
-    }
   }
 
   static let citationWords: [[UInt8]] = [

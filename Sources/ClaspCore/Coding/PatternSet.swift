@@ -111,9 +111,7 @@ public struct PatternSet: Sendable {
         }
       } else {
         vocabulary.scan(bytes, into: &scanned)
-        if let sentenceOfWord {
-          for k in scanned.words.indices { scanned.words[k].sentence = sentenceOfWord[k] }
-        }
+        for k in scanned.words.indices { scanned.words[k].sentence = sentenceOfWord?[k] ?? 0 }
       }
     }
     var out: [Match] = []

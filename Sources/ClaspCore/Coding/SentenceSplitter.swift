@@ -41,21 +41,34 @@ public enum SentenceSplitter {
         continue
       }
       if b == 10 {
-        if let r = trimmed(start..<i, in: bytes) { out.append(r) }
+        emit(start..<i, in: bytes, into: &out)
         start = i + 1
-      } else {
-        var j = i + 1
-        while j < n, isCloser(bytes, j) { j += closerWidth(bytes, j) }
-        if j >= n || isSpace(bytes[j]), b != 46 || !isAbbreviation(bytes, before: i) {
-          if let r = trimmed(start..<j, in: bytes) { out.append(r) }
-          start = j
-          i = j
-          continue
-        }
+      } else if let end = sentenceEnd(stop: i, in: bytes) {
+        emit(start..<end, in: bytes, into: &out)
+        start = end
+        i = end
+        continue
       }
       i += 1
     }
-    if let r = trimmed(start..<n, in: bytes) { out.append(r) }
+    emit(start..<n, in: bytes, into: &out)
+  }
+
+  /// Where the sentence ends when the `.`, `!` or `?` at `stop` ends one (after any closers), else nil.
+  @inline(__always)
+  static func sentenceEnd(stop i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    var j = i + 1
+    while j < bytes.count, isCloser(bytes, j) { j += closerWidth(bytes, j) }
+    guard j >= bytes.count || isSpace(bytes[j]) else { return nil }
+    return bytes[i] != 46 || !isAbbreviation(bytes, before: i) ? j : nil
+  }
+
+  /// Appends `range` trimmed, unless nothing is left of it.
+  @inline(__always)
+  static func emit(
+    _ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, into out: inout [Range<Int>]
+  ) {
+    if let r = trimmed(range, in: bytes) { out.append(r) }
   }
 
   /// The sentences of `text`, trimmed.

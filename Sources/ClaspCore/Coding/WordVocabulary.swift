@@ -2,9 +2,11 @@
 /// every word of a text in one pass over its bytes.
 ///
 /// Each distinct pattern word (bytes, prefix and case flags) gets an id. A scan lowercases ASCII on
-/// the fly through a byte-class table, follows the trie while inside a word (most words leave it
-/// within a byte or two) and at each word's end lists the ids of the pattern words it matches. Word
-/// boundaries are exactly `WordTokenizer`'s; nothing is allocated per word.
+/// the fly through a byte-class table and follows the trie while inside a word (most words leave it
+/// within a byte or two). Which pattern words a text word matches depends only on the deepest trie
+/// state it reached and whether it ended there, so each state carries its id list, precomputed:
+/// nothing is looked up or allocated per byte, and per word at most a short copy. Word boundaries are
+/// exactly `WordTokenizer`'s; sentence boundaries, found in the same pass, `SentenceSplitter`'s.
 struct WordVocabulary: Sendable {
   /// The pattern words; a word id indexes this array.
   let entries: [Pattern.Word]
@@ -17,19 +19,21 @@ struct WordVocabulary: Sendable {
     let classCount: Int
     /// `state * classCount + class` to the next state.
     let transitions: UnsafeMutablePointer<Int32>
-    /// Per state: bit 0 when a prefix word ends there, bit 1 when an exact word does.
-    let kinds: UnsafeMutablePointer<UInt8>
-    /// Per byte: its class in the low byte, and the `asciiWord`, `upper`, `letter` bits.
+    /// Per byte: its class in the low byte, and the `asciiWord`, `upper`, `letter`, `stop` bits.
     let byteInfo: UnsafeMutablePointer<UInt16>
-    /// The words ending at state `s` are `ends[endStart[s]..<endStart[s + 1]]`.
-    let endStart: UnsafeMutablePointer<Int32>
-    let ends: UnsafeMutablePointer<Int32>
-    /// Per word id: bit 0 when it is a prefix, bit 1 when case-sensitive.
-    let wordFlags: UnsafeMutablePointer<UInt8>
+    /// Per state `s`: `ids[listStart[s]..<listStart[s] + prefixCount[s]]` are the prefix words
+    /// on its path (matched by any word that reaches `s`), followed by the exact words ending at `s`
+    /// up to `listStart[s] + endCount[s]` (matched also by a word that ends there).
+    let listStart: UnsafeMutablePointer<Int32>
+    let prefixCount: UnsafeMutablePointer<Int32>
+    let endCount: UnsafeMutablePointer<Int32>
+    let ids: UnsafeMutablePointer<Int32>
+    /// Per state: bit 0 when its prefix list has a case-sensitive word, bit 1 when its end list has.
+    let cased: UnsafeMutablePointer<UInt8>
 
     init(
-      classCount: Int, transitions: [Int32], kinds: [UInt8], byteInfo: [UInt16],
-      terminals: [[Int32]], entries: [Pattern.Word]
+      classCount: Int, transitions: [Int32], byteInfo: [UInt16], listStart: [Int32],
+      prefixCount: [Int32], endCount: [Int32], ids: [Int32], cased: [UInt8]
     ) {
       func copy<T>(_ a: [T]) -> UnsafeMutablePointer<T> {
         let p = UnsafeMutablePointer<T>.allocate(capacity: max(a.count, 1))
@@ -38,31 +42,28 @@ struct WordVocabulary: Sendable {
       }
       self.classCount = classCount
       self.transitions = copy(transitions)
-      self.kinds = copy(kinds)
       self.byteInfo = copy(byteInfo)
-      var start: [Int32] = [0]
-      for t in terminals { start.append(start.last! + Int32(t.count)) }
-      self.endStart = copy(start)
-      self.ends = copy(terminals.flatMap { $0 })
-      self.wordFlags = copy(entries.map { ($0.isPrefix ? 1 : 0) | ($0.caseSensitive ? 2 : 0) })
+      self.listStart = copy(listStart)
+      self.prefixCount = copy(prefixCount)
+      self.endCount = copy(endCount)
+      self.ids = copy(ids)
+      self.cased = copy(cased)
     }
 
     deinit {
       transitions.deallocate()
-      kinds.deallocate()
       byteInfo.deallocate()
-      endStart.deallocate()
-      ends.deallocate()
-      wordFlags.deallocate()
+      listStart.deallocate()
+      prefixCount.deallocate()
+      endCount.deallocate()
+      ids.deallocate()
+      cased.deallocate()
     }
   }
 
   /// Builds the vocabulary of `patterns`' words, ids in order of first appearance.
   init(_ patterns: [Pattern]) {
     var entries: [Pattern.Word] = []
-    var byteClass = [UInt8](repeating: 0, count: 256)
-    var classCount = 1
-    var byteInfo = [UInt16](repeating: 0, count: 256)
     var index: [Pattern.Word: Int] = [:]
     for pattern in patterns {
       for word in pattern.words where index[word] == nil {
@@ -70,6 +71,9 @@ struct WordVocabulary: Sendable {
         entries.append(word)
       }
     }
+    // Byte to trie alphabet class, ASCII letters folded; class 0 is a byte no pattern word has.
+    var byteClass = [UInt8](repeating: 0, count: 256)
+    var classCount = 1
     for word in entries {
       for b in word.bytes where byteClass[Int(Self.fold(b))] == 0 {
         byteClass[Int(Self.fold(b))] = UInt8(classCount)
@@ -78,39 +82,62 @@ struct WordVocabulary: Sendable {
     }
     precondition(classCount <= 256)
     for b in 65...90 { byteClass[b] = byteClass[b + 32] }
-    // Build the trie as child tables, then flatten.
+    // The trie as child tables; words ending at each state.
     var children: [[Int32]] = [
       [Int32](repeating: 0, count: classCount), [Int32](repeating: 0, count: classCount),
     ]
-    var terminalKinds: [UInt8] = [0, 0]
-    var terminals: [[Int32]] = [[], []]
+    var parent: [Int] = [0, 0]
+    var prefixes: [[Int32]] = [[], []]
+    var exacts: [[Int32]] = [[], []]
     for (id, word) in entries.enumerated() {
       var state = 1
       for b in word.bytes {
         let c = Int(byteClass[Int(b)])
         if children[state][c] == 0 {
           children.append([Int32](repeating: 0, count: classCount))
-          terminalKinds.append(0)
-          terminals.append([])
+          parent.append(state)
+          prefixes.append([])
+          exacts.append([])
           children[state][c] = Int32(children.count - 1)
         }
         state = Int(children[state][c])
       }
-      terminalKinds[state] |= word.isPrefix ? 1 : 2
-      terminals[state].append(Int32(id))
+      if word.isPrefix { prefixes[state].append(Int32(id)) } else { exacts[state].append(Int32(id)) }
     }
-    // Byte to trie alphabet class, ASCII letters folded; class 0 is a byte no pattern word has.
+    // Each state's lists: its ancestors' prefix words and its own (states are numbered after their
+    // parents), then its exact words.
+    var closure: [[Int32]] = Array(repeating: [], count: children.count)
+    var listStart: [Int32] = []
+    var prefixCount: [Int32] = []
+    var endCount: [Int32] = []
+    var ids: [Int32] = []
+    var cased: [UInt8] = []
+    for state in children.indices {
+      if state > 1 { closure[state] = closure[parent[state]] }
+      closure[state] += prefixes[state]
+      listStart.append(Int32(ids.count))
+      prefixCount.append(Int32(closure[state].count))
+      endCount.append(Int32(closure[state].count + exacts[state].count))
+      ids += closure[state] + exacts[state]
+      let isCased = { (id: Int32) in entries[Int(id)].caseSensitive }
+      cased.append(
+        (closure[state].contains(where: isCased) ? 1 : 0)
+          | (closure[state].contains(where: isCased) || exacts[state].contains(where: isCased)
+            ? 2 : 0))
+    }
+    var byteInfo = [UInt16](repeating: 0, count: 256)
     for b in 0..<256 {
       var bits = UInt16(byteClass[b])
       if (48...57).contains(b) { bits |= Self.asciiWord }
       if (97...122).contains(b) { bits |= Self.asciiWord | Self.letter }
       if (65...90).contains(b) { bits |= Self.asciiWord | Self.letter | Self.upper }
+      if b == 10 || b == 46 || b == 33 || b == 63 { bits |= Self.stop }
       byteInfo[b] = bits
     }
     self.entries = entries
     self.tables = Tables(
-      classCount: classCount, transitions: children.flatMap { $0 }, kinds: terminalKinds,
-      byteInfo: byteInfo, terminals: terminals, entries: entries)
+      classCount: classCount, transitions: children.flatMap { $0 }, byteInfo: byteInfo,
+      listStart: listStart, prefixCount: prefixCount, endCount: endCount, ids: ids, cased: cased)
   }
 
   static func fold(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
@@ -120,61 +147,84 @@ struct WordVocabulary: Sendable {
   {
     let t = tables
     var state = 1
+    var alive = true
     var i = start
-    while i < end, state != 0 {
-      state = Int(t.transitions[state &* t.classCount &+ Int(t.byteInfo[Int(bytes[i])] & 0xFF)])
+    while i < end {
+      let next = Int(t.transitions[state &* t.classCount &+ Int(t.byteInfo[Int(bytes[i])] & 0xFF)])
+      if next == 0 {
+        alive = false
+        break
+      }
+      state = next
       i += 1
-      if t.kinds[state] & 1 != 0 { addTerminals(state, bytes, start, exactEnd: false, &ids) }
     }
-    if state != 0, t.kinds[state] & 2 != 0 { addTerminals(state, bytes, start, exactEnd: true, &ids) }
+    addIDs(state: state, ended: alive, bytes, start, &ids)
   }
 
-  /// Adds the words ending at `state`: prefix words while walking, exact ones at the word's end;
-  /// case-sensitive words only where the text has their exact bytes.
-  @inline(never)
-  private func addTerminals(
-    _ state: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, exactEnd: Bool,
+  /// Appends the ids of the words matched by a text word at `start` whose deepest trie state is
+  /// `state`, `ended` when the word ended there; case-sensitive words only where the text has their
+  /// exact bytes.
+  @inline(__always)
+  private func addIDs(
+    state: Int, ended: Bool, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int,
     _ ids: inout [Int32]
   ) {
     let t = tables
-    for k in Int(t.endStart[state])..<Int(t.endStart[state + 1]) {
-      let id = t.ends[k]
-      let flags = t.wordFlags[Int(id)]
-      guard (flags & 1 == 0) == exactEnd else { continue }
-      if flags & 2 != 0 {
-        let word = entries[Int(id)].bytes
-        var same = true
-        for k in 0..<word.count where bytes[start + k] != word[k] {
-          same = false
-          break
-        }
-        if !same { continue }
+    let count = Int(ended ? t.endCount[state] : t.prefixCount[state])
+    guard count > 0 else { return }
+    let list = UnsafeBufferPointer(start: t.ids + Int(t.listStart[state]), count: count)
+    if t.cased[state] & (ended ? 2 : 1) == 0 {
+      ids.append(contentsOf: list)
+    } else {
+      for id in list where !entries[Int(id)].caseSensitive || matchesCase(id, bytes, start) {
+        ids.append(id)
       }
-      ids.append(id)
     }
   }
 
-  /// Finds the words of `bytes` (as `WordTokenizer` does) and their pattern-word ids.
+  /// True when the text at `start` has case-sensitive word `id`'s exact bytes.
+  private func matchesCase(_ id: Int32, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
+    let word = entries[Int(id)].bytes
+    for k in word.indices where bytes[start + k] != word[k] { return false }
+    return true
+  }
+
+  /// Finds the words of `bytes` (as `WordTokenizer` does), their pattern-word ids, and the
+  /// sentences (as `SentenceSplitter` does), each word tagged with its sentence.
   /// - Complexity: O(n) in the number of bytes.
   func scan(_ bytes: UnsafeBufferPointer<UInt8>, into text: inout ScannedText) {
     // Work on local arrays (keeping the buffers' capacity) so appends need no uniqueness checks.
     var words = text.words
     var ids = text.ids
+    var sentences = text.sentences
     text = ScannedText()
     words.removeAll(keepingCapacity: true)
     ids.removeAll(keepingCapacity: true)
+    sentences.removeAll(keepingCapacity: true)
     let t = tables
     let transitions = t.transitions
-    let kinds = t.kinds
     let info = t.byteInfo
     let classCount = t.classCount
     let n = bytes.count
+    var sentenceStart = 0
     var i = 0
     while i < n {
-      // Between words: skip to the next word byte.
+      // Between words: skip to the next word byte, ending sentences on the way.
       let b = bytes[i]
-      if info[Int(b)] & Self.asciiWord == 0 {
+      let bits = info[Int(b)]
+      if bits & Self.asciiWord == 0 {
         if b < 0x80 {
+          if bits & Self.stop != 0 {
+            if b == 10 {
+              SentenceSplitter.emit(sentenceStart..<i, in: bytes, into: &sentences)
+              sentenceStart = i + 1
+            } else if let end = SentenceSplitter.sentenceEnd(stop: i, in: bytes) {
+              SentenceSplitter.emit(sentenceStart..<end, in: bytes, into: &sentences)
+              sentenceStart = end
+              i = end
+              continue
+            }
+          }
           i += 1
           continue
         }
@@ -183,28 +233,28 @@ struct WordVocabulary: Sendable {
           continue
         }
       }
-      // Inside a word: follow the trie (while it has a path) until the word ends.
+      // Inside a word: follow the trie while it has a path, to the word's end.
       let start = i
       var state = 1
+      var alive = true
       var flags: UInt16 = 0
-      let idStart = ids.count
       while true {
         let b = bytes[i]
         let bits = info[Int(b)]
         if bits & Self.asciiWord != 0 {
           flags |= bits
-          if state != 0 {
-            state = Int(transitions[state &* classCount &+ Int(bits & 0xFF)])
-            if kinds[state] & 1 != 0 { addTerminals(state, bytes, start, exactEnd: false, &ids) }
+          if alive {
+            let next = Int(transitions[state &* classCount &+ Int(bits & 0xFF)])
+            if next != 0 { state = next } else { alive = false }
           }
           i += 1
         } else if b >= 0x80 && Self.startsWord(b, at: i, in: bytes) {
           flags |= Self.nonASCII
           let stop = min(i + WordTokenizer.sequenceWidth(b), n)
           while i < stop {
-            if state != 0 {
-              state = Int(transitions[state &* classCount &+ Int(info[Int(bytes[i])] & 0xFF)])
-              if kinds[state] & 1 != 0 { addTerminals(state, bytes, start, exactEnd: false, &ids) }
+            if alive {
+              let next = Int(transitions[state &* classCount &+ Int(info[Int(bytes[i])] & 0xFF)])
+              if next != 0 { state = next } else { alive = false }
             }
             i += 1
           }
@@ -213,17 +263,19 @@ struct WordVocabulary: Sendable {
         }
         if i >= n { break }
       }
-      if state != 0, kinds[state] & 2 != 0 {
-        addTerminals(state, bytes, start, exactEnd: true, &ids)
-      }
+      let idStart = ids.count
+      if state != 1 { addIDs(state: state, ended: alive, bytes, start, &ids) }
+      // The sentence under way holds this word's first byte: its trimmed start is at or before it.
       words.append(
         ScannedText.Word(
           start: start, end: i, idStart: Int32(idStart), idEnd: Int32(ids.count),
           hasUppercase: flags & Self.upper != 0,
-          isNumber: flags & (Self.letter | Self.nonASCII) == 0, sentence: 0))
+          isNumber: flags & (Self.letter | Self.nonASCII) == 0, sentence: sentences.count))
     }
+    SentenceSplitter.emit(sentenceStart..<n, in: bytes, into: &sentences)
     text.words = words
     text.ids = ids
+    text.sentences = sentences
   }
 
   /// `byteInfo` bits above the trie class in the low byte.
@@ -231,6 +283,8 @@ struct WordVocabulary: Sendable {
   static let upper: UInt16 = 0x200
   static let letter: UInt16 = 0x400
   static let nonASCII: UInt16 = 0x800
+  /// A byte that may end a sentence: `\n`, `.`, `!`, `?`.
+  static let stop: UInt16 = 0x1000
 
   /// `WordTokenizer.isWordByte` for a non-ASCII byte.
   @inline(__always)
@@ -242,8 +296,8 @@ struct WordVocabulary: Sendable {
   }
 }
 
-/// A text's words with the pattern-word ids each matches, from `WordVocabulary.scan`; buffers are
-/// reused from one text to the next.
+/// A text's words with the pattern-word ids each matches, and its sentences, from
+/// `WordVocabulary.scan`; buffers are reused from one text to the next.
 struct ScannedText {
   struct Word {
     /// Byte offsets, half-open.
@@ -261,4 +315,6 @@ struct ScannedText {
 
   var words: [Word] = []
   var ids: [Int32] = []
+  /// The sentences' byte ranges, as `SentenceSplitter.ranges(in:)` gives them.
+  var sentences: [Range<Int>] = []
 }

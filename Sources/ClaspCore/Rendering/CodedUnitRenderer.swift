@@ -25,12 +25,37 @@ public struct CodedUnit: Codable, Sendable, Hashable {
       let mine = byUnit[unit.id] ?? []
       return CodedUnit(
         report: report.metadata.slug, unit: unit.id, section: unit.section,
-        start: unit.text.split(whereSeparator: \.isWhitespace).prefix(6).joined(separator: " "),
+        start: startWords(of: unit.text),
         themes: Dictionary(uniqueKeysWithValues: mine.map { ($0.theme.rawValue, $0.polarity) }),
         evidence: Dictionary(uniqueKeysWithValues: mine.map { ($0.theme.rawValue, $0.evidence) }),
         matches: Dictionary(uniqueKeysWithValues: mine.map { ($0.theme.rawValue, $0.matches) }),
         cites: unit.citedRecommendations)
     }
+  }
+}
+
+extension CodedUnit {
+  /// The first six white-space-separated words of `text`, joined by single spaces.
+  ///
+  /// Stops reading after the sixth word: splitting the whole unit costs more than coding it.
+  static func startWords(of text: String) -> String {
+    var words: [Substring] = []
+    var start: String.Index?
+    var i = text.startIndex
+    while i < text.endIndex, words.count < 6 {
+      let next = text.index(after: i)
+      if text[i].isWhitespace {
+        if let s = start {
+          words.append(text[s..<i])
+          start = nil
+        }
+      } else if start == nil {
+        start = i
+      }
+      i = next
+    }
+    if let s = start, words.count < 6 { words.append(text[s..<i]) }
+    return words.joined(separator: " ")
   }
 }
 
