@@ -1,14 +1,16 @@
 import Benchmark
 import ClaspCore
+import Dispatch
 import Foundation
 
-/// The bundled seed reports, located from this file's path.
-let reportsDirectory = URL(fileURLWithPath: #filePath)
+/// The package root, located from this file's path.
+let packageRoot = URL(fileURLWithPath: #filePath)
   .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-  .deletingLastPathComponent().appendingPathComponent("Data/reports")
+  .deletingLastPathComponent()
+let reportsDirectory = packageRoot.appendingPathComponent("Data/reports")
 
-let seedPaths = ["bath-and-north-east-somerset", "coventry", "derby", "thurrock", "wolverhampton"]
-  .map { reportsDirectory.appendingPathComponent("\($0).txt").path }
+let seedSlugs = ["bath-and-north-east-somerset", "coventry", "derby", "thurrock", "wolverhampton"]
+let seedPaths = seedSlugs.map { reportsDirectory.appendingPathComponent("\($0).txt").path }
 
 let benchmarks: @Sendable () -> Void = {
   Benchmark.defaultConfiguration = .init(
@@ -16,6 +18,9 @@ let benchmarks: @Sendable () -> Void = {
     maxDuration: .seconds(5), maxIterations: 1_000)
 
   let thurrockBytes = Array(try! Data(contentsOf: URL(fileURLWithPath: seedPaths[3])))
+  let codebook = try! Codebook.load(
+    contentsOf: packageRoot.appendingPathComponent("Data/codebook.json"))
+  let coder = Coder(codebook: codebook)
 
   Benchmark("read+parse one report (Thurrock, 130 KB)") { benchmark in
     // Validate before measuring: the parse must recover every gold unit.
@@ -24,6 +29,129 @@ let benchmarks: @Sendable () -> Void = {
     benchmark.startMeasurement()
     for _ in benchmark.scaledIterations {
       blackHole(try ReportLoader.load(bytes: thurrockBytes, path: "thurrock.txt"))
+    }
+  }
+
+  Benchmark("code one report (Thurrock, 130 KB)") { benchmark in
+    let report = try ReportLoader.load(bytes: thurrockBytes, path: "Data/reports/thurrock.txt")
+    // Validate before measuring: the coding must equal the committed `clasp code` snapshot.
+    let snapshot = try String(
+      contentsOf: packageRoot.appendingPathComponent(
+        "Tests/ClaspCoreTests/Fixtures/coded/thurrock.jsonl"), encoding: .utf8)
+    let coded = CodedUnitRenderer.jsonLines(
+      CodedUnit.units(of: report, findings: coder.findings(in: report)))
+    precondition(coded == snapshot, "coding differs from Fixtures/coded/thurrock.jsonl")
+    benchmark.startMeasurement()
+    for _ in benchmark.scaledIterations {
+      blackHole(coder.findings(in: report))
+    }
+  }
+
+  // The floor the coder is compared with: one pass over the same bytes counting line breaks.
+  Benchmark("byte scan baseline: count newlines (Thurrock, 130 KB)") { benchmark in
+    for _ in benchmark.scaledIterations {
+      blackHole(newlines(in: thurrockBytes))
+    }
+  }
+
+  corpusBenchmarks(coder: coder)
+}
+
+/// Line breaks in `bytes`: the plain byte scan the coder is measured against.
+@inline(never)
+func newlines(in bytes: [UInt8]) -> Int {
+  bytes.withUnsafeBufferPointer { p in
+    var count = 0
+    for b in p where b == 10 { count &+= 1 }
+    return count
+  }
+}
+
+/// A scaled corpus of `count` reports written once into a temporary directory and reused by later
+/// runs; returns the report paths.
+func scaledCorpus(_ count: Int) throws -> [String] {
+  let directory = FileManager.default.temporaryDirectory
+    .appendingPathComponent("clasp-benchmark-corpus-\(count)")
+  let manager = FileManager.default
+  let names = (0..<count).map { String(format: "report-%05d.txt", $0) }
+  let paths = names.map { directory.appendingPathComponent($0).path }
+  if paths.allSatisfy({ manager.fileExists(atPath: $0) }) { return paths }
+  try manager.createDirectory(at: directory, withIntermediateDirectories: true)
+  let corpus = try ScaledCorpus(seeds: seedPaths.map { try ReportReader.read(path: $0) })
+  // Generating is slower than analysing: spread it over the cores.
+  DispatchQueue.concurrentPerform(iterations: count) { k in
+    try! Data(corpus.report(k).utf8).write(to: URL(fileURLWithPath: paths[k]), options: .atomic)
+  }
+  return paths
+}
+
+/// Bytes of the files at `paths`.
+func totalBytes(_ paths: [String]) -> Int {
+  paths.reduce(0) {
+    $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0)
+  }
+}
+
+/// Reads, parses and codes every report at `paths` on `workers` threads (each takes the next
+/// unclaimed report), keeping only the finding counts: the per-report work `analyse` parallelises.
+func readParseCode(_ paths: [String], coder: Coder, workers: Int) -> Int {
+  let next = Counter()
+  let total = Counter()
+  DispatchQueue.concurrentPerform(iterations: workers) { _ in
+    var found = 0
+    while true {
+      let k = next.increment() - 1
+      guard k < paths.count else { break }
+      let report = try! ReportLoader.load(path: paths[k])
+      found += coder.findings(in: report).count
+    }
+    total.add(found)
+  }
+  return total.value
+}
+
+/// A counter shared by worker threads; owns its lock.
+final class Counter: @unchecked Sendable {
+  private let lock = NSLock()
+  private var count = 0
+
+  func increment() -> Int {
+    lock.lock()
+    defer { lock.unlock() }
+    count += 1
+    return count
+  }
+
+  func add(_ n: Int) {
+    lock.lock()
+    count += n
+    lock.unlock()
+  }
+
+  var value: Int {
+    lock.lock()
+    defer { lock.unlock() }
+    return count
+  }
+}
+
+func corpusBenchmarks(coder: Coder) {
+  let paths = try! scaledCorpus(150)
+  let bytes = totalBytes(paths)
+  for workers in [1, 2] {
+    Benchmark(
+      "read+parse+code 150 reports (\(bytes / 1_000_000) MB), \(workers) worker(s)",
+      configuration: .init(
+        metrics: [.wallClock, .throughput, .peakMemoryResident], maxDuration: .seconds(10),
+        maxIterations: 10)
+    ) { benchmark in
+      // Validate before measuring: one worker and two find the same.
+      let expected = readParseCode(Array(paths.prefix(10)), coder: coder, workers: 1)
+      precondition(readParseCode(Array(paths.prefix(10)), coder: coder, workers: 2) == expected)
+      benchmark.startMeasurement()
+      for _ in benchmark.scaledIterations {
+        blackHole(readParseCode(paths, coder: coder, workers: workers))
+      }
     }
   }
 }

@@ -96,9 +96,15 @@ extension Substring {
 
   /// The number of space-separated words.
   var wordCount: Int {
+    // Native strings are contiguous: count over the bytes directly (the generic walk costs more
+    // than the rest of the line's parse).
+    utf8.withContiguousStorageIfAvailable(Self.wordCount) ?? Self.wordCount(Array(utf8))
+  }
+
+  private static func wordCount<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Int {
     var count = 0
     var inWord = false
-    for byte in utf8 {
+    for byte in bytes {
       if byte == 0x20 || byte == 0x09 {
         inWord = false
       } else if !inWord {
