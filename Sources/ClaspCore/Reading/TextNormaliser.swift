@@ -49,6 +49,14 @@ public enum TextNormaliser {
     let end = bytes.endIndex
     while i < end {
       let b = bytes[i]
+      if b < 0x80 && b != 0x0C && b != 0x0B {
+        // A run of plain ASCII (most of a report) is copied at once.
+        var j = i + 1
+        while j < end && bytes[j] < 0x80 && bytes[j] != 0x0C && bytes[j] != 0x0B { j += 1 }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<j]))
+        i = j
+        continue
+      }
       if b < 0x80 {
         out.append(b == 0x0C || b == 0x0B ? 0x20 : b)
         i += 1
@@ -133,6 +141,13 @@ public enum TextNormaliser {
     while first < line.count && (line[first] == 0x20 || line[first] == 0x09) { first += 1 }
     if isRule(line[first...]) {
       line.removeAll(keepingCapacity: true)
+      return
+    }
+    // Most lines have no markup: then only trailing white space goes.
+    if first == line.count || line[first] != 0x23,
+      !line[first...].contains(where: { $0 == 0x2A || $0 == 0x5F || $0 == 0x3C || $0 == 0x26 || $0 == 0x5B })
+    {
+      while let last = line.last, last == 0x20 || last == 0x09 { line.removeLast() }
       return
     }
     scratch.removeAll(keepingCapacity: true)
@@ -260,6 +275,8 @@ public enum TextNormaliser {
   /// Joins ordinal suffixes split from their number: `11 th` -> `11th`.
   private static func repairOrdinals(_ line: inout [UInt8], scratch: inout [UInt8]) {
     guard line.count > 3 else { return }
+    // Most lines have no split ordinal: look before copying.
+    guard hasSplitOrdinal(line) else { return }
     scratch.removeAll(keepingCapacity: true)
     var i = 0
     var changed = false
@@ -281,6 +298,33 @@ public enum TextNormaliser {
       changed = true
     }
     if changed { swap(&line, &scratch) }
+  }
+
+  /// True when `line` has a digit, spaces, then an ordinal suffix ending a word: what
+  /// `repairOrdinals` joins.
+  private static func hasSplitOrdinal(_ line: [UInt8]) -> Bool {
+    line.withUnsafeBufferPointer { line in
+      let count = line.count
+      var i = 0
+      while i + 1 < count {
+        guard isDigit(line[i]), line[i + 1] == 0x20 else {
+          i += 1
+          continue
+        }
+        var j = i + 1
+        while j < count && line[j] == 0x20 { j += 1 }
+        if j + 1 < count {
+          let pair = (lower(line[j]), lower(line[j + 1]))
+          if pair == (0x73, 0x74) || pair == (0x6E, 0x64) || pair == (0x72, 0x64)
+            || pair == (0x74, 0x68), j + 2 == count || !isAlphanumeric(line[j + 2])
+          {
+            return true
+          }
+        }
+        i += 1
+      }
+      return false
+    }
   }
 
   @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
