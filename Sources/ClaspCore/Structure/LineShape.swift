@@ -98,7 +98,8 @@ extension Substring {
   var wordCount: Int {
     // Native strings are contiguous: count over the bytes directly (the generic walk costs more
     // than the rest of the line's parse).
-    utf8.withContiguousStorageIfAvailable(Self.wordCount) ?? Self.wordCount(Array(utf8))
+    var text = self
+    return text.withUTF8(Self.wordCount)
   }
 
   private static func wordCount<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Int {
