@@ -1,0 +1,101 @@
+extension Aggregate {
+  /// The partial aggregate of one report and its coded findings.
+  ///
+  /// Each unit counts once per theme: a unit coded with two children of a parent counts once for the
+  /// parent, as a concern if either child is one. Findings for themes missing from `codebook` are kept as
+  /// evidence and reported in `warnings` but feed no table.
+  ///
+  /// - Parameter inputSHA256: the digest of the input bytes, carried into the manifest.
+  /// - Complexity: O(f x d + u x k²) for f findings, theme depth d, u units and k themes per unit.
+  public init(report: Report, findings: [Finding], codebook: Codebook, inputSHA256: String? = nil) {
+    let area = AreaID(area: report.metadata.area)
+    let year = report.metadata.reviewYear
+    let known = Set(codebook.themes.map(\.id))
+
+    var group = GroupCounts()
+    group.reports = 1
+    for unit in report.units {
+      switch unit.id.kind {
+      case .paragraph: group.paragraphs += 1
+      case .recommendation: group.recommendationItems += 1
+      case nil: break
+      }
+    }
+
+    var warnings = Set<String>()
+    var byUnit: [UnitID: [Finding]] = [:]
+    for finding in findings {
+      byUnit[finding.unit, default: []].append(finding)
+      if !known.contains(finding.theme) {
+        warnings.insert("\(area): finding for theme '\(finding.theme)' which the codebook lacks")
+      }
+    }
+
+    var cooccurrence: [ThemePair: Int] = [:]
+    var byOrganisation: [ThemeOrganisation: Int] = [:]
+    for (unit, unitFindings) in byUnit {
+      var concern = Set<ThemeID>()
+      var strength = Set<ThemeID>()
+      var present = Set<ThemeID>()
+      for finding in unitFindings {
+        for theme in codebook.lineage(of: finding.theme) where known.contains(theme) {
+          present.insert(theme)
+          if finding.polarity.isConcern { concern.insert(theme) }
+          if finding.polarity.isStrength { strength.insert(theme) }
+        }
+      }
+      let organisations = Self.organisationTypes(of: unit, in: report)
+      for theme in present {
+        var counts = group.themes[theme, default: ThemeCounts()]
+        counts.units += 1
+        switch unit.kind {
+        case .paragraph:
+          counts.findings += 1
+          if concern.contains(theme) { counts.concerns += 1 }
+          if strength.contains(theme) { counts.strengths += 1 }
+        case .recommendation:
+          counts.recommendations += 1
+          for type in organisations {
+            byOrganisation[ThemeOrganisation(theme: theme, organisation: type), default: 0] += 1
+          }
+        case nil: break
+        }
+        group.themes[theme] = counts
+        for other in present where theme <= other {
+          cooccurrence[ThemePair(theme, other), default: 0] += 1
+        }
+      }
+    }
+
+    var itemsByOrganisation: [OrganisationType: Int] = [:]
+    for unit in report.units where unit.id.kind == .recommendation {
+      for type in Self.organisationTypes(of: unit.id, in: report) {
+        itemsByOrganisation[type, default: 0] += 1
+      }
+    }
+
+    let summary = ReportSummary(
+      metadata: report.metadata, paragraphs: group.paragraphs,
+      recommendations: group.recommendationItems, findings: findings.count,
+      codedUnits: byUnit.count, warnings: report.warnings, inputSHA256: inputSHA256)
+    self.init(
+      groups: [AreaYear(area: area, year: year): group], areaNames: [area: report.metadata.area],
+      cooccurrence: cooccurrence, recommendationsByOrganisation: byOrganisation,
+      recommendationItemsByOrganisation: itemsByOrganisation, reports: [summary],
+      evidence: findings.map { EvidenceRecord(area: area, year: year, finding: $0) },
+      warnings: warnings)
+  }
+
+  /// The organisation types a recommendation item is addressed to, from its group's addressees (or the
+  /// group heading when the reader found no addressees); `[.other]` when the item has no group.
+  static func organisationTypes(of unit: UnitID, in report: Report) -> Set<OrganisationType> {
+    guard unit.kind == .recommendation else { return [] }
+    let groupNumber = Int(unit.number.prefix { $0 != "." })
+    let group =
+      report.recommendationGroups.first { $0.items.contains(unit) }
+      ?? report.recommendationGroups.first { $0.number == groupNumber }
+    guard let group else { return [.other] }
+    let names = group.addressees.isEmpty ? [group.heading] : group.addressees
+    return Set(names.map(OrganisationType.classify))
+  }
+}

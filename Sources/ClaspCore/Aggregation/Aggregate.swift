@@ -1,0 +1,95 @@
+/// Everything the outputs need from a set of reports, in a form that merges: a commutative monoid.
+///
+/// Build one partial aggregate per report (in parallel if you like), then merge them in any order or
+/// grouping; the result is the same value. `Analysis(aggregate:codebook:)` turns it into tables.
+///
+/// ```swift
+/// let parts = reports.map { Aggregate(report: $0, findings: coder.findings(in: $0), codebook: codebook) }
+/// let total = parts.reduce(.empty) { $0.merging($1) }
+/// ```
+///
+/// Counts are summed per area-year and per theme, lists are kept in a canonical sorted order, and
+/// sets are unioned, so `merge` is associative and commutative with `.empty` as identity.
+public struct Aggregate: Sendable, Hashable {
+  /// Per area-year counts.
+  public private(set) var groups: [AreaYear: GroupCounts]
+  /// The area names as printed; when two reports spell an area differently, the smaller spelling wins.
+  public private(set) var areaNames: [AreaID: String]
+  /// Units in which both themes of the pair are present (parents rolled up); `(a, a)` is units with `a`.
+  public private(set) var cooccurrence: [ThemePair: Int]
+  /// Recommendation items coded with a theme, by the type of organisation they are addressed to.
+  public private(set) var recommendationsByOrganisation: [ThemeOrganisation: Int]
+  /// All recommendation items by the type of organisation they are addressed to.
+  public private(set) var recommendationItemsByOrganisation: [OrganisationType: Int]
+  /// One summary per report, sorted.
+  public private(set) var reports: [ReportSummary]
+  /// Every finding with its area-year, sorted.
+  public private(set) var evidence: [EvidenceRecord]
+  /// Problems found while aggregating (e.g. a finding for a theme missing from the codebook).
+  public private(set) var warnings: Set<String>
+
+  /// The aggregate of no reports: the identity of `merge`.
+  public static let empty = Aggregate(
+    groups: [:], areaNames: [:], cooccurrence: [:], recommendationsByOrganisation: [:],
+    recommendationItemsByOrganisation: [:], reports: [], evidence: [], warnings: [])
+
+  init(
+    groups: [AreaYear: GroupCounts], areaNames: [AreaID: String], cooccurrence: [ThemePair: Int],
+    recommendationsByOrganisation: [ThemeOrganisation: Int],
+    recommendationItemsByOrganisation: [OrganisationType: Int], reports: [ReportSummary],
+    evidence: [EvidenceRecord], warnings: Set<String>
+  ) {
+    self.groups = groups
+    self.areaNames = areaNames
+    self.cooccurrence = cooccurrence
+    self.recommendationsByOrganisation = recommendationsByOrganisation
+    self.recommendationItemsByOrganisation = recommendationItemsByOrganisation
+    self.reports = reports.sorted()
+    self.evidence = evidence.sorted()
+    self.warnings = warnings
+  }
+
+  /// Adds `other` into this aggregate.
+  ///
+  /// - Complexity: O(g + t + (r + e) log(r + e)) for g area-year groups, t keyed counts, r reports and
+  ///   e findings in both operands.
+  public mutating func merge(_ other: Aggregate) {
+    groups.merge(other.groups, uniquingKeysWith: +)
+    areaNames.merge(other.areaNames, uniquingKeysWith: min)
+    cooccurrence.merge(other.cooccurrence, uniquingKeysWith: +)
+    recommendationsByOrganisation.merge(other.recommendationsByOrganisation, uniquingKeysWith: +)
+    recommendationItemsByOrganisation.merge(
+      other.recommendationItemsByOrganisation, uniquingKeysWith: +)
+    reports = (reports + other.reports).sorted()
+    evidence = (evidence + other.evidence).sorted()
+    warnings.formUnion(other.warnings)
+  }
+
+  /// This aggregate merged with `other`.
+  ///
+  /// - Complexity: as `merge(_:)`.
+  public func merging(_ other: Aggregate) -> Aggregate {
+    var out = self
+    out.merge(other)
+    return out
+  }
+
+  /// The merge of all `parts`, in a balanced tree so large batches do not re-sort one growing list.
+  ///
+  /// - Complexity: O(n log n) merges' worth of sorting for n parts of similar size.
+  public static func merged(_ parts: [Aggregate]) -> Aggregate {
+    var level = parts
+    guard !level.isEmpty else { return .empty }
+    while level.count > 1 {
+      var next: [Aggregate] = []
+      next.reserveCapacity((level.count + 1) / 2)
+      var i = 0
+      while i < level.count {
+        next.append(i + 1 < level.count ? level[i].merging(level[i + 1]) : level[i])
+        i += 2
+      }
+      level = next
+    }
+    return level[0]
+  }
+}

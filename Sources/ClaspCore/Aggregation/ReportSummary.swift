@@ -1,0 +1,68 @@
+/// What the outputs say about one analysed report: its metadata, unit counts and warnings.
+public struct ReportSummary: Codable, Sendable, Hashable, Comparable {
+  public let area: AreaID
+  public let reviewYear: Int?
+  public let metadata: ReportMetadata
+  /// Finding paragraphs in the report.
+  public let paragraphs: Int
+  /// Recommendation items in the report.
+  public let recommendations: Int
+  /// Findings coded (one per theme per unit, before roll-up).
+  public let findings: Int
+  /// Units with at least one finding.
+  public let codedUnits: Int
+  /// Problems the reader reported that did not stop the parse.
+  public let warnings: [String]
+  /// SHA-256 of the input bytes, lowercase hex, when the caller read them.
+  public let inputSHA256: String?
+
+  public init(
+    metadata: ReportMetadata, paragraphs: Int, recommendations: Int, findings: Int, codedUnits: Int,
+    warnings: [String], inputSHA256: String?
+  ) {
+    self.area = AreaID(area: metadata.area)
+    self.reviewYear = metadata.reviewYear
+    self.metadata = metadata
+    self.paragraphs = paragraphs
+    self.recommendations = recommendations
+    self.findings = findings
+    self.codedUnits = codedUnits
+    self.warnings = warnings
+    self.inputSHA256 = inputSHA256
+  }
+
+  /// Orders by area, year, then input digest, so merged lists come out the same in any merge order.
+  public static func < (lhs: ReportSummary, rhs: ReportSummary) -> Bool {
+    if lhs.area != rhs.area { return lhs.area < rhs.area }
+    if lhs.reviewYear != rhs.reviewYear { return YearOrder.precedes(lhs.reviewYear, rhs.reviewYear) }
+    if lhs.inputSHA256 != rhs.inputSHA256 { return (lhs.inputSHA256 ?? "") < (rhs.inputSHA256 ?? "") }
+    if lhs.metadata.area != rhs.metadata.area { return lhs.metadata.area < rhs.metadata.area }
+    return (lhs.paragraphs, lhs.recommendations, lhs.findings)
+      < (rhs.paragraphs, rhs.recommendations, rhs.findings)
+  }
+}
+
+/// One finding with the area-year it belongs to: a line of an evidence page.
+public struct EvidenceRecord: Codable, Sendable, Hashable, Comparable {
+  public let area: AreaID
+  public let year: Int?
+  public let finding: Finding
+
+  public init(area: AreaID, year: Int?, finding: Finding) {
+    self.area = area
+    self.year = year
+    self.finding = finding
+  }
+
+  /// Orders by area, year, unit (numerically), theme, polarity, then evidence text.
+  public static func < (lhs: EvidenceRecord, rhs: EvidenceRecord) -> Bool {
+    if lhs.area != rhs.area { return lhs.area < rhs.area }
+    if lhs.year != rhs.year { return YearOrder.precedes(lhs.year, rhs.year) }
+    let l = lhs.finding
+    let r = rhs.finding
+    if l.unit != r.unit { return l.unit < r.unit }
+    if l.theme != r.theme { return l.theme < r.theme }
+    if l.polarity != r.polarity { return l.polarity.rawValue < r.polarity.rawValue }
+    return l.evidence.lexicographicallyPrecedes(r.evidence)
+  }
+}

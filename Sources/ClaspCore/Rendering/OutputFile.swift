@@ -1,0 +1,21 @@
+/// One file of the output directory: where it goes, what it holds, and what it is for.
+public struct OutputFile: Sendable, Hashable {
+  /// The path inside the output directory, `/`-separated, made only of slugs and fixed names.
+  public let path: String
+  public let contents: String
+  /// One sentence for the index page.
+  public let summary: String
+
+  public init(path: String, contents: String, summary: String) {
+    self.path = path
+    self.contents = contents
+    self.summary = summary
+  }
+}
+
+/// The kinds of output `clasp analyse` can write.
+public enum OutputFormat: String, Sendable, Hashable, CaseIterable, Codable {
+  case markdown = "md"
+  case csv
+  case json
+}
