@@ -86,9 +86,9 @@ enum Fixture {
     )
   }
 
-  /// Coventry, 2016: two paragraphs, one hidden-harm concern.
+  /// Coventry, 2016: four paragraphs, one hidden-harm concern.
   static var coventry: (Report, [Finding]) {
-    let r = report(area: "Coventry", year: 2016, paragraphs: 2)
+    let r = report(area: "Coventry", year: 2016, paragraphs: 4)
     return (r, [finding(r, "para:1.1", "hidden_harm", .negative)])
   }
 

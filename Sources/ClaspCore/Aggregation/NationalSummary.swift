@@ -37,9 +37,9 @@ public struct NationalSummary: Codable, Sendable, Hashable {
     public let of: Int
   }
 
-  /// An area whose concern paragraphs per 100 finding paragraphs for a theme are at least
-  /// `Outlier.factor` times the median of the other areas (or any, when that median is 0), with at
-  /// least `Outlier.minimumConcerns` concern paragraphs; at most one (the highest) per theme.
+  /// An area whose concern paragraphs per 100 finding paragraphs for a theme are the highest of all
+  /// (no tie), more than `Outlier.factor` times the median of the other areas, and come from at least
+  /// `Outlier.minimumConcerns` concern paragraphs; at most one per theme, needing three areas or more.
   public struct Outlier: Codable, Sendable, Hashable {
     public static let factor = 2.0
     public static let minimumConcerns = 2
@@ -143,13 +143,14 @@ public struct NationalSummary: Codable, Sendable, Hashable {
         areas[c].paragraphs == 0
           ? 0 : Double(concerns[r, c].count) * 100 / Double(areas[c].paragraphs)
       }
-      guard let top = rates.indices.max(by: { rates[$0] < rates[$1] || (rates[$0] == rates[$1] && $0 > $1) })
+      guard let top = rates.indices.max(by: { rates[$0] < rates[$1] }),
+        rates.count(where: { $0 == rates[top] }) == 1
       else { continue }
       let count = concerns[r, top].count
       var others = rates
       others.remove(at: top)
       let median = Median.of(others)
-      guard count >= Outlier.minimumConcerns, rates[top] >= Outlier.factor * median else { continue }
+      guard count >= Outlier.minimumConcerns, rates[top] > Outlier.factor * median else { continue }
       out.append(
         Outlier(
           theme: theme, area: areas[top].id, concerns: count, paragraphs: areas[top].paragraphs,
