@@ -1,0 +1,21 @@
+/// Why an input could not be read as report text.
+public enum ReadError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// The file could not be opened or read.
+  case unreadable(path: String, reason: String)
+  /// The file holds no text.
+  case empty(path: String)
+  /// The file holds binary data (NUL bytes or mostly control bytes), not text.
+  case binary(path: String)
+  /// The file is larger than the configured limit.
+  case tooLarge(path: String, bytes: Int, limit: Int)
+
+  public var description: String {
+    switch self {
+    case .unreadable(let path, let reason): "\(path): cannot read the file: \(reason)"
+    case .empty(let path): "\(path): the file is empty"
+    case .binary(let path): "\(path): the file is binary data, not report text"
+    case .tooLarge(let path, let bytes, let limit):
+      "\(path): the file is \(bytes) bytes, over the \(limit)-byte limit"
+    }
+  }
+}

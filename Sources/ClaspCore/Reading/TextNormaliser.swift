@@ -1,0 +1,299 @@
+/// Normalises decoded report text so every later stage sees one plain form.
+///
+/// Line endings become `\n`; non-breaking and other special spaces become spaces; typographic quotes,
+/// dashes, bullets, ellipses and ligatures become ASCII; formatting HTML tags and entities, Markdown
+/// headings, rules, emphasis and links are stripped; split ordinals are repaired (`11 th` -> `11th`).
+/// The line count is preserved (a stripped rule leaves an empty line), so line numbers still point
+/// into the source file.
+///
+/// ```swift
+/// TextNormaliser.normalise("## 9 <sup>th</sup> June\r\n") // "9th June\n"
+/// ```
+public enum TextNormaliser {
+  /// Returns the normalised form of `text`.
+  public static func normalise(_ text: String) -> String {
+    var out: [UInt8] = []
+    out.reserveCapacity(text.utf8.count)
+    var line: [UInt8] = []
+    var scratch: [UInt8] = []
+    text.utf8.withContiguousStorageIfAvailable { bytes in
+      normalise(bytes, into: &out, line: &line, scratch: &scratch)
+    } ?? {
+      let bytes = Array(text.utf8)
+      bytes.withUnsafeBufferPointer { normalise($0, into: &out, line: &line, scratch: &scratch) }
+    }()
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  private static func normalise(
+    _ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8], line: inout [UInt8],
+    scratch: inout [UInt8]
+  ) {
+    var start = 0
+    let count = bytes.count
+    var index = 0
+    while index <= count {
+      if index == count || bytes[index] == 0x0A || bytes[index] == 0x0D {
+        if index == count && start == count { break }
+        line.removeAll(keepingCapacity: true)
+        replaceCharacters(bytes[start..<index], into: &line)
+        stripMarkup(&line, scratch: &scratch)
+        repairOrdinals(&line, scratch: &scratch)
+        out.append(contentsOf: line)
+        if index == count { break }
+        out.append(0x0A)
+        if bytes[index] == 0x0D && index + 1 < count && bytes[index + 1] == 0x0A { index += 1 }
+        start = index + 1
+      }
+      index += 1
+    }
+  }
+
+  // MARK: Characters
+
+  private static func replaceCharacters(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, into out: inout [UInt8]) {
+    var i = bytes.startIndex
+    let end = bytes.endIndex
+    while i < end {
+      let b = bytes[i]
+      if b < 0x80 {
+        out.append(b == 0x0C || b == 0x0B ? 0x20 : b)
+        i += 1
+        continue
+      }
+      if b == 0xC2 && i + 1 < end {
+        switch bytes[i + 1] {
+        case 0xA0: out.append(0x20); i += 2; continue
+        case 0xAD: i += 2; continue  // soft hyphen
+        default: break
+        }
+      }
+      if b == 0xE2 && i + 2 < end {
+        let b1 = bytes[i + 1]
+        let b2 = bytes[i + 2]
+        if let replacement = generalPunctuation(b1, b2) {
+          out.append(contentsOf: replacement)
+          i += 3
+          continue
+        }
+      }
+      if b == 0xEF && i + 2 < end {
+        let b1 = bytes[i + 1]
+        let b2 = bytes[i + 2]
+        if b1 == 0xAC, let ligature = ligatures[b2] {
+          out.append(contentsOf: ligature)
+          i += 3
+          continue
+        }
+        if b1 == 0xBB && b2 == 0xBF { i += 3; continue }  // stray BOM
+        if b1 == 0x82 && b2 == 0xB7 { out.append(0x2D); i += 3; continue }  // Symbol-font bullet
+      }
+      out.append(b)
+      i += 1
+    }
+  }
+
+  private static let ligatures: [UInt8: [UInt8]] = [
+    0x80: Array("ff".utf8), 0x81: Array("fi".utf8), 0x82: Array("fl".utf8),
+    0x83: Array("ffi".utf8), 0x84: Array("ffl".utf8), 0x85: Array("st".utf8), 0x86: Array("st".utf8),
+  ]
+
+  private static let space: [UInt8] = [0x20]
+  private static let apostrophe: [UInt8] = [0x27]
+  private static let quote: [UInt8] = [0x22]
+  private static let dash: [UInt8] = [0x2D]
+  private static let nothing: [UInt8] = []
+  private static let ellipsis: [UInt8] = Array("...".utf8)
+
+  /// Replacements for U+2000-U+25FF characters encoded as E2 b1 b2.
+  private static func generalPunctuation(_ b1: UInt8, _ b2: UInt8) -> [UInt8]? {
+    switch (b1, b2) {
+    case (0x80, 0x80...0x8A), (0x80, 0xAF), (0x81, 0x9F): space
+    case (0x80, 0x8B...0x8D), (0x81, 0xA0): nothing  // zero-width characters
+    case (0x80, 0x90...0x95), (0x88, 0x92): dash
+    case (0x80, 0x98...0x9B), (0x80, 0xB2): apostrophe
+    case (0x80, 0x9C...0x9F), (0x80, 0xB3): quote
+    case (0x80, 0xA2), (0x80, 0xA3), (0x81, 0x83), (0x97, 0x8F), (0x96, 0xAA), (0x96, 0xA0): dash
+    case (0x80, 0xA6): ellipsis
+    default: nil
+    }
+  }
+
+  // MARK: Markup
+
+  /// Formatting tags removed with their brackets; any other tag is kept as text.
+  private static let formattingTags: Set<String> = [
+    "b", "i", "u", "em", "strong", "sup", "sub", "span", "p", "br", "div", "font", "a", "small",
+    "big", "mark", "s", "strike", "hr", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
+  ]
+
+  private static let entities: [String: [UInt8]] = [
+    "amp": Array("&".utf8), "lt": Array("<".utf8), "gt": Array(">".utf8), "quot": quote,
+    "apos": apostrophe, "nbsp": space, "ndash": dash, "mdash": dash, "lsquo": apostrophe,
+    "rsquo": apostrophe, "ldquo": quote, "rdquo": quote, "hellip": ellipsis, "bull": dash,
+    "pound": Array("£".utf8), "eacute": Array("é".utf8), "frac12": Array("½".utf8),
+  ]
+
+  private static func stripMarkup(_ line: inout [UInt8], scratch: inout [UInt8]) {
+    // Whole-line forms: Markdown rules and headings.
+    var first = 0
+    while first < line.count && (line[first] == 0x20 || line[first] == 0x09) { first += 1 }
+    if isRule(line[first...]) {
+      line.removeAll(keepingCapacity: true)
+      return
+    }
+    scratch.removeAll(keepingCapacity: true)
+    // Keep the leading indentation (it marks continuation lines and nested bullets).
+    scratch.append(contentsOf: line[0..<first])
+    var i = first
+    if i < line.count && line[i] == 0x23 {  // '#' heading marks
+      var j = i
+      while j < line.count && line[j] == 0x23 { j += 1 }
+      if j - i <= 6 && (j == line.count || line[j] == 0x20) {
+        i = j
+        while i < line.count && line[i] == 0x20 { i += 1 }
+      }
+    }
+    // A leading "* " bullet becomes "- ".
+    if i + 1 < line.count && line[i] == 0x2A && line[i + 1] == 0x20 {
+      scratch.append(0x2D)
+      i += 1
+    }
+    while i < line.count {
+      let b = line[i]
+      if b == 0x2A || (b == 0x5F && i + 1 < line.count && line[i + 1] == 0x5F) {
+        // Markdown emphasis: `*`, `**`, `__`.
+        i += b == 0x5F ? 2 : 1
+        continue
+      }
+      if b == 0x3C, let end = formattingTagEnd(line, from: i) {
+        if isBreakTag(line, from: i) { scratch.append(0x20) }
+        i = end
+        continue
+      }
+      if b == 0x26, let (replacement, end) = entity(line, from: i) {
+        scratch.append(contentsOf: replacement)
+        i = end
+        continue
+      }
+      if b == 0x5B, let (textRange, end) = markdownLink(line, from: i) {
+        scratch.append(contentsOf: line[textRange])
+        i = end
+        continue
+      }
+      scratch.append(b)
+      i += 1
+    }
+    while let last = scratch.last, last == 0x20 || last == 0x09 { scratch.removeLast() }
+    swap(&line, &scratch)
+  }
+
+  private static func isRule(_ bytes: ArraySlice<UInt8>) -> Bool {
+    var count = 0
+    var mark: UInt8 = 0
+    for b in bytes {
+      if b == 0x20 || b == 0x09 { continue }
+      if b != 0x2D && b != 0x2A && b != 0x5F { return false }
+      if mark == 0 { mark = b } else if b != mark { return false }
+      count += 1
+    }
+    return count >= 3
+  }
+
+  private static func tagName(_ line: [UInt8], from start: Int) -> (String, Int)? {
+    var i = start + 1
+    if i < line.count && line[i] == 0x2F { i += 1 }
+    let nameStart = i
+    while i < line.count, isAlphanumeric(line[i]) { i += 1 }
+    guard i > nameStart, i - nameStart <= 10 else { return nil }
+    let name = String(decoding: line[nameStart..<i], as: UTF8.self).lowercased()
+    return (name, i)
+  }
+
+  private static func formattingTagEnd(_ line: [UInt8], from start: Int) -> Int? {
+    guard let (name, nameEnd) = tagName(line, from: start), formattingTags.contains(name) else {
+      return nil
+    }
+    var i = nameEnd
+    while i < line.count && i - start < 300 {
+      if line[i] == 0x3E { return i + 1 }
+      if line[i] == 0x3C { return nil }
+      i += 1
+    }
+    return nil
+  }
+
+  private static func isBreakTag(_ line: [UInt8], from start: Int) -> Bool {
+    guard let (name, _) = tagName(line, from: start) else { return false }
+    return name == "br" || name == "p" || name == "div" || name == "li"
+  }
+
+  private static func entity(_ line: [UInt8], from start: Int) -> ([UInt8], Int)? {
+    var i = start + 1
+    while i < line.count && i - start <= 10 && line[i] != 0x3B {
+      guard isAlphanumeric(line[i]) || line[i] == 0x23 else { return nil }
+      i += 1
+    }
+    guard i < line.count, line[i] == 0x3B, i > start + 1 else { return nil }
+    let name = String(decoding: line[(start + 1)..<i], as: UTF8.self)
+    if name.hasPrefix("#") {
+      let digits = name.dropFirst()
+      let value: UInt32? =
+        digits.hasPrefix("x") || digits.hasPrefix("X")
+        ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
+      guard let value, value != 0, let scalar = Unicode.Scalar(value) else { return nil }
+      var replaced: [UInt8] = []
+      replaceCharacters(Array(String(Character(scalar)).utf8), into: &replaced)
+      return (replaced, i + 1)
+    }
+    guard let replacement = entities[name] else { return nil }
+    return (replacement, i + 1)
+  }
+
+  private static func replaceCharacters(_ bytes: [UInt8], into out: inout [UInt8]) {
+    bytes.withUnsafeBufferPointer { replaceCharacters($0[...], into: &out) }
+  }
+
+  /// `[text](target)` -> the range of `text` and the index after `)`.
+  private static func markdownLink(_ line: [UInt8], from start: Int) -> (Range<Int>, Int)? {
+    guard let close = line[(start + 1)...].firstIndex(of: 0x5D), close + 1 < line.count,
+      line[close + 1] == 0x28, let end = line[(close + 2)...].firstIndex(of: 0x29)
+    else { return nil }
+    return ((start + 1)..<close, end + 1)
+  }
+
+  // MARK: Ordinals
+
+  /// Joins ordinal suffixes split from their number: `11 th` -> `11th`.
+  private static func repairOrdinals(_ line: inout [UInt8], scratch: inout [UInt8]) {
+    guard line.count > 3 else { return }
+    scratch.removeAll(keepingCapacity: true)
+    var i = 0
+    var changed = false
+    while i < line.count {
+      let b = line[i]
+      scratch.append(b)
+      i += 1
+      guard isDigit(b), i < line.count, line[i] == 0x20 else { continue }
+      var j = i
+      while j < line.count && line[j] == 0x20 { j += 1 }
+      guard j + 1 < line.count else { continue }
+      let pair = (lower(line[j]), lower(line[j + 1]))
+      let isSuffix =
+        pair == (0x73, 0x74) || pair == (0x6E, 0x64) || pair == (0x72, 0x64) || pair == (0x74, 0x68)
+      guard isSuffix, j + 2 == line.count || !isAlphanumeric(line[j + 2]) else { continue }
+      scratch.append(line[j])
+      scratch.append(line[j + 1])
+      i = j + 2
+      changed = true
+    }
+    if changed { swap(&line, &scratch) }
+  }
+
+  @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+  @inline(__always) static func lower(_ b: UInt8) -> UInt8 { (b >= 0x41 && b <= 0x5A) ? b + 32 : b }
+  @inline(__always) static func isAlphanumeric(_ b: UInt8) -> Bool {
+    let l = lower(b)
+    return (l >= 0x61 && l <= 0x7A) || isDigit(b)
+  }
+}

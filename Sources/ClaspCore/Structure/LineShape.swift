@@ -1,0 +1,102 @@
+/// The typographic shape of one normalised line: indentation, bullet, leading number, content.
+struct LineShape {
+  /// The line without surrounding whitespace.
+  let trimmed: Substring
+  /// The content after any bullet marks ("- ", "o ", "- o ").
+  let content: Substring
+  /// True when the line began with a bullet mark.
+  let bulleted: Bool
+  /// True when the raw line began with whitespace.
+  let indented: Bool
+
+  init(_ line: String) {
+    let raw = Substring(line)
+    trimmed = raw.trimmingWhitespace()
+    indented = raw.first == " " || raw.first == "\t"
+    var rest = trimmed
+    var sawBullet = false
+    while true {
+      if rest.hasPrefix("- ") || rest.hasPrefix("o ") && sawBullet {
+        rest = rest.dropFirst(2).trimmingWhitespace()
+        sawBullet = true
+      } else if rest == "-" {
+        rest = rest.dropFirst()
+        sawBullet = true
+      } else {
+        break
+      }
+    }
+    content = rest
+    bulleted = sawBullet
+  }
+
+  /// True when the line holds nothing but bullet marks or whitespace.
+  var isBlank: Bool { content.isEmpty }
+}
+
+/// A number printed at the start of a line: `1.3`, `5.1.2`, `4.`, `2`.
+struct LeadingNumber: Equatable {
+  let components: [Int]
+  /// True when the number was written with a trailing dot (`4.`).
+  let trailingDot: Bool
+  /// The text after the number and its following whitespace.
+  let rest: Substring
+
+  /// The number as printed without a trailing dot (`5.1.2`).
+  var printed: String { components.map(String.init).joined(separator: ".") }
+
+  /// Parses a leading number followed by whitespace and text; `nil` otherwise.
+  init?(_ text: Substring) {
+    var components: [Int] = []
+    var value = 0
+    var digits = 0
+    var index = text.startIndex
+    var dot = false
+    while index < text.endIndex {
+      let c = text.utf8[index]
+      if c >= 48 && c <= 57 {
+        guard digits < 3 else { return nil }
+        value = value * 10 + Int(c - 48)
+        digits += 1
+        dot = false
+      } else if c == 46 && digits > 0 {  // '.'
+        components.append(value)
+        value = 0
+        digits = 0
+        dot = true
+      } else {
+        break
+      }
+      index = text.utf8.index(after: index)
+    }
+    if digits > 0 { components.append(value) }
+    guard !components.isEmpty, components.count <= 4, index < text.endIndex else { return nil }
+    let separator = text.utf8[index]
+    guard separator == 32 || separator == 9 else { return nil }
+    self.components = components
+    self.trailingDot = dot
+    self.rest = text[index...].trimmingWhitespace()
+  }
+}
+
+extension Substring {
+  /// The substring without leading and trailing spaces and tabs.
+  func trimmingWhitespace() -> Substring {
+    var start = startIndex
+    var end = endIndex
+    while start < end, self[start] == " " || self[start] == "\t" { start = index(after: start) }
+    while end > start {
+      let before = index(before: end)
+      guard self[before] == " " || self[before] == "\t" else { break }
+      end = before
+    }
+    return self[start..<end]
+  }
+}
+
+extension StringProtocol {
+  /// Collapses runs of whitespace to single spaces and trims the ends.
+  func collapsingWhitespace() -> String {
+    split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).joined(separator: " ")
+  }
+}

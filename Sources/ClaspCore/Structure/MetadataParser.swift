@@ -1,0 +1,177 @@
+import Foundation
+
+/// Reads the review's metadata from its title block, header fields and method section.
+enum MetadataParser {
+  /// The header fields a CLAS review prints, by the start of their label (lowercased).
+  enum Field: CaseIterable {
+    case reviewDates, published, inspectors, providers, ccgs, nhsEnglandArea, cqcRegion, signatory
+
+    static func match(_ label: String) -> Field? {
+      let k = Outline.key(label)
+      if k.hasPrefix("date of review") || k.hasPrefix("dates of review") { return .reviewDates }
+      if k.hasPrefix("date of publication") || k.hasPrefix("publication date") { return .published }
+      if k.contains("cqc inspector") || k.hasPrefix("inspectors") { return .inspectors }
+      if k.hasPrefix("provider services") || k.hasPrefix("providers") { return .providers }
+      if k.hasPrefix("ccgs included") || k.hasPrefix("ccg included") || k.hasPrefix("ccgs") {
+        return .ccgs
+      }
+      if k.hasPrefix("nhs england area") { return .nhsEnglandArea }
+      if k.hasPrefix("cqc region") { return .cqcRegion }
+      if k.contains("chief inspector") || k.contains("regional director") { return .signatory }
+      return nil
+    }
+  }
+
+  /// The area named by the title, e.g. "...Looked After and Safeguarding in Derby".
+  static func area(in lines: ArraySlice<String>) -> String? {
+    var block = ""
+    for line in lines.prefix(40) {
+      let text = line.collapsingWhitespace()
+      if !text.isEmpty {
+        block += (block.isEmpty ? "" : " ") + text
+        continue
+      }
+      if let area = area(afterMarkerIn: block, marker: "safeguarding in ") { return area }
+      block = ""
+    }
+    if let area = area(afterMarkerIn: block, marker: "safeguarding in ") { return area }
+    for line in lines.prefix(60) {
+      if let area = area(afterMarkerIn: line, marker: "the role of health services in ") {
+        return area
+      }
+    }
+    return nil
+  }
+
+  private static func area(afterMarkerIn text: String, marker: String) -> String? {
+    guard let range = text.range(of: marker, options: .caseInsensitive) else { return nil }
+    var rest = text[range.upperBound...].collapsingWhitespace()
+    // The title block may run into the subtitle: stop at the repeated series title.
+    for stop in [" Children Looked After", " The role of", " Date of review"] {
+      if let cut = rest.range(of: stop, options: .caseInsensitive) {
+        rest = String(rest[..<cut.lowerBound])
+      }
+    }
+    let area = rest.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
+    return area.isEmpty ? nil : area
+  }
+
+  /// Splits a header line into its label and value at the first colon or tab.
+  static func field(_ line: String) -> (Field, label: String, value: String)? {
+    let trimmed = Substring(line).trimmingWhitespace()
+    guard let colon = trimmed.firstIndex(where: { $0 == ":" || $0 == "\t" }) else { return nil }
+    let label = String(trimmed[..<colon])
+    guard label.count <= 120, let field = Field.match(label) else { return nil }
+    var value = trimmed[trimmed.index(after: colon)...]
+    while let first = value.first, first == ":" || first == " " || first == "\t" {
+      value = value.dropFirst()
+    }
+    return (field, label.trimmingCharacters(in: .whitespaces), String(value).collapsingWhitespace())
+  }
+
+  /// The number in "we took into account the experiences of N children and young people".
+  static func childrenConsidered(in lines: ArraySlice<String>) -> Int? {
+    for line in lines {
+      guard let range = line.range(of: "experiences of ", options: .caseInsensitive) else {
+        continue
+      }
+      let rest = line[range.upperBound...]
+      let digits = rest.prefix(while: { $0.isNumber || $0 == "," }).filter(\.isNumber)
+      if let value = Int(digits), rest.dropFirst(digits.count).lowercased().contains("child") {
+        return value
+      }
+    }
+    return nil
+  }
+
+  /// Splits a list of people: by commas, semicolons and "and", else pairs of capitalised words.
+  static func people(_ value: String) -> [String] {
+    let separated = splitList(value)
+    if separated.count > 1 { return separated }
+    let words = value.split(separator: " ")
+    guard words.count >= 4, words.count % 2 == 0, words.allSatisfy({ $0.first?.isUppercase == true })
+    else { return separated }
+    return stride(from: 0, to: words.count, by: 2).map { "\(words[$0]) \(words[$0 + 1])" }
+  }
+
+  /// Splits an organisation list on separators and after organisation-type words
+  /// ("...NHS Trust Oxford Health..." -> two names).
+  static func organisations(_ value: String) -> [String] {
+    var out: [String] = []
+    for part in splitList(value, splitOnAnd: false) {
+      var current: [Substring] = []
+      let words = part.split(separator: " ")
+      for (index, word) in words.enumerated() {
+        current.append(word)
+        let next = index + 1 < words.count ? words[index + 1] : nil
+        let bare = word.trimmingCharacters(in: .punctuationCharacters)
+        if let next, next.first?.isUppercase == true, endsOrganisation(bare, word: word),
+          !continuesOrganisation(next, after: bare)
+        {
+          out.append(current.joined(separator: " "))
+          current = []
+        }
+      }
+      if !current.isEmpty { out.append(current.joined(separator: " ")) }
+    }
+    return out.filter { !$0.isEmpty }
+  }
+
+  private static let organisationEnds: Set<String> = [
+    "Trust", "CCG", "Ltd", "Limited", "Group", "Council", "Services", "Service", "Visions", "Addaction",
+  ]
+
+  private static func endsOrganisation(_ bare: String, word: Substring) -> Bool {
+    organisationEnds.contains(bare) || word.hasSuffix(")")
+  }
+
+  private static let terminalWords: Set<String> = ["Trust", "CCG", "Ltd", "Limited", "Council"]
+
+  private static func continuesOrganisation(_ next: Substring, after word: String) -> Bool {
+    if next.hasPrefix("(") { return true }
+    if terminalWords.contains(word) { return false }
+    return ["NHS", "Foundation", "Trust", "Partnership"].contains(String(next))
+  }
+
+  /// Splits provider entries that run several names together, using names the report prints
+  /// elsewhere (recommendation addressees), and drops "is provided by" phrasing.
+  static func refine(_ organisations: [String], knownNames: [String]) -> [String] {
+    let known = Set(knownNames.filter { $0.split(separator: " ").count >= 2 }).sorted {
+      $0.count != $1.count ? $0.count > $1.count : $0 < $1
+    }
+    var out: [String] = []
+    for entry in organisations {
+      var pieces = [entry]
+      for name in known {
+        pieces = pieces.flatMap { piece -> [String] in
+          guard piece != name, let range = piece.range(of: name) else { return [piece] }
+          let before = piece[..<range.lowerBound].split(separator: " ")
+          let after = piece[range.upperBound...].split(separator: " ")
+          // A short remainder is part of a longer name ("University Hospitals <name>"), and a
+          // parenthesis describes the name before it.
+          guard before.isEmpty || before.count >= 3, after.isEmpty || after.count >= 2,
+            after.first?.hasPrefix("(") != true
+          else { return [piece] }
+          return [before.joined(separator: " "), name, after.joined(separator: " ")]
+        }
+      }
+      for piece in pieces {
+        var name = piece.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ".,;")))
+        if let range = name.range(of: " provided by ") { name = String(name[range.upperBound...]) }
+        if !name.isEmpty { out.append(name) }
+      }
+    }
+    return out
+  }
+
+  private static func splitList(_ value: String, splitOnAnd: Bool = true) -> [String] {
+    var text = value
+    if splitOnAnd { text = text.replacingOccurrences(of: " and ", with: ", ") }
+    return text.split(whereSeparator: { $0 == "," || $0 == ";" }).flatMap { piece in
+      // "Trust. Coventry..." separates names with full stops.
+      piece.components(separatedBy: ". ")
+    }
+    .map { $0.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "."))) }
+    .filter { !$0.isEmpty }
+  }
+}

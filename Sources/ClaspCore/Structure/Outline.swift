@@ -1,0 +1,73 @@
+/// Recognises the CLAS outline's headings, telling them apart from table-of-contents entries.
+enum Outline {
+  /// A recognised heading line.
+  enum Heading: Equatable {
+    case section(SectionID)
+    case contents
+  }
+
+  private static let titles: [String: SectionID] = {
+    var table: [String: SectionID] = [:]
+    for id in SectionID.allCases { table[key(id.title)] = id }
+    table["summary"] = .summary
+    table["how we carried out this review"] = .method
+    table["context"] = .context
+    table["what people told us about services"] = .peopleToldUs
+    table["the childs journey"] = .childsJourney
+    table["looked after children lac"] = .lookedAfterChildren
+    table["leadership"] = .leadership
+    table["leadership and management of services"] = .leadership
+    table["training"] = .trainingAndSupervision
+    table["training and development"] = .trainingAndSupervision
+    table["supervision and training"] = .trainingAndSupervision
+    table["management of services"] = .management
+    return table
+  }()
+
+  /// The heading `shape` is, or `nil` for body text and table-of-contents entries.
+  static func heading(_ shape: LineShape) -> Heading? {
+    var text = shape.content
+    guard text.utf8.count <= 60, !shape.bulleted else { return nil }
+    if let number = LeadingNumber(text) {
+      guard number.components.count <= 2 else { return nil }
+      text = number.rest
+    }
+    let k = key(text)
+    if k == "contents" || k == "table of contents" { return .contents }
+    guard let id = titles[k] else { return nil }
+    return .section(id)
+  }
+
+  /// True when the line is a table-of-contents entry: a title followed by a page number.
+  static func isContentsEntry(_ shape: LineShape) -> Bool {
+    guard let last = shape.content.split(whereSeparator: { $0 == " " || $0 == "\t" }).last else {
+      return false
+    }
+    return last.allSatisfy(\.isNumber) && shape.content.contains("\t")
+      || shape.content.hasSuffix("..") && last.allSatisfy(\.isNumber)
+  }
+
+  /// Lowercase letters and digits only, single-spaced; `&` reads as "and", hyphens as spaces.
+  static func key<S: StringProtocol>(_ text: S) -> String {
+    var out = ""
+    var space = false
+    for scalar in text.unicodeScalars {
+      let v = scalar.value
+      if (v >= 65 && v <= 90) || (v >= 97 && v <= 122) || (v >= 48 && v <= 57) {
+        if space && !out.isEmpty { out.append(" ") }
+        space = false
+        out.unicodeScalars.append(Unicode.Scalar(v >= 65 && v <= 90 ? v + 32 : v)!)
+      } else if v == 38 {  // '&'
+        if !out.isEmpty { out.append(" ") }
+        out.append("and")
+        space = true
+      } else if v == 39 {  // apostrophe joins: "child's" -> "childs"
+        continue
+      } else {
+        space = true
+      }
+    }
+    if out.hasSuffix(" ") { out.removeLast() }
+    return out
+  }
+}

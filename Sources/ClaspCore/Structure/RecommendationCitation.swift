@@ -1,0 +1,57 @@
+/// Finds citations of recommendations in finding text: "(Recommendation 4.8)",
+/// "(Recommendations 2.1 and 2.3)", "(Recommendation 1.2, 1.4 and 1.5)".
+enum RecommendationCitation {
+  /// The cited numbers ("4.8") in order of appearance.
+  static func numbers<S: StringProtocol>(in text: S) -> [String] {
+    let bytes = Array(text.utf8)
+    let word = Array("ecommendation".utf8)
+    var out: [String] = []
+    var i = 1
+    while i + word.count <= bytes.count {
+      guard bytes[i] == word[0], bytes[i - 1] | 0x20 == 0x72,
+        bytes[i..<(i + word.count)].elementsEqual(word)
+      else {
+        i += 1
+        continue
+      }
+      var j = i + word.count
+      if j < bytes.count && bytes[j] == 0x73 { j += 1 }  // plural
+      while true {
+        while j < bytes.count && (bytes[j] == 0x20 || bytes[j] == 0x2C || bytes[j] == 0x26) { j += 1 }
+        if j + 3 < bytes.count && bytes[j] == 0x61 && bytes[j + 1] == 0x6E && bytes[j + 2] == 0x64
+          && bytes[j + 3] == 0x20
+        {
+          j += 4
+          continue
+        }
+        guard let (number, end) = dottedNumber(bytes, from: j) else { break }
+        out.append(number)
+        j = end
+      }
+      i = j
+    }
+    return out
+  }
+
+  private static func dottedNumber(_ bytes: [UInt8], from start: Int) -> (String, Int)? {
+    var j = start
+    var sawDot = false
+    var lastWasDigit = false
+    while j < bytes.count {
+      let b = bytes[j]
+      if b >= 0x30 && b <= 0x39 {
+        lastWasDigit = true
+      } else if b == 0x2E && lastWasDigit && j + 1 < bytes.count && bytes[j + 1] >= 0x30
+        && bytes[j + 1] <= 0x39
+      {
+        sawDot = true
+        lastWasDigit = false
+      } else {
+        break
+      }
+      j += 1
+    }
+    guard sawDot, lastWasDigit else { return nil }
+    return (String(decoding: bytes[start..<j], as: UTF8.self), j)
+  }
+}

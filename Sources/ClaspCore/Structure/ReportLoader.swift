@@ -1,0 +1,14 @@
+/// Reads and parses a report file in one step: the entry point later stages use.
+public enum ReportLoader {
+  /// Reads `path` and parses it into a report.
+  /// - Throws: `ReadError` or `StructureError`.
+  public static func load(path: String, sizeLimit: Int = ReportReader.defaultSizeLimit) throws -> Report {
+    try StructureParser.parse(try ReportReader.read(path: path, sizeLimit: sizeLimit))
+  }
+
+  /// Parses report bytes that came from `path`.
+  /// - Throws: `ReadError` or `StructureError`.
+  public static func load(bytes: [UInt8], path: String) throws -> Report {
+    try StructureParser.parse(try ReportReader.text(from: bytes, path: path))
+  }
+}

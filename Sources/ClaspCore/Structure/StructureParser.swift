@@ -1,0 +1,394 @@
+/// Recovers a CLAS review's structure from its normalised text.
+///
+/// The parser walks the lines once. Headings move it through the fixed outline (table-of-contents
+/// entries are recognised and skipped); in the finding sections a line that starts with the
+/// section's dotted number opens a unit, a "Case example" line opens a block, and every other line
+/// continues whatever is open. A paragraph whose number was lost in extraction is recovered when the
+/// numbering skips exactly one number: the first full paragraph after the last numbered one takes
+/// the missing number and is marked `inferred`.
+///
+/// ```swift
+/// let report = try StructureParser.parse(try ReportReader.read(path: "derby.txt"))
+/// report.units.first?.id // "para:1.1"
+/// ```
+public enum StructureParser {
+  /// Parses `source` into a report.
+  /// - Throws: `StructureError.notCLASReview` when the text is not a CLAS review.
+  public static func parse(_ source: SourceText) throws -> Report {
+    var builder = ReportBuilder(source: source)
+    try builder.checkIsReview()
+    builder.walk()
+    return builder.finish()
+  }
+}
+
+/// The parser's working state; one per report.
+private struct ReportBuilder {
+  struct Part {
+    let line: Int
+    let text: Substring
+    /// True when the part reads as the start of a new paragraph.
+    let startsParagraph: Bool
+    let words: Int
+  }
+
+  struct DraftUnit {
+    var id: UnitID
+    let kind: UnitKind
+    let number: [Int]
+    let section: SectionID
+    var parts: [Part]
+    var inferred = false
+  }
+
+  struct DraftBlock {
+    let kind: Block.Kind
+    let section: SectionID
+    let label: String
+    var parts: [Part]
+    let after: UnitID?
+  }
+
+  struct DraftGroup {
+    let number: Int
+    var heading: String
+    var items: [UnitID] = []
+  }
+
+  enum Open { case none, unit, block }
+
+  let source: SourceText
+  var section: SectionID?
+  var sections: [(id: SectionID, heading: String, first: Int)] = []
+  var inContents = false
+  var pendingHeading: (id: SectionID, heading: String, line: Int)?
+  var units: [DraftUnit] = []
+  var blocks: [DraftBlock] = []
+  var groups: [DraftGroup] = []
+  var open = Open.none
+  var blank = true
+  var quoteIntro = ""
+  var warnings: [String] = []
+
+  init(source: SourceText) { self.source = source }
+
+  // MARK: Recognition
+
+  func checkIsReview() throws {
+    let head = source.lines.prefix(80).joined(separator: " ").lowercased()
+    guard head.contains("looked after and safeguarding") || head.contains("looked-after and safeguarding")
+    else {
+      throw StructureError.notCLASReview(
+        path: source.path,
+        reason: "no \"Children Looked After and Safeguarding\" title in its first 80 lines")
+    }
+    guard MetadataParser.area(in: source.lines[...]) != nil else {
+      throw StructureError.notCLASReview(path: source.path, reason: "its title names no area")
+    }
+  }
+
+  mutating func walk() {
+    for (index, line) in source.lines.enumerated() {
+      handle(LineShape(line), line: index + 1)
+    }
+    close()
+    if let last = sections.indices.last { _ = last }
+  }
+
+  private mutating func handle(_ shape: LineShape, line: Int) {
+    if shape.isBlank {
+      blank = true
+      return
+    }
+    defer { blank = false }
+    if inContents {
+      if case .section(let id) = Outline.heading(shape) {
+        pendingHeading = (id, String(shape.content), line)
+        return
+      }
+      let words = shape.content.split(separator: " ").count
+      if Outline.isContentsEntry(shape) || words < 8 { return }
+      inContents = false
+      if let pending = pendingHeading { startSection(pending.id, heading: pending.heading, line: pending.line) }
+    }
+    if !Outline.isContentsEntry(shape), let heading = Outline.heading(shape) {
+      switch heading {
+      case .contents where section == nil:
+        inContents = true
+        return
+      case .section(let id) where section.map({ id > $0 }) ?? true:
+        startSection(id, heading: String(shape.content), line: line)
+        return
+      default:
+        break
+      }
+    }
+    guard let section else { return }
+    switch section {
+    case .peopleToldUs: quoteLine(shape, line: line)
+    case .recommendations: recommendationLine(shape, line: line)
+    case _ where section.number != nil: findingLine(shape, line: line, section: section)
+    default: break
+    }
+  }
+
+  private mutating func startSection(_ id: SectionID, heading: String, line: Int) {
+    close()
+    section = id
+    sections.append((id, heading, line))
+  }
+
+  // MARK: Findings
+
+  private mutating func findingLine(_ shape: LineShape, line: Int, section: SectionID) {
+    let content = shape.content
+    if let kind = Self.exampleKind(content) {
+      close()
+      let label = content.firstIndex(of: ":").map { String(content[..<$0]) } ?? String(content)
+      let rest = content.firstIndex(of: ":").map { content[content.index(after: $0)...] } ?? ""
+      let after = units.last(where: { $0.section == section })?.id
+      blocks.append(DraftBlock(kind: kind, section: section, label: label.collapsingWhitespace(), parts: [], after: after))
+      if !rest.trimmingWhitespace().isEmpty { appendToBlock(rest.trimmingWhitespace(), line: line) }
+      open = .block
+      return
+    }
+    if let number = LeadingNumber(content), let accepted = acceptParagraph(number, in: section) {
+      close()
+      inferLostParagraph(before: accepted, in: section)
+      var id = UnitID(kind: .paragraph, number: number.printed)
+      if units.contains(where: { $0.id == id }) { id = UnitID(rawValue: id.rawValue + "b") }
+      units.append(DraftUnit(id: id, kind: .paragraph, number: accepted, section: section, parts: []))
+      appendToUnit(number.rest, line: line, startsParagraph: true)
+      open = .unit
+      return
+    }
+    if Self.isCitationOnly(content), let index = units.indices.last, units[index].section == section {
+      units[index].parts.append(Part(line: line, text: content, startsParagraph: false, words: 0))
+      return
+    }
+    switch open {
+    case .block: appendToBlock(content, line: line)
+    case .unit: appendToUnit(content, line: line, startsParagraph: startsParagraph(shape))
+    case .none: break  // section introductions are not units
+    }
+  }
+
+  /// The number's components when it opens a paragraph in `section`, else `nil`.
+  private func acceptParagraph(_ number: LeadingNumber, in section: SectionID) -> [Int]? {
+    guard let prefix = section.number?.split(separator: ".").compactMap({ Int($0) }) else { return nil }
+    let c = number.components
+    guard c.count == prefix.count + 1, Array(c.prefix(prefix.count)) == prefix else { return nil }
+    guard let first = number.rest.unicodeScalars.first,
+      first.properties.isAlphabetic || first == "\"" || first == "'" || first == "("
+    else { return nil }
+    // A number far from the run in progress is a figure in the text, not a paragraph number.
+    if let previous = units.last(where: { $0.section == section }) {
+      let last = previous.number.last!
+      guard c.last! >= last && c.last! <= last + 10 else { return nil }
+    } else {
+      guard c.last! <= 10 else { return nil }
+    }
+    return c
+  }
+
+  private func startsParagraph(_ shape: LineShape) -> Bool {
+    guard !shape.indented || shape.bulleted, let first = shape.content.first, first.isUppercase else {
+      return false
+    }
+    guard let index = units.indices.last, let previous = units[index].parts.last?.text.last else {
+      return false
+    }
+    return blank || shape.bulleted ? ".!?\")".contains(previous) : false
+  }
+
+  /// Gives the missing number to the first full paragraph after the previous unit, when the
+  /// numbering is about to skip exactly one number.
+  private mutating func inferLostParagraph(before next: [Int], in section: SectionID) {
+    guard let index = units.indices.last, units[index].section == section,
+      units[index].kind == .paragraph, next.last! == units[index].number.last! + 2
+    else {
+      if let index = units.indices.last, units[index].section == section,
+        next.last! > units[index].number.last! + 1
+      {
+        warnings.append(
+          "\(source.path):\(units[index].parts.first?.line ?? 0): numbering jumps from \(units[index].id) to para:\(next.map(String.init).joined(separator: "."))"
+        )
+      }
+      return
+    }
+    let parts = units[index].parts
+    let candidates = parts.indices.dropFirst().filter { parts[$0].startsParagraph }
+    guard let split = candidates.first(where: { parts[$0].words >= 15 }) ?? candidates.last else {
+      warnings.append(
+        "\(source.path):\(parts.first?.line ?? 0): numbering skips from \(units[index].id) to para:\(next.map(String.init).joined(separator: ".")) and no unnumbered paragraph stands between them"
+      )
+      return
+    }
+    var number = units[index].number
+    number[number.count - 1] += 1
+    units[index].parts = Array(parts[..<split])
+    var inferred = DraftUnit(
+      id: UnitID(kind: .paragraph, number: number.map(String.init).joined(separator: ".")),
+      kind: .paragraph, number: number, section: section, parts: Array(parts[split...]))
+    inferred.inferred = true
+    units.append(inferred)
+  }
+
+  private static func exampleKind(_ content: Substring) -> Block.Kind? {
+    let head = content.prefix(48).lowercased()
+    let practice = ["practice example", "good practice example", "example of good practice", "good practice:"]
+    if practice.contains(where: head.hasPrefix) { return .practiceExample }
+    let cases = ["case example", "case study", "case studies", "example:"]
+    if cases.contains(where: head.hasPrefix) { return .caseExample }
+    return nil
+  }
+
+  private static func isCitationOnly(_ content: Substring) -> Bool {
+    content.hasPrefix("(") && content.utf8.count < 80
+      && content.lowercased().contains("recommendation")
+  }
+
+  private mutating func appendToUnit(_ text: Substring, line: Int, startsParagraph: Bool) {
+    guard let index = units.indices.last else { return }
+    let words = text.split(separator: " ").count
+    units[index].parts.append(Part(line: line, text: text, startsParagraph: startsParagraph, words: words))
+  }
+
+  private mutating func appendToBlock(_ text: Substring, line: Int) {
+    guard let index = blocks.indices.last else { return }
+    blocks[index].parts.append(Part(line: line, text: text, startsParagraph: false, words: 0))
+  }
+
+  private mutating func close() {
+    open = .none
+  }
+
+  // MARK: Recommendations
+
+  private mutating func recommendationLine(_ shape: LineShape, line: Int) {
+    let content = shape.content
+    if let number = LeadingNumber(content) {
+      let lower = number.rest.lowercased()
+      if number.components.count == 1, lower.contains("should") || lower.hasSuffix(":") || lower.hasSuffix(" to") {
+        close()
+        groups.append(DraftGroup(number: number.components[0], heading: number.rest.collapsingWhitespace()))
+        return
+      }
+      if number.components.count == 2, number.rest.first?.isLetter == true {
+        close()
+        if groups.last?.number != number.components[0] {
+          warnings.append("\(source.path):\(line): recommendation \(number.printed) stands outside a group \(number.components[0])")
+          groups.append(DraftGroup(number: number.components[0], heading: ""))
+        }
+        var id = UnitID(kind: .recommendation, number: number.printed)
+        if units.contains(where: { $0.id == id }) { id = UnitID(rawValue: id.rawValue + "b") }
+        units.append(DraftUnit(id: id, kind: .recommendation, number: number.components, section: .recommendations, parts: []))
+        groups[groups.count - 1].items.append(id)
+        appendToUnit(number.rest, line: line, startsParagraph: true)
+        open = .unit
+        return
+      }
+    }
+    if open == .unit {
+      appendToUnit(content, line: line, startsParagraph: false)
+    } else if let index = groups.indices.last, groups[index].items.isEmpty {
+      groups[index].heading += " " + content.collapsingWhitespace()
+    }
+  }
+
+  // MARK: What people told us
+
+  private mutating func quoteLine(_ shape: LineShape, line: Int) {
+    let content = shape.content
+    if content.hasPrefix("\"") {
+      blocks.append(DraftBlock(kind: .quote, section: .peopleToldUs, label: quoteIntro, parts: [], after: nil))
+      appendToBlock(content, line: line)
+      open = .block
+    } else if open == .block, let last = blocks.last, last.kind == .quote,
+      last.parts.reduce(0, { $0 + $1.text.filter { $0 == "\"" }.count }) % 2 == 1
+    {
+      appendToBlock(content, line: line)
+    } else {
+      quoteIntro = content.collapsingWhitespace()
+      close()
+    }
+  }
+
+  // MARK: Assembly
+
+  func finish() -> Report {
+    let head = source.lines.prefix(sections.first.map { $0.first - 1 } ?? min(source.lines.count, 120))
+    let metadata = metadata(head: head)
+    var warnings = self.warnings
+    if !sections.contains(where: { $0.id.number != nil }) {
+      warnings.append("\(source.path): no findings sections were found; the copy may be truncated")
+    }
+    let recommendationIDs = Set(units.filter { $0.kind == .recommendation }.map(\.id))
+    var references: [RecommendationReference] = []
+    var finished: [ReportUnit] = []
+    for draft in units where !draft.parts.isEmpty {
+      var cited: [UnitID] = []
+      if draft.kind == .paragraph {
+        for part in draft.parts {
+          for number in RecommendationCitation.numbers(in: part.text) {
+            let target = UnitID(kind: .recommendation, number: number)
+            let resolved = recommendationIDs.contains(target)
+            references.append(RecommendationReference(from: draft.id, to: target, resolved: resolved, line: part.line))
+            if !cited.contains(target) { cited.append(target) }
+            if !resolved {
+              warnings.append(
+                "\(source.path):\(part.line): \(draft.id) cites recommendation \(number), which the report does not contain"
+              )
+            }
+          }
+        }
+      }
+      finished.append(
+        ReportUnit(
+          id: draft.id, section: draft.section, text: draft.parts.map { String($0.text) }.joined(separator: "\n"),
+          lines: LineRange(first: draft.parts.first!.line, last: draft.parts.last!.line),
+          inferred: draft.inferred, citedRecommendations: cited))
+    }
+    let kept = Set(finished.map(\.id))
+    let outlined = sections.enumerated().map { index, section in
+      let next = index + 1 < sections.count ? sections[index + 1].first - 1 : source.lines.count
+      return Section(id: section.id, heading: section.heading, lines: LineRange(first: section.first, last: max(section.first, next)))
+    }
+    return Report(
+      source: source.path, metadata: metadata, sections: outlined, units: finished,
+      blocks: blocks.filter { !$0.parts.isEmpty }.map { block in
+        Block(
+          kind: block.kind, section: block.section, label: block.label,
+          text: block.parts.map { String($0.text) }.joined(separator: "\n"),
+          lines: LineRange(first: block.parts.first!.line, last: block.parts.last!.line), after: block.after)
+      },
+      recommendationGroups: groups.map { group in
+        RecommendationGroup(
+          number: group.number, heading: group.heading,
+          addressees: Addressees.parse(group.heading), items: group.items.filter(kept.contains))
+      },
+      references: references, warnings: warnings)
+  }
+
+  private func metadata(head: ArraySlice<String>) -> ReportMetadata {
+    var values: [MetadataParser.Field: (label: String, value: String)] = [:]
+    for line in head {
+      if let (field, label, value) = MetadataParser.field(line), values[field] == nil, !value.isEmpty {
+        values[field] = (label, value)
+      }
+    }
+    let dates = values[.reviewDates].map { ReviewDate.range($0.value) }
+    let addressees = groups.flatMap { Addressees.parse($0.heading) }
+    return ReportMetadata(
+      area: MetadataParser.area(in: source.lines[...]) ?? "",
+      reviewStart: dates?.start, reviewEnd: dates?.end,
+      published: values[.published].flatMap { ReviewDate.single($0.value) },
+      inspectors: values[.inspectors].map { MetadataParser.people($0.value) } ?? [],
+      providers: MetadataParser.refine(
+        values[.providers].map { MetadataParser.organisations($0.value) } ?? [], knownNames: addressees),
+      ccgs: values[.ccgs].map { MetadataParser.organisations($0.value) } ?? [],
+      nhsEnglandArea: values[.nhsEnglandArea]?.value, cqcRegion: values[.cqcRegion]?.value,
+      signatoryTitle: values[.signatory]?.label, signatory: values[.signatory]?.value,
+      childrenConsidered: MetadataParser.childrenConsidered(in: source.lines[...]))
+  }
+}
