@@ -77,13 +77,21 @@ extension Aggregate {
     let summary = ReportSummary(
       metadata: report.metadata, paragraphs: group.paragraphs,
       recommendations: group.recommendationItems, findings: findings.count,
-      codedUnits: byUnit.count, warnings: report.warnings, inputSHA256: inputSHA256)
+      codedUnits: byUnit.count, warnings: report.warnings.map { Self.withoutSource($0, report.source, area) },
+      inputSHA256: inputSHA256)
     self.init(
       groups: [AreaYear(area: area, year: year): group], areaNames: [area: report.metadata.area],
       cooccurrence: cooccurrence, recommendationsByOrganisation: byOrganisation,
       recommendationItemsByOrganisation: itemsByOrganisation, reports: [summary],
       evidence: findings.map { EvidenceRecord(area: area, year: year, finding: $0) },
       warnings: warnings)
+  }
+
+  /// `warning` with a leading `source:` (the input's file name) replaced by the area id, so that renaming
+  /// an input changes no output.
+  static func withoutSource(_ warning: String, _ source: String, _ area: AreaID) -> String {
+    guard !source.isEmpty, warning.hasPrefix(source + ":") else { return warning }
+    return area.rawValue + warning.dropFirst(source.count)
   }
 
   /// The organisation types a recommendation item is addressed to, from its group's addressees (or the
