@@ -5,7 +5,13 @@ import Testing
 @testable import ClaspCore
 
 @Suite struct AnalyseCommandTests {
-  static let codebook = """
+  /// The bundled codebook when the package has one, else a two-theme codebook in the model's own format.
+  static var codebook: String {
+    let bundled = ClaspBinary.packageRoot.appendingPathComponent("Data/codebook.json")
+    return (try? String(contentsOf: bundled, encoding: .utf8)) ?? fallbackCodebook
+  }
+
+  static let fallbackCodebook = """
     {"version": 1, "themes": [
      {"id": "practice", "label": "Safeguarding practice", "definition": "Parent.", "parent": null,
       "rules": {"include": [], "exclude": [], "requireAll": []}},

@@ -29,10 +29,33 @@ import Testing
     let analysis = Fixture.threeAreas
     #expect(analysis.years.map(\.year) == [2014, 2015, 2016])
     #expect(analysis.years.map(\.areas) == [["bath-and-north-east-somerset"], ["derby"], ["coventry"]])
-    let change = try #require(analysis.summary.yearChanges.first { $0.theme == "hidden_harm" })
-    #expect(change.fromYear == 2014 && change.fromAreasWithConcern == 1 && change.fromAreas == 1)
-    #expect(change.toYear == 2016 && change.toAreasWithConcern == 1)
-    #expect(change.percentagePointChange == 0)
+    let span = try #require(analysis.summary.trendSpan)
+    #expect(span == .init(fromYear: 2014, fromAreas: 1, toYear: 2016, toAreas: 1))
+    // Supervision: Bath (2014) raised it, Coventry (2016) did not; hidden harm: both did, so no change.
+    #expect(analysis.summary.yearChanges.map(\.theme) == ["practice", "supervision"])
+    let change = try #require(analysis.summary.yearChanges.last)
+    #expect(change.fromAreasWithConcern == 1 && change.toAreasWithConcern == 0)
+    #expect(change.percentagePointChange == -100)
+    #expect(
+      MarkdownRenderer.summarySentences(analysis).contains(
+        "Comparing 1 area reviewed in 2014 with 1 area reviewed in 2016, the share of areas raising a theme "
+          + "as a concern changed for 2 themes: Safeguarding practice fell from 1 of 1 to 0 of 1 "
+          + "(-100 percentage points) and Supervision fell from 1 of 1 to 0 of 1 (-100 percentage points). "
+          + "With fewer than three areas in a year, read this as a description, not a trend."))
+  }
+
+  @Test("rows put each parent before its children, siblings in codebook order")
+  func hierarchyOrder() {
+    let codebook = Codebook(
+      version: 1,
+      themes: [
+        Fixture.theme("child_a", "A", parent: "parent"), Fixture.theme("other", "Other"),
+        Fixture.theme("parent", "Parent"), Fixture.theme("child_b", "B", parent: "parent"),
+        Fixture.theme("orphan", "Orphan", parent: "missing"),
+      ])
+    let analysis = Analysis(aggregate: .empty, codebook: codebook)
+    #expect(analysis.themes.map(\.id) == ["other", "parent", "child_a", "child_b", "orphan"])
+    #expect(analysis.themes.map(\.depth) == [0, 0, 1, 1, 0])
   }
 
   @Test("an area far above the others' median concern rate is an outlier")

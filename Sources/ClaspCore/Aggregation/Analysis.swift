@@ -9,7 +9,8 @@
 /// analysis.table(.concerns).cells[row: "supervision", column: "derby"]  // Tally(count: 3, of: 9)
 /// ```
 public struct Analysis: Codable, Sendable, Hashable {
-  /// Codebook themes in codebook order: the row order of every theme table.
+  /// Codebook themes, each parent followed by its children, siblings in codebook order: the row order
+  /// of every theme table (the codebook's own order when it lists children after their parent).
   public let themes: [ThemeEntry]
   /// Areas sorted by id: the column order of every area table.
   public let areas: [AreaEntry]
@@ -39,11 +40,13 @@ public struct Analysis: Codable, Sendable, Hashable {
   /// - Complexity: O(t x (a + k + y) + e x d) for t themes, a areas, k themes again (co-occurrence),
   ///   y years, e findings and theme depth d.
   public init(aggregate: Aggregate, codebook: Codebook) {
-    let themeIDs = codebook.themes.map(\.id)
-    themes = codebook.themes.map {
+    let ordered = Self.hierarchyOrder(codebook)
+    let known = Set(codebook.themes.map(\.id))
+    let themeIDs = ordered.map(\.id)
+    themes = ordered.map {
       ThemeEntry(
         id: $0.id, label: $0.label, definition: $0.definition, parent: $0.parent,
-        depth: codebook.lineage(of: $0.id).count - 1)
+        depth: codebook.lineage(of: $0.id).dropFirst().count { known.contains($0) })
     }
 
     let keys = aggregate.groups.keys.sorted()
@@ -141,6 +144,23 @@ public struct Analysis: Codable, Sendable, Hashable {
 
   /// The column of `id`, if any.
   public func area(_ id: AreaID) -> AreaEntry? { areas.first { $0.id == id } }
+
+  /// The codebook's themes in pre-order: each root in codebook order, followed by its descendants.
+  /// A theme whose parent is missing (or whose ancestry loops) counts as a root.
+  static func hierarchyOrder(_ codebook: Codebook) -> [Theme] {
+    let ids = Set(codebook.themes.map(\.id))
+    func isRoot(_ theme: Theme) -> Bool { theme.parent.map { !ids.contains($0) } ?? true }
+    var out: [Theme] = []
+    var placed = Set<ThemeID>()
+    func visit(_ theme: Theme) {
+      guard placed.insert(theme.id).inserted else { return }
+      out.append(theme)
+      for child in codebook.themes where child.parent == theme.id { visit(child) }
+    }
+    for theme in codebook.themes where isRoot(theme) { visit(theme) }
+    for theme in codebook.themes { visit(theme) }  // themes on a parent loop
+    return out
+  }
 
   static func tally(_ measure: Measure, _ counts: ThemeCounts, in group: GroupCounts) -> Tally {
     switch measure {

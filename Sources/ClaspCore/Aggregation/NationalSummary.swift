@@ -14,13 +14,18 @@ public struct NationalSummary: Codable, Sendable, Hashable {
   /// The themes raised as a concern in the most areas, with that number, when no theme is in every area.
   public let widestConcerns: [ThemeID]
   public let widestConcernAreas: Int
+  /// Themes some but not all areas raised as a concern (stated beside `concernsInEveryArea`).
+  public let concernsInSomeAreas: [ThemeID]
   /// Themes no area raised as a concern.
   public let neverConcerns: [ThemeID]
   /// The theme with the most concern paragraphs over all areas (first in codebook order on a tie).
   public let topConcern: NationalThemeRow?
   /// Areas whose concern rate for a theme stands far above the other areas'.
   public let outliers: [Outlier]
-  /// Per theme, how the share of areas raising it as a concern moved from the first to the last year.
+  /// The first and last known review years compared by `yearChanges`, with their area counts.
+  public let trendSpan: YearSpan?
+  /// The themes whose share of areas raising them as a concern differs between the first and the last
+  /// known review year.
   public let yearChanges: [YearChange]
   /// The theme most recommendation items address, out of all items.
   public let topRecommendationTheme: ThemeShare?
@@ -51,6 +56,14 @@ public struct NationalSummary: Codable, Sendable, Hashable {
     public let rate: Double
     /// The median of the same rate over the other areas.
     public let othersMedianRate: Double
+  }
+
+  /// Two review years and how many areas each has.
+  public struct YearSpan: Codable, Sendable, Hashable {
+    public let fromYear: Int
+    public let fromAreas: Int
+    public let toYear: Int
+    public let toAreas: Int
   }
 
   /// The share of areas raising a theme as a concern in the first and the last known review year.
@@ -94,6 +107,8 @@ public struct NationalSummary: Codable, Sendable, Hashable {
     widestConcerns =
       concernsInEveryArea.isEmpty && widest > 0
       ? national.filter { $0.areasWithConcern == widest }.map(\.theme) : []
+    concernsInSomeAreas = national.filter { $0.areasWithConcern > 0 && $0.areasWithConcern < areas.count }
+      .map(\.theme)
     neverConcerns = areas.isEmpty ? [] : national.filter { $0.areasWithConcern == 0 }.map(\.theme)
 
     var top: NationalThemeRow?
@@ -106,13 +121,16 @@ public struct NationalSummary: Codable, Sendable, Hashable {
     if known.count >= 2, let from = years.first(where: { $0.year == known.first }),
       let to = years.first(where: { $0.year == known.last })
     {
+      trendSpan = YearSpan(
+        fromYear: from.year!, fromAreas: from.areas.count, toYear: to.year!, toAreas: to.areas.count)
       yearChanges = themes.indices.map { r in
         YearChange(
           theme: themes[r], fromYear: from.year!, fromAreasWithConcern: from.rows[r].areasWithConcern,
           fromAreas: from.areas.count, toYear: to.year!,
           toAreasWithConcern: to.rows[r].areasWithConcern, toAreas: to.areas.count)
-      }
+      }.filter { $0.percentagePointChange != 0 }
     } else {
+      trendSpan = nil
       yearChanges = []
     }
 

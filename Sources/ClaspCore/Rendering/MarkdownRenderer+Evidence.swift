@@ -3,7 +3,7 @@ extension MarkdownRenderer {
   /// coded with the theme or a sub-theme, with polarity and evidence sentences.
   static func evidencePage(_ analysis: Analysis, theme: ThemeEntry, pages: [ThemeID: String]) -> String {
     var out = "# \(Escape.markdown(theme.label))\n\n"
-    out += "Theme id `\(Slug.make(theme.id.rawValue))`. \(Escape.markdown(theme.definition))\n\n"
+    out += "Theme id: \(Escape.markdown(theme.id.rawValue)). \(Escape.markdown(theme.definition))\n\n"
     if let parent = theme.parent, let entry = analysis.theme(parent), let path = pages[parent] {
       out += "Part of [\(Escape.markdown(entry.label))](../\(path)). "
     }

@@ -62,14 +62,26 @@ extension MarkdownRenderer {
     scope += "\(plural(s.recommendationItems, "recommendation item"))."
     out.append(scope)
 
-    if !s.concernsInEveryArea.isEmpty {
+    func areasRaising(_ id: ThemeID) -> String {
+      let row = analysis.national.first { $0.theme == id }
+      return "\(label(id)) (\(row?.areasWithConcern ?? 0) of \(s.areas))"
+    }
+    let every = s.concernsInEveryArea
+    if every.count > 3 {
       out.append(
-        "\(list(s.concernsInEveryArea.map(label))) \(verb(s.concernsInEveryArea)) raised as a concern "
-          + "in every area (\(s.areas) of \(s.areas)).")
+        "\(every.count) of the \(analysis.themes.count) themes were raised as a concern in every area "
+          + "(\(s.areas) of \(s.areas)): \(list(every.map(label))).")
+    } else if !every.isEmpty {
+      out.append(
+        "\(list(every.map(label))) \(verb(every)) raised as a concern in every area (\(s.areas) of \(s.areas)).")
     } else if !s.widestConcerns.isEmpty {
       out.append(
         "No theme was raised as a concern in every area; \(list(s.widestConcerns.map(label))) "
           + "came closest, raised as a concern in \(s.widestConcernAreas) of \(s.areas) areas.")
+    }
+    if !every.isEmpty && !s.concernsInSomeAreas.isEmpty {
+      out.append(
+        "Raised as a concern in some areas only: \(list(s.concernsInSomeAreas.map(areasRaising))).")
     }
     if let top = s.topConcern {
       out.append(
@@ -87,16 +99,26 @@ extension MarkdownRenderer {
       out.append(
         "\(list(s.neverConcerns.map(label))) \(verb(s.neverConcerns)) not raised as a concern in any area.")
     }
-    for change in s.yearChanges {
-      let points = change.percentagePointChange
-      let movement =
-        points == 0
-        ? "no change in share"
-        : "\(points > 0 ? "up" : "down") \(NumberText.compact(abs(points))) percentage points"
-      out.append(
-        "\(label(change.theme)): raised as a concern in \(change.fromAreasWithConcern) of "
-          + "\(plural(change.fromAreas, "area")) reviewed in \(change.fromYear) and "
-          + "\(change.toAreasWithConcern) of \(change.toAreas) reviewed in \(change.toYear) (\(movement)).")
+    if let span = s.trendSpan {
+      var trend =
+        "Comparing \(plural(span.fromAreas, "area")) reviewed in \(span.fromYear) with "
+        + "\(plural(span.toAreas, "area")) reviewed in \(span.toYear), "
+      if s.yearChanges.isEmpty {
+        trend += "no theme changed its share of areas raising it as a concern."
+      } else {
+        let changes = s.yearChanges.map { change in
+          let points = change.percentagePointChange
+          return "\(label(change.theme)) \(points > 0 ? "rose" : "fell") from \(change.fromAreasWithConcern) of "
+            + "\(change.fromAreas) to \(change.toAreasWithConcern) of \(change.toAreas) "
+            + "(\(points > 0 ? "+" : "-")\(NumberText.compact(abs(points))) percentage points)"
+        }
+        trend += "the share of areas raising a theme as a concern changed for "
+          + "\(plural(s.yearChanges.count, "theme")): \(list(changes))."
+      }
+      if min(span.fromAreas, span.toAreas) < 3 {
+        trend += " With fewer than three areas in a year, read this as a description, not a trend."
+      }
+      out.append(trend)
     }
     if let top = s.topRecommendationTheme {
       out.append(
