@@ -31,9 +31,8 @@ public enum ReportReader {
   /// - Throws: `ReadError.empty` or `ReadError.binary`.
   public static func text(from bytes: [UInt8], path: String) throws -> SourceText {
     let (decoded, encoding) = try TextDecoder.decode(bytes, path: path)
-    let normalised = TextNormaliser.normalise(decoded)
-    let lines = normalised.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    return SourceText(path: path, encoding: encoding, lines: lines)
+    return SourceText(
+      path: path, encoding: encoding, lines: TextNormaliser.normalisedLines(decoded))
   }
 
   private static func reason(_ error: any Error) -> String {
