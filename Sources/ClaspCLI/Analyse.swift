@@ -4,7 +4,8 @@ import Foundation
 
 struct Analyse: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Turn a folder of reports into theme x area matrices, a national summary and evidence pages.",
+    abstract:
+      "Turn a folder of reports into theme x area matrices, a national summary and evidence pages.",
     discussion: """
       Reads every report (a directory contributes its *.txt files), codes it with the codebook, \
       aggregates across areas and writes the outputs into --out, replacing it only when every file is \
@@ -34,7 +35,9 @@ struct Analyse: ParsableCommand {
   func run() throws {
     let files = try Self.expand(inputs.isEmpty ? ["Data/reports"] : inputs)
     guard !files.isEmpty else {
-      throw ValidationError("no report files found in \(inputs.isEmpty ? "Data/reports" : inputs.joined(separator: ", "))")
+      throw CleanExitError(
+        "\(inputs.isEmpty ? "Data/reports" : inputs.joined(separator: ", ")): no report files (*.txt) found"
+      )
     }
     guard let codebookData = FileManager.default.contents(atPath: codebook) else {
       throw CleanExitError("\(codebook): cannot read the codebook")
@@ -56,7 +59,8 @@ struct Analyse: ParsableCommand {
 
     for failure in outcome.failures {
       let message =
-        failure.reason.hasPrefix(failure.input + ":") ? failure.reason : "\(failure.input): \(failure.reason)"
+        failure.reason.hasPrefix(failure.input + ":")
+        ? failure.reason : "\(failure.input): \(failure.reason)"
       FileHandle.standardError.write(Data("error: \(message)\n".utf8))
     }
     print(
@@ -79,7 +83,9 @@ struct Analyse: ParsableCommand {
       }
       out.insert(format)
     }
-    guard !out.isEmpty else { throw ValidationError("--format needs at least one of md, csv, json") }
+    guard !out.isEmpty else {
+      throw ValidationError("--format needs at least one of md, csv, json")
+    }
     return out
   }
 

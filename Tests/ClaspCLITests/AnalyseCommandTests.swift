@@ -20,10 +20,13 @@ import Testing
     ]}
     """
 
-  static let slugs = ["bath-and-north-east-somerset", "coventry", "derby", "thurrock", "wolverhampton"]
+  static let slugs = [
+    "bath-and-north-east-somerset", "coventry", "derby", "thurrock", "wolverhampton",
+  ]
 
   func scratch() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("clasp-analyse-\(UUID().uuidString)")
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "clasp-analyse-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     try Data(Self.codebook.utf8).write(to: url.appendingPathComponent("codebook.json"))
     return url
@@ -36,7 +39,9 @@ import Testing
     while let path = enumerator?.nextObject() as? String {
       var isDirectory: ObjCBool = false
       let full = directory.appendingPathComponent(path).path
-      if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
+      if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory),
+        !isDirectory.boolValue
+      {
         out[path] = FileManager.default.contents(atPath: full)
       }
     }
@@ -61,8 +66,11 @@ import Testing
 
   @Test("a directory contributes its .txt files only")
   func expand() throws {
-    let files = try Analyse.expand([ClaspBinary.packageRoot.appendingPathComponent("Data/reports").path])
-    #expect(files.map { URL(fileURLWithPath: $0).lastPathComponent } == Self.slugs.map { $0 + ".txt" })
+    let files = try Analyse.expand([
+      ClaspBinary.packageRoot.appendingPathComponent("Data/reports").path
+    ])
+    #expect(
+      files.map { URL(fileURLWithPath: $0).lastPathComponent } == Self.slugs.map { $0 + ".txt" })
   }
 
   @Test("renaming and reordering the input files changes no output byte")
@@ -77,13 +85,17 @@ import Testing
     for (i, slug) in Self.slugs.enumerated() {
       let source = reports.appendingPathComponent(slug + ".txt")
       try FileManager.default.copyItem(at: source, to: a.appendingPathComponent(slug + ".txt"))
-      try FileManager.default.copyItem(at: source, to: b.appendingPathComponent("input-\(9 - i).txt"))
+      try FileManager.default.copyItem(
+        at: source, to: b.appendingPathComponent("input-\(9 - i).txt"))
     }
     let codebook = root.appendingPathComponent("codebook.json").path
-    let first = try ClaspBinary.run(["analyse", a.path, "--codebook", codebook, "--out", root.path + "/out-a"])
+    let first = try ClaspBinary.run([
+      "analyse", a.path, "--codebook", codebook, "--out", root.path + "/out-a",
+    ])
     let second = try ClaspBinary.run(
       ["analyse", "--codebook", codebook, "--out", root.path + "/out-b"]
-        + Self.slugs.indices.reversed().map { b.appendingPathComponent("input-\(9 - $0).txt").path })
+        + Self.slugs.indices.reversed().map { b.appendingPathComponent("input-\(9 - $0).txt").path }
+    )
     #expect(first.status == 0, "\(first.stderr)")
     #expect(second.status == 0, "\(second.stderr)")
     let treeA = try tree(root.appendingPathComponent("out-a"))
@@ -92,12 +104,15 @@ import Testing
     #expect(treeA.keys.sorted() == treeB.keys.sorted())
     for (path, data) in treeA { #expect(treeB[path] == data, "\(path) differs") }
     // A rerun replaces the directory with the same bytes.
-    let again = try ClaspBinary.run(["analyse", a.path, "--codebook", codebook, "--out", root.path + "/out-a"])
+    let again = try ClaspBinary.run([
+      "analyse", a.path, "--codebook", codebook, "--out", root.path + "/out-a",
+    ])
     #expect(again.status == 0)
     #expect(try tree(root.appendingPathComponent("out-a")) == treeA)
   }
 
-  @Test("a report that fails is listed in the manifest, the rest is written, and the exit status is 2")
+  @Test(
+    "a report that fails is listed in the manifest, the rest is written, and the exit status is 2")
   func partialFailure() throws {
     let root = try scratch()
     defer { try? FileManager.default.removeItem(at: root) }
@@ -122,10 +137,25 @@ import Testing
     let root = try scratch()
     defer { try? FileManager.default.removeItem(at: root) }
     let result = try ClaspBinary.run([
-      "analyse", "Data/reports/derby.txt", "--codebook", root.path + "/codebook.json", "--out", root.path,
+      "analyse", "Data/reports/derby.txt", "--codebook", root.path + "/codebook.json", "--out",
+      root.path,
     ])
     #expect(result.status == 1)
     #expect(result.stderr.contains("refusing to replace a non-empty directory"))
     #expect(FileManager.default.fileExists(atPath: root.path + "/codebook.json"))
+  }
+
+  @Test("a directory without reports is an error that writes nothing")
+  func noInputs() throws {
+    let root = try scratch()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let empty = root.appendingPathComponent("empty")
+    try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+    let result = try ClaspBinary.run([
+      "analyse", empty.path, "--codebook", root.path + "/codebook.json", "--out", root.path + "/out",
+    ])
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("\(empty.path): no report files (*.txt) found"))
+    #expect(!FileManager.default.fileExists(atPath: root.path + "/out"))
   }
 }

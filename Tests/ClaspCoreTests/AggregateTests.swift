@@ -11,10 +11,16 @@ import Testing
     #expect(findings.cells[row: "training_levels", column: "derby"] == Tally(count: 1, of: 4))
     // para:1.1 has both children; para:1.2 has supervision: two paragraphs, not three.
     #expect(findings.cells[row: "practice", column: "derby"] == Tally(count: 2, of: 4))
-    #expect(analysis.table(.concerns).cells[row: "practice", column: "derby"] == Tally(count: 2, of: 2))
-    #expect(analysis.table(.strengths).cells[row: "practice", column: "derby"] == Tally(count: 2, of: 2))
-    #expect(analysis.table(.strengths).cells[row: "supervision", column: "derby"] == Tally(count: 1, of: 2))
-    #expect(analysis.table(.recommendations).cells[row: "practice", column: "derby"] == Tally(count: 2, of: 3))
+    #expect(
+      analysis.table(.concerns).cells[row: "practice", column: "derby"] == Tally(count: 2, of: 2))
+    #expect(
+      analysis.table(.strengths).cells[row: "practice", column: "derby"] == Tally(count: 2, of: 2))
+    #expect(
+      analysis.table(.strengths).cells[row: "supervision", column: "derby"]
+        == Tally(count: 1, of: 2))
+    #expect(
+      analysis.table(.recommendations).cells[row: "practice", column: "derby"]
+        == Tally(count: 2, of: 3))
     #expect(analysis.cooccurrence[row: "practice", column: "practice"] == 4)
     #expect(analysis.cooccurrence[row: "supervision", column: "training_levels"] == 1)
     #expect(analysis.cooccurrence[row: "training_levels", column: "supervision"] == 1)
@@ -69,21 +75,24 @@ import Testing
     let single = Aggregate.merged(parts)
     let expected = Analysis(aggregate: single, codebook: Fixture.codebook)
     let expectedFiles = try OutputSet.render(
-      expected, formats: Set(OutputFormat.allCases), codebook: .init(sha256: "x", version: 1, themes: 5),
+      expected, formats: Set(OutputFormat.allCases),
+      codebook: .init(sha256: "x", version: 1, themes: 5),
       failures: [])
     for _ in 0..<25 {
       let shuffled = parts.shuffled(using: &rng)
       let left = shuffled.reduce(Aggregate.empty) { $0.merging($1) }
       let right = shuffled.reversed().reduce(Aggregate.empty) { $1.merging($0) }
       let split = Int.random(in: 0...shuffled.count, using: &rng)
-      let tree = Aggregate.merged(Array(shuffled[..<split])).merging(Aggregate.merged(Array(shuffled[split...])))
+      let tree = Aggregate.merged(Array(shuffled[..<split])).merging(
+        Aggregate.merged(Array(shuffled[split...])))
       #expect(left == single)
       #expect(right == single)
       #expect(tree == single)
       let analysis = Analysis(aggregate: tree, codebook: Fixture.codebook)
       #expect(analysis == expected)
       let files = try OutputSet.render(
-        analysis, formats: Set(OutputFormat.allCases), codebook: .init(sha256: "x", version: 1, themes: 5),
+        analysis, formats: Set(OutputFormat.allCases),
+        codebook: .init(sha256: "x", version: 1, themes: 5),
         failures: [])
       #expect(files == expectedFiles)
     }
@@ -106,8 +115,12 @@ import Testing
     let a = Fixture.aggregate(Fixture.derby)
     let analysis = Analysis(aggregate: a.merging(a), codebook: Fixture.codebook)
     #expect(analysis.areas.map(\.reports) == [2])
-    #expect(analysis.table(.findings).cells[row: "supervision", column: "derby"] == Tally(count: 4, of: 8))
-    #expect(analysis.table(.presence).cells[row: "supervision", column: "derby"] == Tally(count: 1, of: 1))
+    #expect(
+      analysis.table(.findings).cells[row: "supervision", column: "derby"] == Tally(count: 4, of: 8)
+    )
+    #expect(
+      analysis.table(.presence).cells[row: "supervision", column: "derby"] == Tally(count: 1, of: 1)
+    )
   }
 
   /// A random report over a few areas and years with random findings.
@@ -115,7 +128,8 @@ import Testing
     let areas = ["Derby", "Coventry", "Thurrock", "Wolverhampton", "Bath and North East Somerset"]
     let paragraphs = Int.random(in: 1...12, using: &rng)
     let report = Fixture.report(
-      area: areas[index % areas.count], year: [2014, 2015, 2016, nil][Int.random(in: 0...3, using: &rng)],
+      area: areas[index % areas.count],
+      year: [2014, 2015, 2016, nil][Int.random(in: 0...3, using: &rng)],
       paragraphs: paragraphs,
       groups: [
         .init(addressees: ["X CCG", "Y NHS Trust"], items: Int.random(in: 1...3, using: &rng)),
@@ -132,6 +146,7 @@ import Testing
       }
     }
     return Aggregate(
-      report: report, findings: findings, codebook: Fixture.codebook, inputSHA256: "digest-\(index)")
+      report: report, findings: findings, codebook: Fixture.codebook, inputSHA256: "digest-\(index)"
+    )
   }
 }

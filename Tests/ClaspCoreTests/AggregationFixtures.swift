@@ -35,15 +35,20 @@ enum Fixture {
       signatoryTitle: nil, signatory: nil, childrenConsidered: nil)
     var units = (0..<paragraphs).map { i in
       ReportUnit(
-        id: UnitID(kind: .paragraph, number: "1.\(i + 1)"), section: .earlyHelp, text: "Paragraph \(i + 1).",
+        id: UnitID(kind: .paragraph, number: "1.\(i + 1)"), section: .earlyHelp,
+        text: "Paragraph \(i + 1).",
         lines: LineRange(first: i + 1, last: i + 1))
     }
     var recommendationGroups: [RecommendationGroup] = []
     for (g, group) in groups.enumerated() {
-      let items = (0..<group.items).map { UnitID(kind: .recommendation, number: "\(g + 1).\($0 + 1)") }
+      let items = (0..<group.items).map {
+        UnitID(kind: .recommendation, number: "\(g + 1).\($0 + 1)")
+      }
       for id in items {
         units.append(
-          ReportUnit(id: id, section: .recommendations, text: "Ensure.", lines: LineRange(first: 900, last: 900)))
+          ReportUnit(
+            id: id, section: .recommendations, text: "Ensure.",
+            lines: LineRange(first: 900, last: 900)))
       }
       recommendationGroups.append(
         RecommendationGroup(
@@ -71,7 +76,9 @@ enum Fixture {
       area: "Derby", year: 2015, paragraphs: 4,
       groups: [
         Group(addressees: ["Southern Derbyshire CCG"], items: 2),
-        Group(addressees: ["Derby City Council", "Derby Teaching Hospitals NHS Foundation Trust"], items: 1),
+        Group(
+          addressees: ["Derby City Council", "Derby Teaching Hospitals NHS Foundation Trust"],
+          items: 1),
       ])
     return (
       r,
@@ -99,13 +106,20 @@ enum Fixture {
       groups: [Group(addressees: ["Sirona Care & Health"], items: 1)])
     return (
       r,
-      (1...5).map { finding(r, UnitID(kind: .paragraph, number: "1.\($0)"), "hidden_harm", .negative) }
-        + [finding(r, "para:1.6", "supervision", .negative), finding(r, "rec:1.1", "hidden_harm", .negative)]
+      (1...5).map {
+        finding(r, UnitID(kind: .paragraph, number: "1.\($0)"), "hidden_harm", .negative)
+      }
+        + [
+          finding(r, "para:1.6", "supervision", .negative),
+          finding(r, "rec:1.1", "hidden_harm", .negative),
+        ]
     )
   }
 
   static func aggregate(_ pair: (Report, [Finding]), codebook: Codebook = codebook) -> Aggregate {
-    Aggregate(report: pair.0, findings: pair.1, codebook: codebook, inputSHA256: SHA256.hex(pair.0.metadata.area))
+    Aggregate(
+      report: pair.0, findings: pair.1, codebook: codebook,
+      inputSHA256: SHA256.hex(pair.0.metadata.area))
   }
 
   static var threeAreas: Analysis {
@@ -115,7 +129,8 @@ enum Fixture {
   }
 
   /// Text an attacker might put in a report.
-  static let hostile = "=HYPERLINK(\"http://evil.example\",\"click\") | <script>alert(1)</script> \"quoted\nline\""
+  static let hostile =
+    "=HYPERLINK(\"http://evil.example\",\"click\") | <script>alert(1)</script> \"quoted\nline\""
 
   /// One report whose area, addressee and evidence are all `hostile` text.
   static var hostileAnalysis: Analysis {

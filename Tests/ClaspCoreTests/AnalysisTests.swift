@@ -28,7 +28,8 @@ import Testing
   func years() throws {
     let analysis = Fixture.threeAreas
     #expect(analysis.years.map(\.year) == [2014, 2015, 2016])
-    #expect(analysis.years.map(\.areas) == [["bath-and-north-east-somerset"], ["derby"], ["coventry"]])
+    #expect(
+      analysis.years.map(\.areas) == [["bath-and-north-east-somerset"], ["derby"], ["coventry"]])
     let span = try #require(analysis.summary.trendSpan)
     #expect(span == .init(fromYear: 2014, fromAreas: 1, toYear: 2016, toAreas: 1))
     // Supervision: Bath (2014) raised it, Coventry (2016) did not; hidden harm: both did, so no change.
@@ -87,7 +88,8 @@ import Testing
       aggregate: Aggregate(report: report, findings: [finding], codebook: Fixture.codebook),
       codebook: Fixture.codebook)
     #expect(analysis.findings.count == 1)
-    #expect(analysis.warnings == ["coventry: finding for theme 'not_a_theme' which the codebook lacks"])
+    #expect(
+      analysis.warnings == ["coventry: finding for theme 'not_a_theme' which the codebook lacks"])
     #expect(analysis.table(.findings).totals.allSatisfy { $0.count == 0 })
   }
 

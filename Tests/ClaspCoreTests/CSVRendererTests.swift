@@ -17,11 +17,18 @@ import Testing
   func tidy() throws {
     let analysis = Fixture.threeAreas
     let records = try RFC4180Reader.records(CSVRenderer.tidy(analysis))
-    #expect(records[0] == ["area", "review_year", "theme_id", "theme_label", "parent_id", "measure", "value", "denominator"])
+    #expect(
+      records[0] == [
+        "area", "review_year", "theme_id", "theme_label", "parent_id", "measure", "value",
+        "denominator",
+      ])
     #expect(records.count == 1 + 3 * 5 * Measure.allCases.count)
-    let row = try #require(records.first { $0[0] == "Derby" && $0[2] == "practice" && $0[5] == "concerns" })
-    #expect(row == ["Derby", "2015", "practice", "Safeguarding practice", "", "concerns", "2", "2"])
-    let rate = try #require(records.first { $0[0] == "Derby" && $0[2] == "supervision" && $0[5] == "rate_per_100_units" })
+    let row = try #require(
+      records.first { $0[0] == "Derby" && $0[2] == "practice" && $0[5] == "concerns" })
+    #expect(
+      row == ["Derby", "2015", "practice", "Safeguarding practice", "", "concerns", "2", "2"])
+    let rate = try #require(
+      records.first { $0[0] == "Derby" && $0[2] == "supervision" && $0[5] == "rate_per_100_units" })
     #expect(rate[6] == "50.00" && rate[7] == "4")
   }
 
@@ -30,7 +37,11 @@ import Testing
     let analysis = Fixture.threeAreas
     let text = CSVRenderer.wide(analysis.table(.findings), in: analysis)
     let records = try RFC4180Reader.records(text)
-    #expect(records[0] == ["theme_id", "theme_label", "parent_id", "Bath and North East Somerset", "Coventry", "Derby", "total"])
+    #expect(
+      records[0] == [
+        "theme_id", "theme_label", "parent_id", "Bath and North East Somerset", "Coventry", "Derby",
+        "total",
+      ])
     #expect(records[4] == ["hidden_harm", "Hidden harm", "", "5", "1", "1", "7"])
     #expect(records[2] == ["supervision", "Supervision", "practice", "1", "0", "2", "3"])
   }
@@ -41,7 +52,9 @@ import Testing
     for file in CSVRenderer.render(analysis) {
       let records = try RFC4180Reader.records(file.contents)
       for field in records.joined() {
-        #expect(!(field.first.map { Escape.formulaStarters.contains($0) } ?? false), "\(file.path): \(field)")
+        #expect(
+          !(field.first.map { Escape.formulaStarters.contains($0) } ?? false),
+          "\(file.path): \(field)")
       }
     }
     let findings = try RFC4180Reader.records(CSVRenderer.findings(analysis))

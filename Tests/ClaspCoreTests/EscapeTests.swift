@@ -34,8 +34,9 @@ import Testing
 
   @Test("HTML escaping covers the five special characters")
   func html() {
-    #expect(Escape.html("<script>alert('x') & \"y\"</script>")
-      == "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;")
+    #expect(
+      Escape.html("<script>alert('x') & \"y\"</script>")
+        == "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;")
   }
 
   @Test("Markdown cells escape pipes, markup, HTML and line breaks")
@@ -43,7 +44,9 @@ import Testing
     #expect(Escape.markdownCell("a | b") == "a \\| b")
     #expect(Escape.markdownCell("<script>") == "&lt;script&gt;")
     #expect(Escape.markdownCell("one\ntwo\r\nthree\rfour") == "one<br>two<br>three<br>four")
-    #expect(Escape.markdownCell("[x](javascript:y) *b* _i_ `c`") == "\\[x\\](javascript:y) \\*b\\* \\_i\\_ \\`c\\`")
+    #expect(
+      Escape.markdownCell("[x](javascript:y) *b* _i_ `c`")
+        == "\\[x\\](javascript:y) \\*b\\* \\_i\\_ \\`c\\`")
     #expect(Escape.markdown("line\nbreak") == "line break")
   }
 }
@@ -74,7 +77,8 @@ import Testing
   @Test(
     "formats without locale and rounds half away from zero",
     arguments: [
-      (2.5, 0, "3"), (3.14159, 2, "3.14"), (0.005, 2, "0.01"), (-1.25, 1, "-1.3"), (12.0, 1, "12.0"),
+      (2.5, 0, "3"), (3.14159, 2, "3.14"), (0.005, 2, "0.01"), (-1.25, 1, "-1.3"),
+      (12.0, 1, "12.0"),
       (-0.001, 1, "0.0"),
     ])
   func fixed(value: Double, places: Int, text: String) {

@@ -17,11 +17,14 @@ import Testing
   }
 
   static func coded() throws -> Coded {
-    let codebook = try Codebook.load(contentsOf: Fixtures.packageRoot.appendingPathComponent("Data/codebook.json"))
+    let codebook = try Codebook.load(
+      contentsOf: Fixtures.packageRoot.appendingPathComponent("Data/codebook.json"))
     let coder = Coder(codebook: codebook)
     let reports = try Fixtures.slugs.map(Fixtures.report)
     let findings = reports.map(coder.findings(in:))
-    let parts = zip(reports, findings).map { Aggregate(report: $0, findings: $1, codebook: codebook) }
+    let parts = zip(reports, findings).map {
+      Aggregate(report: $0, findings: $1, codebook: codebook)
+    }
     return Coded(
       codebook: codebook, reports: reports, findings: findings,
       analysis: Analysis(aggregate: Aggregate.merged(parts), codebook: codebook))
@@ -50,15 +53,28 @@ import Testing
       let recommendations = report.units.count { $0.id.kind == .recommendation }
       for theme in coded.codebook.themes {
         let paragraphsCoded = Self.units(findings, theme.id, .paragraph, codebook: coded.codebook)
-        let concerns = Self.units(findings, theme.id, .paragraph, codebook: coded.codebook, where: \.isConcern)
-        let strengths = Self.units(findings, theme.id, .paragraph, codebook: coded.codebook, where: \.isStrength)
+        let concerns = Self.units(
+          findings, theme.id, .paragraph, codebook: coded.codebook, where: \.isConcern)
+        let strengths = Self.units(
+          findings, theme.id, .paragraph, codebook: coded.codebook, where: \.isStrength)
         let recs = Self.units(findings, theme.id, .recommendation, codebook: coded.codebook)
-        func cell(_ measure: Measure) -> Tally? { analysis.table(measure).cells[row: theme.id, column: area] }
-        #expect(cell(.findings) == Tally(count: paragraphsCoded.count, of: paragraphs), "\(theme.id) \(area)")
-        #expect(cell(.concerns) == Tally(count: concerns.count, of: paragraphsCoded.count), "\(theme.id) \(area)")
-        #expect(cell(.strengths) == Tally(count: strengths.count, of: paragraphsCoded.count), "\(theme.id) \(area)")
-        #expect(cell(.recommendations) == Tally(count: recs.count, of: recommendations), "\(theme.id) \(area)")
-        #expect(cell(.presence) == Tally(count: paragraphsCoded.isEmpty && recs.isEmpty ? 0 : 1, of: 1))
+        func cell(_ measure: Measure) -> Tally? {
+          analysis.table(measure).cells[row: theme.id, column: area]
+        }
+        #expect(
+          cell(.findings) == Tally(count: paragraphsCoded.count, of: paragraphs),
+          "\(theme.id) \(area)")
+        #expect(
+          cell(.concerns) == Tally(count: concerns.count, of: paragraphsCoded.count),
+          "\(theme.id) \(area)")
+        #expect(
+          cell(.strengths) == Tally(count: strengths.count, of: paragraphsCoded.count),
+          "\(theme.id) \(area)")
+        #expect(
+          cell(.recommendations) == Tally(count: recs.count, of: recommendations),
+          "\(theme.id) \(area)")
+        #expect(
+          cell(.presence) == Tally(count: paragraphsCoded.isEmpty && recs.isEmpty ? 0 : 1, of: 1))
         checked += 1
       }
     }
@@ -69,7 +85,9 @@ import Testing
     for (r, theme) in analysis.themes.enumerated() {
       let children = analysis.themes.indices.filter { analysis.themes[$0].parent == theme.id }
       for c in analysis.areas.indices {
-        for child in children { #expect(findings.cells[r, c].count >= findings.cells[child, c].count) }
+        for child in children {
+          #expect(findings.cells[r, c].count >= findings.cells[child, c].count)
+        }
       }
     }
   }
@@ -92,13 +110,17 @@ import Testing
     let coded = try Self.coded()
     let files = CSVRenderer.render(coded.analysis)
     for file in files { _ = try RFC4180Reader.records(file.contents) }
-    let tidy = try RFC4180Reader.records(try #require(files.first { $0.path == "measures.csv" }).contents)
+    let tidy = try RFC4180Reader.records(
+      try #require(files.first { $0.path == "measures.csv" }).contents)
     let derby = try #require(coded.reports.firstIndex { $0.metadata.area == "Derby" })
-    let supervision = Self.units(coded.findings[derby], "supervision", .paragraph, codebook: coded.codebook)
-    let row = try #require(tidy.first { $0[0] == "Derby" && $0[2] == "supervision" && $0[5] == "findings" })
+    let supervision = Self.units(
+      coded.findings[derby], "supervision", .paragraph, codebook: coded.codebook)
+    let row = try #require(
+      tidy.first { $0[0] == "Derby" && $0[2] == "supervision" && $0[5] == "findings" })
     #expect(row[6] == String(supervision.count))
     #expect(row[7] == String(coded.reports[derby].units.count { $0.id.kind == .paragraph }))
-    let findingRows = try RFC4180Reader.records(try #require(files.first { $0.path == "findings.csv" }).contents)
+    let findingRows = try RFC4180Reader.records(
+      try #require(files.first { $0.path == "findings.csv" }).contents)
     #expect(findingRows.count == 1 + coded.findings.reduce(0) { $0 + $1.count })
   }
 }

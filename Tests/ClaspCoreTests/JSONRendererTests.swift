@@ -8,7 +8,8 @@ import Testing
   func roundTrip() throws {
     let analysis = Fixture.threeAreas
     let file = try JSONRenderer.render(analysis)
-    let object = try #require(JSONSerialization.jsonObject(with: Data(file.contents.utf8)) as? [String: Any])
+    let object = try #require(
+      JSONSerialization.jsonObject(with: Data(file.contents.utf8)) as? [String: Any])
     #expect(object["schemaVersion"] as? Int == JSONRenderer.schemaVersion)
     #expect(object["clasp"] as? String == ClaspVersion.current)
     let data = try JSONSerialization.data(withJSONObject: object["analysis"]!)
@@ -19,7 +20,8 @@ import Testing
   func hostile() throws {
     let analysis = Fixture.hostileAnalysis
     let file = try JSONRenderer.render(analysis)
-    let object = try #require(JSONSerialization.jsonObject(with: Data(file.contents.utf8)) as? [String: Any])
+    let object = try #require(
+      JSONSerialization.jsonObject(with: Data(file.contents.utf8)) as? [String: Any])
     let data = try JSONSerialization.data(withJSONObject: object["analysis"]!)
     let back = try JSONDecoder().decode(Analysis.self, from: data)
     #expect(back.findings.map(\.finding.evidence) == analysis.findings.map(\.finding.evidence))

@@ -21,8 +21,10 @@ import Testing
     // Independently: themes whose concern findings reach every area, in codebook order.
     let everywhere = Fixture.codebook.themes.filter { theme in
       let raising = Set(
-        findings.filter { Fixture.codebook.lineage(of: $0.theme).contains(theme.id) && $0.polarity.isConcern }
-          .map(\.report))
+        findings.filter {
+          Fixture.codebook.lineage(of: $0.theme).contains(theme.id) && $0.polarity.isConcern
+        }
+        .map(\.report))
       return raising.count == areas.count
     }
     #expect(everywhere.map(\.label) == ["Safeguarding practice", "Supervision"])
@@ -30,11 +32,14 @@ import Testing
       "Safeguarding practice and Supervision were raised as a concern in every area (\(areas.count) of \(areas.count))."
     #expect(MarkdownRenderer.summarySentences(analysis).contains(expected))
     let never = Fixture.codebook.themes.filter { theme in
-      !findings.contains { Fixture.codebook.lineage(of: $0.theme).contains(theme.id) && $0.polarity.isConcern }
+      !findings.contains {
+        Fixture.codebook.lineage(of: $0.theme).contains(theme.id) && $0.polarity.isConcern
+      }
     }
     #expect(
       MarkdownRenderer.summarySentences(analysis).contains(
-        "\(never.map(\.label).joined(separator: " and ")) were not raised as a concern in any area."))
+        "\(never.map(\.label).joined(separator: " and ")) were not raised as a concern in any area."
+      ))
   }
 
   @Test("the outlier sentence carries the computed rate and median")
@@ -57,19 +62,27 @@ import Testing
     #expect(matrix.contents.contains("[2/2](themes/practice.md#derby)"))
     let page = try #require(files.first { $0.path == "themes/supervision.md" })
     #expect(page.contents.contains("<a id=\"derby\"></a>"))
-    #expect(page.contents.contains("| para:1.2 | Early help | Supervision | mixed | Evidence sentence. |"))
+    #expect(
+      page.contents.contains("| para:1.2 | Early help | Supervision | mixed | Evidence sentence. |")
+    )
   }
 
-  @Test("report text with pipes, formulas, script tags and line breaks renders inertly in every page")
+  @Test(
+    "report text with pipes, formulas, script tags and line breaks renders inertly in every page")
   func hostile() throws {
     let analysis = Fixture.hostileAnalysis
     let pages = MarkdownRenderer.render(analysis)
-    let all = pages + [OutputFile(path: "README.md", contents: MarkdownRenderer.index(analysis, files: pages), summary: "")]
+    let all =
+      pages + [
+        OutputFile(
+          path: "README.md", contents: MarkdownRenderer.index(analysis, files: pages), summary: "")
+      ]
     for page in all {
       #expect(!page.contents.contains("<script"), "\(page.path)")
       #expect(!page.contents.contains("\r"), "\(page.path)")
       for line in page.contents.split(separator: "\n") where line.hasPrefix("|") {
-        #expect(unescapedPipes(line) == tableWidth(in: page.contents, for: line), "\(page.path): \(line)")
+        #expect(
+          unescapedPipes(line) == tableWidth(in: page.contents, for: line), "\(page.path): \(line)")
       }
     }
     let page = try #require(pages.first { $0.path == "themes/supervision.md" })

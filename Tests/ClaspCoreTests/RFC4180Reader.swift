@@ -1,5 +1,7 @@
-/// A strict RFC 4180 reader for tests: every record ends in CRLF, quotes only around whole fields with
-/// inner quotes doubled, every record as wide as the header. Anything else throws.
+/// A strict RFC 4180 reader for tests; anything but the strict form throws.
+///
+/// Every record ends in CRLF, quotes stand only around whole fields with inner quotes doubled, and
+/// every record is as wide as the header.
 enum RFC4180Reader {
   struct Violation: Error, CustomStringConvertible {
     let description: String

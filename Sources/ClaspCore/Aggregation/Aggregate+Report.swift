@@ -77,7 +77,8 @@ extension Aggregate {
     let summary = ReportSummary(
       metadata: report.metadata, paragraphs: group.paragraphs,
       recommendations: group.recommendationItems, findings: findings.count,
-      codedUnits: byUnit.count, warnings: report.warnings.map { Self.withoutSource($0, report.source, area) },
+      codedUnits: byUnit.count,
+      warnings: report.warnings.map { Self.withoutSource($0, report.source, area) },
       inputSHA256: inputSHA256)
     self.init(
       groups: [AreaYear(area: area, year: year): group], areaNames: [area: report.metadata.area],

@@ -25,7 +25,7 @@ public struct Aggregate: Sendable, Hashable {
   public private(set) var reports: [ReportSummary]
   /// Every finding with its area-year, sorted.
   public private(set) var evidence: [EvidenceRecord]
-  /// Problems found while aggregating (e.g. a finding for a theme missing from the codebook).
+  /// Problems found while aggregating, such as a finding for a theme missing from the codebook.
   public private(set) var warnings: Set<String>
 
   /// The aggregate of no reports: the identity of `merge`.

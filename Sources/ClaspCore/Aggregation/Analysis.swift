@@ -53,7 +53,8 @@ public struct Analysis: Codable, Sendable, Hashable {
     var byArea: [AreaID: GroupCounts] = [:]
     var yearsByArea: [AreaID: [Int?]] = [:]
     for key in keys {
-      byArea[key.area, default: GroupCounts()] = byArea[key.area, default: GroupCounts()] + aggregate.groups[key]!
+      byArea[key.area, default: GroupCounts()] =
+        byArea[key.area, default: GroupCounts()] + aggregate.groups[key]!
       yearsByArea[key.area, default: []].append(key.year)
     }
     let areaIDs = byArea.keys.sorted()
@@ -80,12 +81,15 @@ public struct Analysis: Codable, Sendable, Hashable {
 
     var co = Matrix<ThemeID, ThemeID, Int>(rows: themeIDs, columns: themeIDs, repeating: 0)
     for (r, a) in themeIDs.enumerated() {
-      for (c, b) in themeIDs.enumerated() { co[r, c] = aggregate.cooccurrence[ThemePair(a, b)] ?? 0 }
+      for (c, b) in themeIDs.enumerated() {
+        co[r, c] = aggregate.cooccurrence[ThemePair(a, b)] ?? 0
+      }
     }
     cooccurrence = co
 
     national = themeIDs.map { theme in
-      NationalThemeRow(theme: theme, perArea: areaIDs.map { byArea[$0]!.themes[theme] ?? ThemeCounts() })
+      NationalThemeRow(
+        theme: theme, perArea: areaIDs.map { byArea[$0]!.themes[theme] ?? ThemeCounts() })
     }
 
     var groupsByYear: [Int?: [AreaYear]] = [:]
@@ -94,12 +98,16 @@ public struct Analysis: Codable, Sendable, Hashable {
     years = yearOrder.map { year in
       let yearKeys = groupsByYear[year]!
       var perArea: [AreaID: GroupCounts] = [:]
-      for key in yearKeys { perArea[key.area, default: GroupCounts()] = perArea[key.area, default: GroupCounts()] + aggregate.groups[key]! }
+      for key in yearKeys {
+        perArea[key.area, default: GroupCounts()] =
+          perArea[key.area, default: GroupCounts()] + aggregate.groups[key]!
+      }
       let ids = perArea.keys.sorted()
       return YearView(
         year: year, areas: ids,
         rows: themeIDs.map { theme in
-          NationalThemeRow(theme: theme, perArea: ids.map { perArea[$0]!.themes[theme] ?? ThemeCounts() })
+          NationalThemeRow(
+            theme: theme, perArea: ids.map { perArea[$0]!.themes[theme] ?? ThemeCounts() })
         })
     }
 
@@ -109,7 +117,8 @@ public struct Analysis: Codable, Sendable, Hashable {
     for (r, theme) in themeIDs.enumerated() {
       for (c, type) in organisations.enumerated() {
         recs[r, c] = Tally(
-          count: aggregate.recommendationsByOrganisation[ThemeOrganisation(theme: theme, organisation: type)] ?? 0,
+          count: aggregate.recommendationsByOrganisation[
+            ThemeOrganisation(theme: theme, organisation: type)] ?? 0,
           of: aggregate.recommendationItemsByOrganisation[type] ?? 0)
       }
     }
@@ -146,6 +155,7 @@ public struct Analysis: Codable, Sendable, Hashable {
   public func area(_ id: AreaID) -> AreaEntry? { areas.first { $0.id == id } }
 
   /// The codebook's themes in pre-order: each root in codebook order, followed by its descendants.
+  ///
   /// A theme whose parent is missing (or whose ancestry loops) counts as a root.
   static func hierarchyOrder(_ codebook: Codebook) -> [Theme] {
     let ids = Set(codebook.themes.map(\.id))

@@ -76,7 +76,9 @@ public struct MeasureTable: Codable, Sendable, Hashable {
     try container.encode(measure, forKey: .measure)
     try container.encode(cells, forKey: .cells)
     try container.encode(totals, forKey: .totals)
-    let values = cells.rows.indices.map { r in cells.columns.indices.map { value(row: r, column: $0) } }
+    let values = cells.rows.indices.map { r in
+      cells.columns.indices.map { value(row: r, column: $0) }
+    }
     try container.encode(values, forKey: .values)
     try container.encode(totals.indices.map(total(row:)), forKey: .totalValues)
   }

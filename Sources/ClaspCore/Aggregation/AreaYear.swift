@@ -19,7 +19,7 @@ public struct AreaYear: Hashable, Comparable, Codable, Sendable {
 enum YearOrder {
   static func precedes(_ a: Int?, _ b: Int?) -> Bool {
     switch (a, b) {
-    case let (x?, y?): x < y
+    case (let x?, let y?): x < y
     case (.some, nil): true
     default: false
     }

@@ -107,8 +107,10 @@ public struct NationalSummary: Codable, Sendable, Hashable {
     widestConcerns =
       concernsInEveryArea.isEmpty && widest > 0
       ? national.filter { $0.areasWithConcern == widest }.map(\.theme) : []
-    concernsInSomeAreas = national.filter { $0.areasWithConcern > 0 && $0.areasWithConcern < areas.count }
-      .map(\.theme)
+    concernsInSomeAreas = national.filter {
+      $0.areasWithConcern > 0 && $0.areasWithConcern < areas.count
+    }
+    .map(\.theme)
     neverConcerns = areas.isEmpty ? [] : national.filter { $0.areasWithConcern == 0 }.map(\.theme)
 
     var top: NationalThemeRow?
@@ -122,10 +124,12 @@ public struct NationalSummary: Codable, Sendable, Hashable {
       let to = years.first(where: { $0.year == known.last })
     {
       trendSpan = YearSpan(
-        fromYear: from.year!, fromAreas: from.areas.count, toYear: to.year!, toAreas: to.areas.count)
+        fromYear: from.year!, fromAreas: from.areas.count, toYear: to.year!, toAreas: to.areas.count
+      )
       yearChanges = themes.indices.map { r in
         YearChange(
-          theme: themes[r], fromYear: from.year!, fromAreasWithConcern: from.rows[r].areasWithConcern,
+          theme: themes[r], fromYear: from.year!,
+          fromAreasWithConcern: from.rows[r].areasWithConcern,
           fromAreas: from.areas.count, toYear: to.year!,
           toAreasWithConcern: to.rows[r].areasWithConcern, toAreas: to.areas.count)
       }.filter { $0.percentagePointChange != 0 }
@@ -153,7 +157,8 @@ public struct NationalSummary: Codable, Sendable, Hashable {
     topOrganisationItems = bestType?.1 ?? 0
   }
 
-  static func outliers(in concerns: Matrix<ThemeID, AreaID, Tally>, areas: [AreaEntry]) -> [Outlier] {
+  static func outliers(in concerns: Matrix<ThemeID, AreaID, Tally>, areas: [AreaEntry]) -> [Outlier]
+  {
     guard areas.count >= 3 else { return [] }
     var out: [Outlier] = []
     for (r, theme) in concerns.rows.enumerated() {

@@ -34,8 +34,12 @@ public struct ReportSummary: Codable, Sendable, Hashable, Comparable {
   /// Orders by area, year, then input digest, so merged lists come out the same in any merge order.
   public static func < (lhs: ReportSummary, rhs: ReportSummary) -> Bool {
     if lhs.area != rhs.area { return lhs.area < rhs.area }
-    if lhs.reviewYear != rhs.reviewYear { return YearOrder.precedes(lhs.reviewYear, rhs.reviewYear) }
-    if lhs.inputSHA256 != rhs.inputSHA256 { return (lhs.inputSHA256 ?? "") < (rhs.inputSHA256 ?? "") }
+    if lhs.reviewYear != rhs.reviewYear {
+      return YearOrder.precedes(lhs.reviewYear, rhs.reviewYear)
+    }
+    if lhs.inputSHA256 != rhs.inputSHA256 {
+      return (lhs.inputSHA256 ?? "") < (rhs.inputSHA256 ?? "")
+    }
     if lhs.metadata.area != rhs.metadata.area { return lhs.metadata.area < rhs.metadata.area }
     return (lhs.paragraphs, lhs.recommendations, lhs.findings)
       < (rhs.paragraphs, rhs.recommendations, rhs.findings)

@@ -4,7 +4,9 @@
 /// let m = Matrix(rows: ["a", "b"] as [ThemeID], columns: ["derby"] as [AreaID], repeating: 0)
 /// m[row: "b", column: "derby"]  // 0
 /// ```
-public struct Matrix<Row: Hashable & Sendable, Column: Hashable & Sendable, Element: Sendable>: Sendable {
+public struct Matrix<Row: Hashable & Sendable, Column: Hashable & Sendable, Element: Sendable>:
+  Sendable
+{
   /// Row ids in output order.
   public let rows: [Row]
   /// Column ids in output order.
@@ -17,7 +19,9 @@ public struct Matrix<Row: Hashable & Sendable, Column: Hashable & Sendable, Elem
 
   /// Makes a matrix with every cell set to `value`; rows and columns must each be unique.
   public init(rows: [Row], columns: [Column], repeating value: Element) {
-    self.init(rows: rows, columns: columns, storage: Array(repeating: value, count: rows.count * columns.count))
+    self.init(
+      rows: rows, columns: columns,
+      storage: Array(repeating: value, count: rows.count * columns.count))
   }
 
   /// Makes a matrix from row-major `storage`, which holds exactly one cell per (row, column).
@@ -26,7 +30,8 @@ public struct Matrix<Row: Hashable & Sendable, Column: Hashable & Sendable, Elem
     self.columns = columns
     self.storage = storage
     self.rowIndex = Dictionary(rows.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-    self.columnIndex = Dictionary(columns.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+    self.columnIndex = Dictionary(
+      columns.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
     checkInvariants()
   }
 

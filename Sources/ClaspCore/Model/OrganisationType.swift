@@ -28,7 +28,9 @@ public enum OrganisationType: String, Codable, Sendable, Hashable, CaseIterable,
     if text.contains(" ccg") || text.contains("clinical commissioning group") { return .ccg }
     if text.contains("nhs england") { return .other }
     if text.contains(" trust") { return .nhsTrust }
-    if text.contains("council") || text.contains("local authority") || text.contains("public health") {
+    if text.contains("council") || text.contains("local authority")
+      || text.contains("public health")
+    {
       return .localAuthority
     }
     return .other

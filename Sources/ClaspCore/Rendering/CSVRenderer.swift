@@ -13,30 +13,37 @@ public enum CSVRenderer {
     var files = [
       OutputFile(
         path: "measures.csv", contents: tidy(analysis),
-        summary: "Every measure for every theme in every area, one row each, with its denominator (tidy long form).")
+        summary:
+          "Every measure for every theme in every area, one row each, with its denominator (tidy long form)."
+      )
     ]
     for table in analysis.measures {
       files.append(
         OutputFile(
-          path: "matrix-\(Slug.make(table.measure.rawValue)).csv", contents: wide(table, in: analysis),
+          path: "matrix-\(Slug.make(table.measure.rawValue)).csv",
+          contents: wide(table, in: analysis),
           summary: "\(table.measure.title): one row per theme, one column per area, and a total."))
     }
     files += [
       OutputFile(
         path: "findings.csv", contents: findings(analysis),
-        summary: "One row per coded finding: area, unit, theme, polarity and the evidence sentences."),
+        summary:
+          "One row per coded finding: area, unit, theme, polarity and the evidence sentences."),
       OutputFile(
         path: "cooccurrence.csv", contents: cooccurrence(analysis),
         summary: "Theme x theme: units in which both themes are present."),
       OutputFile(
         path: "national.csv", contents: national(analysis),
-        summary: "Per theme over all areas: areas raising it as a concern, totals and medians per area."),
+        summary:
+          "Per theme over all areas: areas raising it as a concern, totals and medians per area."),
       OutputFile(
         path: "national-by-year.csv", contents: nationalByYear(analysis),
         summary: "The national table per review year (the trend table)."),
       OutputFile(
         path: "recommendations-by-organisation.csv", contents: recommendations(analysis),
-        summary: "Recommendation items per theme by addressee type, out of all items addressed to that type."),
+        summary:
+          "Recommendation items per theme by addressee type, out of all items addressed to that type."
+      ),
     ]
     return files
   }
@@ -45,7 +52,8 @@ public enum CSVRenderer {
   /// area, theme and measure; areas sorted, themes in codebook order, measures in declaration order.
   public static func tidy(_ analysis: Analysis) -> String {
     var out = Escape.csvRecord([
-      "area", "review_year", "theme_id", "theme_label", "parent_id", "measure", "value", "denominator",
+      "area", "review_year", "theme_id", "theme_label", "parent_id", "measure", "value",
+      "denominator",
     ])
     for (c, area) in analysis.areas.enumerated() {
       let years = area.years.map(yearField).joined(separator: ";")
@@ -70,7 +78,9 @@ public enum CSVRenderer {
       ["theme_id", "theme_label", "parent_id"] + analysis.areas.map(\.name) + ["total"])
     for (r, theme) in analysis.themes.enumerated() {
       var fields = [theme.id.rawValue, theme.label, theme.parent?.rawValue ?? ""]
-      for c in analysis.areas.indices { fields.append(value(table.value(row: r, column: c), table.measure)) }
+      for c in analysis.areas.indices {
+        fields.append(value(table.value(row: r, column: c), table.measure))
+      }
       fields.append(value(table.total(row: r), table.measure))
       out += Escape.csvRecord(fields)
     }
@@ -87,9 +97,11 @@ public enum CSVRenderer {
       let finding = record.finding
       let theme = analysis.theme(finding.theme)
       out += Escape.csvRecord([
-        analysis.area(record.area)?.name ?? finding.area, yearField(record.year), finding.unit.rawValue,
+        analysis.area(record.area)?.name ?? finding.area, yearField(record.year),
+        finding.unit.rawValue,
         finding.section.rawValue, finding.theme.rawValue, theme?.label ?? "",
-        theme?.parent?.rawValue ?? "", finding.polarity.rawValue, finding.evidence.joined(separator: " "),
+        theme?.parent?.rawValue ?? "", finding.polarity.rawValue,
+        finding.evidence.joined(separator: " "),
         finding.citedRecommendations.map(\.rawValue).joined(separator: ";"),
       ])
     }
@@ -120,7 +132,8 @@ public enum CSVRenderer {
 
   /// The national table per review year, years ascending (unknown last), themes in codebook order.
   public static func nationalByYear(_ analysis: Analysis) -> String {
-    var out = Escape.csvRecord(["review_year", "theme_id", "theme_label", "parent_id"] + nationalHeader)
+    var out = Escape.csvRecord(
+      ["review_year", "theme_id", "theme_label", "parent_id"] + nationalHeader)
     for year in analysis.years {
       for (r, theme) in analysis.themes.enumerated() {
         out += Escape.csvRecord(
@@ -150,7 +163,8 @@ public enum CSVRenderer {
   }
 
   static let nationalHeader = [
-    "areas", "areas_with_concern", "areas_with_finding", "total_concerns", "median_concerns_per_area",
+    "areas", "areas_with_concern", "areas_with_finding", "total_concerns",
+    "median_concerns_per_area",
     "total_findings", "median_findings_per_area",
   ]
 

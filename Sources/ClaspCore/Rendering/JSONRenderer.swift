@@ -1,7 +1,9 @@
 import Foundation
 
 /// Renders the whole result as JSON: `analysis.json` (schema `JSONRenderer.schemaVersion`) and the
-/// run manifest. Keys are sorted and there are no timestamps, so equal inputs give equal bytes.
+/// run manifest.
+///
+/// Keys are sorted and there are no timestamps, so equal inputs give equal bytes.
 ///
 /// ```swift
 /// let file = try JSONRenderer.render(analysis)  // analysis.json
@@ -19,7 +21,9 @@ public enum JSONRenderer {
       schemaVersion: schemaVersion, clasp: ClaspVersion.current, analysis: analysis)
     return OutputFile(
       path: "analysis.json", contents: try encode(document, file: "analysis.json"),
-      summary: "The whole result as JSON (schema version \(schemaVersion)): report metadata, findings, matrices, national view and summary facts.")
+      summary:
+        "The whole result as JSON (schema version \(schemaVersion)): report metadata, findings, matrices, national view and summary facts."
+    )
   }
 
   /// `manifest.json` for `manifest`.
@@ -28,7 +32,9 @@ public enum JSONRenderer {
   public static func render(_ manifest: RunManifest) throws(RenderError) -> OutputFile {
     OutputFile(
       path: "manifest.json", contents: try encode(manifest, file: "manifest.json"),
-      summary: "The run's inputs with SHA-256 digests, codebook digest, Clasp version, counts, warnings and failed inputs.")
+      summary:
+        "The run's inputs with SHA-256 digests, codebook digest, Clasp version, counts, warnings and failed inputs."
+    )
   }
 
   /// Pretty, key-sorted JSON of `value` with a final newline.

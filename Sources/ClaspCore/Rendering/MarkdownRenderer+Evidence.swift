@@ -1,9 +1,12 @@
 extension MarkdownRenderer {
   /// One theme's evidence page: its definition, then for every area (anchored by area id) the units
   /// coded with the theme or a sub-theme, with polarity and evidence sentences.
-  static func evidencePage(_ analysis: Analysis, theme: ThemeEntry, pages: [ThemeID: String]) -> String {
+  static func evidencePage(_ analysis: Analysis, theme: ThemeEntry, pages: [ThemeID: String])
+    -> String
+  {
     var out = "# \(Escape.markdown(theme.label))\n\n"
-    out += "Theme id: \(Escape.markdown(theme.id.rawValue)). \(Escape.markdown(theme.definition))\n\n"
+    out +=
+      "Theme id: \(Escape.markdown(theme.id.rawValue)). \(Escape.markdown(theme.definition))\n\n"
     if let parent = theme.parent, let entry = analysis.theme(parent), let path = pages[parent] {
       out += "Part of [\(Escape.markdown(entry.label))](../\(path)). "
     }
@@ -23,10 +26,13 @@ extension MarkdownRenderer {
     for (c, areaEvidence) in evidence.areas.enumerated() {
       let area = analysis.areas[c]
       let years = area.years.map(NumberText.year).joined(separator: ", ")
-      out += "\n<a id=\"\(area.id.rawValue)\"></a>\n\n## \(Escape.markdown(area.name)) (\(years))\n\n"
-      out += "\(findings.cells[row, c].count) of \(findings.cells[row, c].denominator) finding paragraphs, "
+      out +=
+        "\n<a id=\"\(area.id.rawValue)\"></a>\n\n## \(Escape.markdown(area.name)) (\(years))\n\n"
+      out +=
+        "\(findings.cells[row, c].count) of \(findings.cells[row, c].denominator) finding paragraphs, "
       out += "\(concerns.cells[row, c].count) of them concerns; "
-      out += "\(recommendations.cells[row, c].count) of \(recommendations.cells[row, c].denominator) "
+      out +=
+        "\(recommendations.cells[row, c].count) of \(recommendations.cells[row, c].denominator) "
       out += "recommendation items.\n\n"
       guard !areaEvidence.findings.isEmpty else {
         out += "No units coded with this theme.\n"

@@ -11,28 +11,36 @@ extension MarkdownRenderer {
       "Median concerns per area", "Finding paragraphs", "Median findings per area",
     ]
     out += "\n## By theme, all areas\n\n"
-    out += Self.table(header: header, numericFrom: 1, rows: nationalRows(analysis, analysis.national, pages: pages))
+    out += Self.table(
+      header: header, numericFrom: 1, rows: nationalRows(analysis, analysis.national, pages: pages))
     out += "\n## By review year\n"
     for year in analysis.years {
       let names = year.areas.map { Escape.markdown(analysis.area($0)?.name ?? $0.rawValue) }
       out += "\n### \(NumberText.year(year.year))\n\n"
       out += "\(year.areas.count) area\(year.areas.count == 1 ? "" : "s"): \(list(names)).\n\n"
-      out += Self.table(header: header, numericFrom: 1, rows: nationalRows(analysis, year.rows, pages: pages))
+      out += Self.table(
+        header: header, numericFrom: 1, rows: nationalRows(analysis, year.rows, pages: pages))
     }
     out += "\n## Recommendations by addressee\n\n"
-    out += "Recommendation items coded with each theme, by the type of organisation they are addressed to. "
-    out += "An item addressed to two types counts under both; the header gives all items addressed to the type.\n\n"
+    out +=
+      "Recommendation items coded with each theme, by the type of organisation they are addressed to. "
+    out +=
+      "An item addressed to two types counts under both; the header gives all items addressed to the type.\n\n"
     let recs = analysis.recommendationsByOrganisation
     let items = recs.columns.indices.map { c in recs.rows.isEmpty ? 0 : recs[0, c].denominator }
     out += Self.table(
-      header: ["Theme"] + zip(recs.columns, items).map { "\($0.title) (\($1) items)" }, numericFrom: 1,
+      header: ["Theme"] + zip(recs.columns, items).map { "\($0.title) (\($1) items)" },
+      numericFrom: 1,
       rows: analysis.themes.enumerated().map { r, theme in
-        [themeCell(theme, pages: pages, relativeTo: "")] + recs.cells(inRow: r).map { String($0.count) }
+        [themeCell(theme, pages: pages, relativeTo: "")]
+          + recs.cells(inRow: r).map { String($0.count) }
       })
     return out
   }
 
-  static func nationalRows(_ analysis: Analysis, _ rows: [NationalThemeRow], pages: [ThemeID: String])
+  static func nationalRows(
+    _ analysis: Analysis, _ rows: [NationalThemeRow], pages: [ThemeID: String]
+  )
     -> [[String]]
   {
     zip(analysis.themes, rows).map { theme, row in
@@ -48,13 +56,16 @@ extension MarkdownRenderer {
   /// The summary's sentences, Markdown-escaped, each stating a computed fact with its numbers.
   public static func summarySentences(_ analysis: Analysis) -> [String] {
     let s = analysis.summary
-    func label(_ id: ThemeID) -> String { Escape.markdown(analysis.theme(id)?.label ?? id.rawValue) }
+    func label(_ id: ThemeID) -> String {
+      Escape.markdown(analysis.theme(id)?.label ?? id.rawValue)
+    }
     func area(_ id: AreaID) -> String { Escape.markdown(analysis.area(id)?.name ?? id.rawValue) }
     func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
     func verb(_ items: [ThemeID]) -> String { items.count == 1 ? "was" : "were" }
     var out: [String] = []
 
-    var scope = "This analysis covers \(plural(s.reports, "report")) from \(plural(s.areas, "area"))"
+    var scope =
+      "This analysis covers \(plural(s.reports, "report")) from \(plural(s.areas, "area"))"
     if let first = s.firstYear, let last = s.lastYear {
       scope += first == last ? ", reviewed in \(first)" : ", reviewed between \(first) and \(last)"
     }
@@ -73,7 +84,8 @@ extension MarkdownRenderer {
           + "(\(s.areas) of \(s.areas)): \(list(every.map(label))).")
     } else if !every.isEmpty {
       out.append(
-        "\(list(every.map(label))) \(verb(every)) raised as a concern in every area (\(s.areas) of \(s.areas)).")
+        "\(list(every.map(label))) \(verb(every)) raised as a concern in every area (\(s.areas) of \(s.areas))."
+      )
     } else if !s.widestConcerns.isEmpty {
       out.append(
         "No theme was raised as a concern in every area; \(list(s.widestConcerns.map(label))) "
@@ -86,7 +98,8 @@ extension MarkdownRenderer {
     if let top = s.topConcern {
       out.append(
         "\(label(top.theme)) drew the most concern paragraphs: \(top.totalConcerns) across "
-          + "\(top.areasWithConcern) of \(top.areas) areas (median \(NumberText.compact(top.medianConcernsPerArea)) per area).")
+          + "\(top.areasWithConcern) of \(top.areas) areas (median \(NumberText.compact(top.medianConcernsPerArea)) per area)."
+      )
     }
     for outlier in s.outliers {
       out.append(
@@ -97,7 +110,8 @@ extension MarkdownRenderer {
     }
     if !s.neverConcerns.isEmpty {
       out.append(
-        "\(list(s.neverConcerns.map(label))) \(verb(s.neverConcerns)) not raised as a concern in any area.")
+        "\(list(s.neverConcerns.map(label))) \(verb(s.neverConcerns)) not raised as a concern in any area."
+      )
     }
     if let span = s.trendSpan {
       var trend =
@@ -108,11 +122,13 @@ extension MarkdownRenderer {
       } else {
         let changes = s.yearChanges.map { change in
           let points = change.percentagePointChange
-          return "\(label(change.theme)) \(points > 0 ? "rose" : "fell") from \(change.fromAreasWithConcern) of "
+          return
+            "\(label(change.theme)) \(points > 0 ? "rose" : "fell") from \(change.fromAreasWithConcern) of "
             + "\(change.fromAreas) to \(change.toAreasWithConcern) of \(change.toAreas) "
             + "(\(points > 0 ? "+" : "-")\(NumberText.compact(abs(points))) percentage points)"
         }
-        trend += "the share of areas raising a theme as a concern changed for "
+        trend +=
+          "the share of areas raising a theme as a concern changed for "
           + "\(plural(s.yearChanges.count, "theme")): \(list(changes))."
       }
       if min(span.fromAreas, span.toAreas) < 3 {
@@ -128,7 +144,8 @@ extension MarkdownRenderer {
     if let type = s.topOrganisation {
       out.append(
         "More recommendation items are addressed to \(type == .other ? "other organisations" : "a \(type.title)") "
-          + "than to any other type of organisation: \(s.topOrganisationItems) of \(s.recommendationItems).")
+          + "than to any other type of organisation: \(s.topOrganisationItems) of \(s.recommendationItems)."
+      )
     }
     return out
   }

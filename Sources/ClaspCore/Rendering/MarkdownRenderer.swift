@@ -1,5 +1,6 @@
-/// Renders an `Analysis` as GitHub Markdown pages: the matrix page, the national summary and one
-/// evidence page per theme. `index(_:files:)` writes the README that lists every file.
+/// Renders an `Analysis` as GitHub Markdown: matrix page, national summary, evidence pages.
+///
+/// `index(_:files:failures:)` writes the README that lists every file.
 ///
 /// ```swift
 /// let pages = MarkdownRenderer.render(analysis)       // matrix.md, national-summary.md, themes/*.md
@@ -18,10 +19,14 @@ public enum MarkdownRenderer {
     var files = [
       OutputFile(
         path: "matrix.md", contents: matrixPage(analysis, pages: pages),
-        summary: "Theme x area tables for every measure, cells linked to their evidence, and theme co-occurrence."),
+        summary:
+          "Theme x area tables for every measure, cells linked to their evidence, and theme co-occurrence."
+      ),
       OutputFile(
         path: "national-summary.md", contents: nationalSummary(analysis, pages: pages),
-        summary: "What the reports say nationally, in sentences computed from the tables, with the national, trend and addressee tables."),
+        summary:
+          "What the reports say nationally, in sentences computed from the tables, with the national, trend and addressee tables."
+      ),
     ]
     for (theme, path) in zip(analysis.themes, analysis.themes.map { pages[$0.id]! }) {
       files.append(
@@ -32,8 +37,9 @@ public enum MarkdownRenderer {
     return files
   }
 
-  /// The evidence page path of each theme: `themes/<slug>.md`, with `-2`, `-3`... on slug clashes
-  /// in codebook order.
+  /// The evidence page path of each theme: `themes/<slug>.md`.
+  ///
+  /// Themes whose slugs clash get `-2`, `-3`... in row order.
   public static func themePagePaths(_ analysis: Analysis) -> [ThemeID: String] {
     var used = Set<String>()
     var out: [ThemeID: String] = [:]
@@ -55,13 +61,18 @@ public enum MarkdownRenderer {
     -> String
   {
     var out = "# Clasp analysis\n\n"
-    out += "Written by `clasp analyse` (Clasp \(ClaspVersion.current)) from \(analysis.reports.count) "
+    out +=
+      "Written by `clasp analyse` (Clasp \(ClaspVersion.current)) from \(analysis.reports.count) "
     out += "report\(analysis.reports.count == 1 ? "" : "s") covering \(analysis.areas.count) "
-    out += "area\(analysis.areas.count == 1 ? "" : "s"). Regenerate rather than edit; `manifest.json` "
+    out +=
+      "area\(analysis.areas.count == 1 ? "" : "s"). Regenerate rather than edit; `manifest.json` "
     out += "records the inputs' digests.\n\n"
     out += "## Reports\n\n"
     out += Self.table(
-      header: ["Area", "Review year", "Finding paragraphs", "Recommendation items", "Findings coded", "Coded units"],
+      header: [
+        "Area", "Review year", "Finding paragraphs", "Recommendation items", "Findings coded",
+        "Coded units",
+      ],
       numericFrom: 1,
       rows: analysis.reports.map { report in
         [
@@ -77,21 +88,31 @@ public enum MarkdownRenderer {
       rows: listed.filter { !$0.path.hasPrefix("themes/") }.map {
         ["[\($0.path)](\($0.path))", Escape.markdownCell($0.summary)]
       }
-        + [["manifest.json", "The run's inputs with SHA-256 digests, codebook digest, Clasp version, counts, warnings and failed inputs."]])
+        + [
+          [
+            "manifest.json",
+            "The run's inputs with SHA-256 digests, codebook digest, Clasp version, counts, warnings and failed inputs.",
+          ]
+        ])
     let themePages = listed.filter { $0.path.hasPrefix("themes/") }
     if !themePages.isEmpty {
       out += "\n## Evidence pages\n\n"
       let pages = themePagePaths(analysis)
       for theme in analysis.themes {
-        guard let path = pages[theme.id], themePages.contains(where: { $0.path == path }) else { continue }
+        guard let path = pages[theme.id], themePages.contains(where: { $0.path == path }) else {
+          continue
+        }
         out += "- [\(Escape.markdown(theme.label))](\(path))\n"
       }
     }
-    let warnings = analysis.warnings + analysis.reports.flatMap { r in r.warnings.map { "\(r.metadata.area): \($0)" } }
+    let warnings =
+      analysis.warnings
+      + analysis.reports.flatMap { r in r.warnings.map { "\(r.metadata.area): \($0)" } }
     if !failures.isEmpty || !warnings.isEmpty {
       out += "\n## Problems\n\n"
       for failure in failures {
-        out += "- Not analysed: \(Escape.markdown(failure.input)): \(Escape.markdown(failure.reason))\n"
+        out +=
+          "- Not analysed: \(Escape.markdown(failure.input)): \(Escape.markdown(failure.reason))\n"
       }
       for warning in warnings { out += "- \(Escape.markdown(warning))\n" }
     }
@@ -103,7 +124,8 @@ public enum MarkdownRenderer {
   static func matrixPage(_ analysis: Analysis, pages: [ThemeID: String]) -> String {
     var out = "# Theme x area matrices\n\n"
     out += "Rows are codebook themes (sub-themes marked ↳ and rolled up into their parent without "
-    out += "counting a unit twice); columns are areas. Click a number for the paragraphs behind it.\n"
+    out +=
+      "counting a unit twice); columns are areas. Click a number for the paragraphs behind it.\n"
     for table in analysis.measures {
       let measure = table.measure
       out += "\n## \(measure.title)\n\n"
@@ -114,7 +136,8 @@ public enum MarkdownRenderer {
         var row = [themeCell(theme, pages: pages, relativeTo: "")]
         for (c, area) in analysis.areas.enumerated() {
           let tally = table.cells[r, c]
-          var text = NumberText.measure(table.value(row: r, column: c), measure, ratePlaces: ratePlaces)
+          var text = NumberText.measure(
+            table.value(row: r, column: c), measure, ratePlaces: ratePlaces)
           if perCell { text += "/\(tally.denominator)" }
           row.append(tally.count > 0 ? "[\(text)](\(pages[theme.id]!)#\(area.id.rawValue))" : text)
         }
@@ -134,7 +157,8 @@ public enum MarkdownRenderer {
         numericFrom: 1, rows: rows)
     }
     out += "\n## Co-occurrence\n\n"
-    out += "Units (paragraphs and recommendation items) in which both themes are present; the diagonal "
+    out +=
+      "Units (paragraphs and recommendation items) in which both themes are present; the diagonal "
     out += "counts units with the theme.\n\n"
     let co = analysis.cooccurrence
     out += Self.table(
@@ -146,13 +170,17 @@ public enum MarkdownRenderer {
   }
 
   /// A theme's label linked to its evidence page, marked when it is a sub-theme.
-  static func themeCell(_ theme: ThemeEntry, pages: [ThemeID: String], relativeTo base: String) -> String {
+  static func themeCell(_ theme: ThemeEntry, pages: [ThemeID: String], relativeTo base: String)
+    -> String
+  {
     let marker = theme.depth > 0 ? String(repeating: "↳ ", count: theme.depth) : ""
     guard let path = pages[theme.id] else { return marker + Escape.markdownCell(theme.label) }
     return marker + "[\(Escape.markdownCell(theme.label))](\(base)\(path))"
   }
 
-  /// A GitHub table; cells must already be escaped. Columns from `numericFrom` on are right-aligned.
+  /// A GitHub table of cells that are already escaped.
+  ///
+  /// Columns from `numericFrom` on are right-aligned.
   static func table(header: [String], numericFrom: Int?, rows: [[String]]) -> String {
     var out = "| " + header.joined(separator: " | ") + " |\n|"
     for i in header.indices { out += (numericFrom.map { i >= $0 } ?? false) ? " ---: |" : " --- |" }

@@ -9,7 +9,8 @@ enum NumberText {
     let sign = value < 0 && scaled != 0 ? "-" : ""
     guard places > 0 else { return sign + String(scaled) }
     let fraction = String(scaled % scale)
-    return sign + String(scaled / scale) + "." + String(repeating: "0", count: places - fraction.count)
+    return sign + String(scaled / scale) + "."
+      + String(repeating: "0", count: places - fraction.count)
       + fraction
   }
 

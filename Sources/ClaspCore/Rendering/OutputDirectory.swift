@@ -54,6 +54,7 @@ public enum OutputDirectory {
   /// True for a relative path of plain components (no `..`, `.`, empty or absolute parts).
   static func isSafe(_ path: String) -> Bool {
     let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-    return !path.isEmpty && !parts.contains { $0.isEmpty || $0 == "." || $0 == ".." || $0.contains("\\") }
+    return !path.isEmpty
+      && !parts.contains { $0.isEmpty || $0 == "." || $0 == ".." || $0.contains("\\") }
   }
 }

@@ -28,7 +28,8 @@ public enum OutputSet {
         reports: analysis.reports.count, areas: analysis.areas.count, failures: failures.count,
         findings: analysis.findings.count),
       outputs: files.map {
-        RunManifest.Output(path: $0.path, sha256: SHA256.hex($0.contents), bytes: $0.contents.utf8.count)
+        RunManifest.Output(
+          path: $0.path, sha256: SHA256.hex($0.contents), bytes: $0.contents.utf8.count)
       })
     files.append(try JSONRenderer.render(manifest))
     return files.sorted { $0.path < $1.path }
