@@ -84,8 +84,18 @@ extension Aggregate {
       groups: [AreaYear(area: area, year: year): group], areaNames: [area: report.metadata.area],
       cooccurrence: cooccurrence, recommendationsByOrganisation: byOrganisation,
       recommendationItemsByOrganisation: itemsByOrganisation, reports: [summary],
-      evidence: findings.map { EvidenceRecord(area: area, year: year, finding: $0) },
+      evidence: Self.sortedEvidence(byUnit, area: area, year: year),
       warnings: warnings)
+  }
+
+  /// The findings as evidence records in `EvidenceRecord` order, comparing unit ids once per unit
+  /// rather than once per finding comparison.
+  static func sortedEvidence(_ byUnit: [UnitID: [Finding]], area: AreaID, year: Int?) -> [EvidenceRecord] {
+    var out: [EvidenceRecord] = []
+    for unit in byUnit.keys.sorted() {
+      out += byUnit[unit]!.map { EvidenceRecord(area: area, year: year, finding: $0) }.sorted()
+    }
+    return out
   }
 
   /// `warning` with a leading `source:` (the input's file name) replaced by the area id, so that renaming

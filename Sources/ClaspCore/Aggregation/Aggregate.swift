@@ -44,15 +44,18 @@ public struct Aggregate: Sendable, Hashable {
     self.cooccurrence = cooccurrence
     self.recommendationsByOrganisation = recommendationsByOrganisation
     self.recommendationItemsByOrganisation = recommendationItemsByOrganisation
-    self.reports = reports.sorted()
-    self.evidence = evidence.sorted()
+    // Callers pass sorted lists (the per-report initialiser sorts units once, not per comparison).
+    assert(zip(reports, reports.dropFirst()).allSatisfy { !($1 < $0) }, "reports not sorted")
+    assert(zip(evidence, evidence.dropFirst()).allSatisfy { !($1 < $0) }, "evidence not sorted")
+    self.reports = reports
+    self.evidence = evidence
     self.warnings = warnings
   }
 
   /// Adds `other` into this aggregate.
   ///
-  /// - Complexity: O(g + t + (r + e) log(r + e)) for g area-year groups, t keyed counts, r reports and
-  ///   e findings in both operands.
+  /// - Complexity: O(g + t + r + e) for g area-year groups, t keyed counts, r reports and e findings
+  ///   in both operands.
   public mutating func merge(_ other: Aggregate) {
     groups.merge(other.groups, uniquingKeysWith: +)
     areaNames.merge(other.areaNames, uniquingKeysWith: min)
@@ -60,8 +63,8 @@ public struct Aggregate: Sendable, Hashable {
     recommendationsByOrganisation.merge(other.recommendationsByOrganisation, uniquingKeysWith: +)
     recommendationItemsByOrganisation.merge(
       other.recommendationItemsByOrganisation, uniquingKeysWith: +)
-    reports = (reports + other.reports).sorted()
-    evidence = (evidence + other.evidence).sorted()
+    reports = Self.mergeSorted(reports, other.reports)
+    evidence = Self.mergeSorted(evidence, other.evidence)
     warnings.formUnion(other.warnings)
   }
 
@@ -74,9 +77,9 @@ public struct Aggregate: Sendable, Hashable {
     return out
   }
 
-  /// The merge of all `parts`, in a balanced tree so large batches do not re-sort one growing list.
+  /// The merge of all `parts`, in a balanced tree so large batches do not re-copy one growing list.
   ///
-  /// - Complexity: O(n log n) merges' worth of sorting for n parts of similar size.
+  /// - Complexity: O(s log n) for n parts of total size s.
   public static func merged(_ parts: [Aggregate]) -> Aggregate {
     var level = parts
     guard !level.isEmpty else { return .empty }
@@ -91,5 +94,27 @@ public struct Aggregate: Sendable, Hashable {
       level = next
     }
     return level[0]
+  }
+
+  /// The sorted union (with repeats) of two sorted arrays.
+  ///
+  /// - Complexity: O(a + b).
+  static func mergeSorted<Element: Comparable>(_ a: [Element], _ b: [Element]) -> [Element] {
+    var out: [Element] = []
+    out.reserveCapacity(a.count + b.count)
+    var i = 0
+    var j = 0
+    while i < a.count && j < b.count {
+      if b[j] < a[i] {
+        out.append(b[j])
+        j += 1
+      } else {
+        out.append(a[i])
+        i += 1
+      }
+    }
+    out += a[i...]
+    out += b[j...]
+    return out
   }
 }

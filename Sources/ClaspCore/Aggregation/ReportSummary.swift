@@ -58,7 +58,8 @@ public struct EvidenceRecord: Codable, Sendable, Hashable, Comparable {
     self.finding = finding
   }
 
-  /// Orders by area, year, unit (numerically), theme, polarity, then evidence text.
+  /// Orders by area, year, unit (numerically), theme, polarity, evidence text, then every remaining
+  /// field, so that only equal records tie and merged lists come out the same in any merge order.
   public static func < (lhs: EvidenceRecord, rhs: EvidenceRecord) -> Bool {
     if lhs.area != rhs.area { return lhs.area < rhs.area }
     if lhs.year != rhs.year { return YearOrder.precedes(lhs.year, rhs.year) }
@@ -67,6 +68,15 @@ public struct EvidenceRecord: Codable, Sendable, Hashable, Comparable {
     if l.unit != r.unit { return l.unit < r.unit }
     if l.theme != r.theme { return l.theme < r.theme }
     if l.polarity != r.polarity { return l.polarity.rawValue < r.polarity.rawValue }
-    return l.evidence.lexicographicallyPrecedes(r.evidence)
+    if l.evidence != r.evidence { return l.evidence.lexicographicallyPrecedes(r.evidence) }
+    if l.section != r.section { return l.section < r.section }
+    if l.area != r.area { return l.area < r.area }
+    if l.report != r.report { return l.report < r.report }
+    if l.citedRecommendations != r.citedRecommendations {
+      return l.citedRecommendations.lexicographicallyPrecedes(r.citedRecommendations)
+    }
+    return l.matches.lexicographicallyPrecedes(r.matches) { a, b in
+      (a.start, a.end, a.pattern, a.text) < (b.start, b.end, b.pattern, b.text)
+    }
   }
 }

@@ -11,12 +11,24 @@ public enum Escape {
   /// A field starting with `=`, `+`, `-`, `@`, tab or CR gets a leading `'` so no spreadsheet runs it
   /// as a formula; a field containing `"`, `,`, CR or LF is quoted with inner quotes doubled.
   public static func csvField(_ text: String) -> String {
-    var field = text
-    if let first = field.first, formulaStarters.contains(first) { field = "'" + field }
-    let needsQuotes = field.utf8.contains { $0 == 0x22 || $0 == 0x2C || $0 == 0x0D || $0 == 0x0A }
-    guard needsQuotes else { return field }
-    return "\"" + field.replacingAll("\"", with: "\"\"") + "\""
+    let bytes = text.utf8
+    let formula = bytes.first.map { formulaBytes.contains($0) } ?? false
+    let needsQuotes = bytes.contains { $0 == 0x22 || $0 == 0x2C || $0 == 0x0D || $0 == 0x0A }
+    guard formula || needsQuotes else { return text }
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count + 4)
+    if needsQuotes { out.append(0x22) }
+    if formula { out.append(0x27) }
+    for byte in bytes {
+      out.append(byte)
+      if byte == 0x22 { out.append(0x22) }
+    }
+    if needsQuotes { out.append(0x22) }
+    return String(decoding: out, as: UTF8.self)
   }
+
+  /// `formulaStarters` as UTF-8 bytes (all ASCII).
+  static let formulaBytes: Set<UInt8> = [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D]
 
   /// One CSV record: escaped fields joined by commas, ended by CRLF as RFC 4180 says.
   public static func csvRecord(_ fields: [String]) -> String {
@@ -70,18 +82,6 @@ public enum Escape {
         out.unicodeScalars.append(scalar)
       default: out.unicodeScalars.append(scalar)
       }
-    }
-    return out
-  }
-}
-
-extension String {
-  /// This string with every `target` replaced by `replacement`, Foundation-free.
-  func replacingAll(_ target: Character, with replacement: String) -> String {
-    var out = ""
-    out.reserveCapacity(utf8.count)
-    for character in self {
-      if character == target { out += replacement } else { out.append(character) }
     }
     return out
   }
