@@ -90,7 +90,9 @@ extension Aggregate {
 
   /// The findings as evidence records in `EvidenceRecord` order, comparing unit ids once per unit
   /// rather than once per finding comparison.
-  static func sortedEvidence(_ byUnit: [UnitID: [Finding]], area: AreaID, year: Int?) -> [EvidenceRecord] {
+  static func sortedEvidence(_ byUnit: [UnitID: [Finding]], area: AreaID, year: Int?)
+    -> [EvidenceRecord]
+  {
     var out: [EvidenceRecord] = []
     for unit in byUnit.keys.sorted() {
       out += byUnit[unit]!.map { EvidenceRecord(area: area, year: year, finding: $0) }.sorted()

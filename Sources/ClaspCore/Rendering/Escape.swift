@@ -65,24 +65,58 @@ public enum Escape {
   }
 
   private static func markdown(_ text: String, lineBreak: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
-    var previousWasCR = false
-    for scalar in text.unicodeScalars {
-      defer { previousWasCR = scalar == "\r" }
-      switch scalar {
-      case "\n":
-        if !previousWasCR { out += lineBreak }
-      case "\r", "\u{2028}", "\u{2029}", "\u{0B}", "\u{0C}", "\u{85}": out += lineBreak
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\\", "`", "*", "_", "[", "]", "|", "~", "#", "!":
-        out += "\\"
-        out.unicodeScalars.append(scalar)
-      default: out.unicodeScalars.append(scalar)
+    let bytes = text.utf8
+    guard bytes.contains(where: { markdownSpecial[Int($0)] }) else { return text }
+    let breakBytes = Array(lineBreak.utf8)
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count + 16)
+    var previous: UInt8 = 0
+    // Strings are valid UTF-8, so the bytes after a C2 or E2 lead byte are continuation bytes,
+    // never ASCII that would need escaping.
+    var iterator = bytes.makeIterator()
+    while let byte = iterator.next() {
+      defer { previous = byte }
+      switch byte {
+      case 0x0A:
+        if previous != 0x0D { out += breakBytes }
+      case 0x0D, 0x0B, 0x0C: out += breakBytes
+      case 0x26: out += Array("&amp;".utf8)
+      case 0x3C: out += Array("&lt;".utf8)
+      case 0x3E: out += Array("&gt;".utf8)
+      case 0x5C, 0x60, 0x2A, 0x5F, 0x5B, 0x5D, 0x7C, 0x7E, 0x23, 0x21:
+        out.append(0x5C)
+        out.append(byte)
+      case 0xC2:
+        // U+0085 NEXT LINE is C2 85.
+        let next = iterator.next()
+        if next == 0x85 {
+          out += breakBytes
+        } else {
+          out.append(byte)
+          if let next { out.append(next) }
+        }
+      case 0xE2:
+        // U+2028 and U+2029 (line and paragraph separators) are E2 80 A8 and E2 80 A9.
+        var lookahead: [UInt8] = []
+        while lookahead.count < 2, let next = iterator.next() { lookahead.append(next) }
+        if lookahead == [0x80, 0xA8] || lookahead == [0x80, 0xA9] {
+          out += breakBytes
+        } else {
+          out.append(byte)
+          out += lookahead
+        }
+      default: out.append(byte)
       }
     }
-    return out
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// The bytes that start something `markdown(_:lineBreak:)` rewrites.
+  private static let markdownSpecial: [Bool] = (0...255).map { byte in
+    [
+      0x0A, 0x0D, 0x0B, 0x0C, 0x26, 0x3C, 0x3E, 0x5C, 0x60, 0x2A, 0x5F, 0x5B, 0x5D, 0x7C, 0x7E,
+      0x23, 0x21, 0xC2, 0xE2,
+    ]
+    .contains(byte)
   }
 }
