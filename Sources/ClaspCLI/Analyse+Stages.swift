@@ -3,20 +3,16 @@ import Foundation
 
 /// The codebook loading and coding `analyse` runs, in one place so the stages can be swapped whole.
 struct AnalysisStages: Sendable {
-  let codebook: Codebook
+  let coder: Coder
 
-  /// Decodes the codebook JSON read from `file`.
-  /// - Throws: the decoder's error when the JSON does not match the codebook format.
+  init(codebook: Codebook) { coder = Coder(codebook: codebook) }
+
+  /// Decodes and validates the codebook JSON read from `file`.
+  /// - Throws: `CodebookError` naming the file and JSON path of the first problem.
   static func codebook(_ data: Data, file: String) throws -> Codebook {
-    // The validating loader (`Codebook.decode(_:file:)`) and the coder live on the coding branch;
-    // until they land on main this decodes the model directly and codes nothing.
-    do {
-      return try JSONDecoder().decode(Codebook.self, from: data)
-    } catch {
-      throw CleanExitError("\(file): not a codebook: \(error)")
-    }
+    try Codebook.decode(data, file: file)
   }
 
   /// The findings of `report`.
-  func findings(in report: Report) -> [Finding] { [] }
+  func findings(in report: Report) -> [Finding] { coder.findings(in: report) }
 }

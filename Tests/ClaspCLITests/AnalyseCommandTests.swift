@@ -5,20 +5,12 @@ import Testing
 @testable import ClaspCore
 
 @Suite struct AnalyseCommandTests {
-  /// The bundled codebook when the package has one, else a two-theme codebook in the model's own format.
+  /// The bundled codebook.
   static var codebook: String {
-    let bundled = ClaspBinary.packageRoot.appendingPathComponent("Data/codebook.json")
-    return (try? String(contentsOf: bundled, encoding: .utf8)) ?? fallbackCodebook
+    (try? String(
+      contentsOf: ClaspBinary.packageRoot.appendingPathComponent("Data/codebook.json"), encoding: .utf8))
+      ?? ""
   }
-
-  static let fallbackCodebook = """
-    {"version": 1, "themes": [
-     {"id": "practice", "label": "Safeguarding practice", "definition": "Parent.", "parent": null,
-      "rules": {"include": [], "exclude": [], "requireAll": []}},
-     {"id": "supervision", "label": "Supervision", "definition": "Supervision.", "parent": "practice",
-      "rules": {"include": ["supervision"], "exclude": [], "requireAll": []}}
-    ]}
-    """
 
   static let slugs = [
     "bath-and-north-east-somerset", "coventry", "derby", "thurrock", "wolverhampton",

@@ -1,6 +1,3 @@
-// Needs the coder (`Coder`, `Codebook.load`) from the coding branch: compiled only once it is on
-// main. To run it before, build with `swift test -Xswiftc -DCLASP_CODER`.
-#if CLASP_CODER
 import Foundation
 import Testing
 
@@ -124,4 +121,3 @@ import Testing
     #expect(findingRows.count == 1 + coded.findings.reduce(0) { $0 + $1.count })
   }
 }
-#endif
