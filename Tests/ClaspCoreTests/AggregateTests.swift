@@ -123,6 +123,20 @@ import Testing
     )
   }
 
+  @Test("reader warnings name the area, not the input file")
+  func warningsNameTheArea() {
+    let report = Fixture.report(
+      area: "Derby", year: 2015, paragraphs: 1,
+      warnings: ["/tmp/Derby.txt:12: para:1.1 cites recommendation 9.9", "no recommendations"])
+    let analysis = Analysis(
+      aggregate: Aggregate(report: report, findings: [], codebook: Fixture.codebook),
+      codebook: Fixture.codebook)
+    #expect(
+      analysis.warnings == [
+        "derby: no recommendations", "derby:12: para:1.1 cites recommendation 9.9",
+      ])
+  }
+
   /// A random report over a few areas and years with random findings.
   func randomPart(index: Int, using rng: inout SeededGenerator) -> Aggregate {
     let areas = ["Derby", "Coventry", "Thurrock", "Wolverhampton", "Bath and North East Somerset"]

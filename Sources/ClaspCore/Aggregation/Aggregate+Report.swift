@@ -100,10 +100,10 @@ extension Aggregate {
     return out
   }
 
-  /// `warning` with a leading `source:` (the input's file name) replaced by the area id, so that renaming
-  /// an input changes no output.
+  /// `warning` led by the area id instead of the input's file name (`derby:266: ...`), so renaming an
+  /// input changes no output and every warning says which report it is about.
   static func withoutSource(_ warning: String, _ source: String, _ area: AreaID) -> String {
-    guard !source.isEmpty, warning.hasPrefix(source + ":") else { return warning }
+    guard !source.isEmpty, warning.hasPrefix(source + ":") else { return "\(area): \(warning)" }
     return area.rawValue + warning.dropFirst(source.count)
   }
 

@@ -32,7 +32,7 @@ public struct Analysis: Codable, Sendable, Hashable {
   public let evidence: [ThemeEvidence]
   /// Facts for the national summary's prose.
   public let summary: NationalSummary
-  /// Aggregation warnings, sorted.
+  /// The reader's warnings for every report (each led by its area id) and the aggregation's, sorted.
   public let warnings: [String]
 
   /// Computes every table from a merged aggregate.
@@ -137,7 +137,7 @@ public struct Analysis: Codable, Sendable, Hashable {
         areas: areaIDs.map { AreaEvidence(area: $0, findings: positionsByTheme[theme]?[$0] ?? []) })
     }
 
-    warnings = aggregate.warnings.sorted()
+    warnings = (Array(aggregate.warnings) + aggregate.reports.flatMap(\.warnings)).sorted()
     summary = NationalSummary(
       themes: themeIDs, areas: areas, reports: aggregate.reports, measures: measures,
       national: national, years: years, recommendations: recommendationsByOrganisation)

@@ -105,9 +105,7 @@ public enum MarkdownRenderer {
         out += "- [\(Escape.markdown(theme.label))](\(path))\n"
       }
     }
-    let warnings =
-      analysis.warnings
-      + analysis.reports.flatMap { r in r.warnings.map { "\(r.metadata.area): \($0)" } }
+    let warnings = analysis.warnings
     if !failures.isEmpty || !warnings.isEmpty {
       out += "\n## Problems\n\n"
       for failure in failures {

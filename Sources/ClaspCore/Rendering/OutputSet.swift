@@ -22,8 +22,7 @@ public enum OutputSet {
     let manifest = RunManifest(
       codebook: codebook, inputs: analysis.reports.map(RunManifest.Input.init),
       failures: failures,
-      warnings: analysis.warnings
-        + analysis.reports.flatMap { r in r.warnings.map { "\(r.metadata.area): \($0)" } },
+      warnings: analysis.warnings,
       counts: RunManifest.Counts(
         reports: analysis.reports.count, areas: analysis.areas.count, failures: failures.count,
         findings: analysis.findings.count),
