@@ -8,7 +8,8 @@ import Testing
   /// The bundled codebook.
   static var codebook: String {
     (try? String(
-      contentsOf: ClaspBinary.packageRoot.appendingPathComponent("Data/codebook.json"), encoding: .utf8))
+      contentsOf: ClaspBinary.packageRoot.appendingPathComponent("Data/codebook.json"),
+      encoding: .utf8))
       ?? ""
   }
 
@@ -144,10 +145,68 @@ import Testing
     let empty = root.appendingPathComponent("empty")
     try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
     let result = try ClaspBinary.run([
-      "analyse", empty.path, "--codebook", root.path + "/codebook.json", "--out", root.path + "/out",
+      "analyse", empty.path, "--codebook", root.path + "/codebook.json", "--out",
+      root.path + "/out",
     ])
     #expect(result.status == 1)
     #expect(result.stderr.contains("\(empty.path): no report files (*.txt) found"))
     #expect(!FileManager.default.fileExists(atPath: root.path + "/out"))
+  }
+
+  @Test(
+    "a report whose title and text carry |, =HYPERLINK, <script> and a quoted line break is inert in every output"
+  )
+  func hostileReport() throws {
+    let root = try scratch()
+    defer { try? FileManager.default.removeItem(at: root) }
+    var text = try String(
+      contentsOf: ClaspBinary.packageRoot.appendingPathComponent("Data/reports/derby.txt"),
+      encoding: .utf8)
+    let area = "=HYPERLINK(\"http://evil.example\",\"Derby\") | <script>alert(1)</script>"
+    text = text.replacingOccurrences(
+      of: "Safeguarding in Derby\n", with: "Safeguarding in \(area)\n")
+    text = text.replacingOccurrences(
+      of: "1.6 It is not always possible",
+      with:
+        "1.6 Staff said \"=HYPERLINK(x) | <script>alert(2)</script>\nsecond line\" and it is not always possible"
+    )
+    let input = root.appendingPathComponent("hostile.txt")
+    try Data(text.utf8).write(to: input)
+    let result = try ClaspBinary.run([
+      "analyse", input.path, "--codebook", "Data/codebook.json", "--out", root.path + "/out",
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    let files = try tree(root.appendingPathComponent("out"))
+    #expect(
+      files.keys.allSatisfy {
+        $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-./".contains($0)) }
+      })
+
+    for (path, data) in files where path.hasSuffix(".csv") {
+      let records = try RFC4180.records(String(decoding: data, as: UTF8.self))
+      for field in records.joined() {
+        #expect(!"=+-@\t\r".contains(field.first ?? " "), "\(path): \(field)")
+      }
+    }
+    let measures = try RFC4180.records(
+      String(decoding: try #require(files["measures.csv"]), as: UTF8.self))
+    #expect(measures.dropFirst().allSatisfy { $0[0] == "'" + area })
+
+    for (path, data) in files where path.hasSuffix(".md") {
+      let page = String(decoding: data, as: UTF8.self)
+      #expect(!page.contains("<script"), "\(path)")
+    }
+    let readme = String(decoding: try #require(files["README.md"]), as: UTF8.self)
+    #expect(
+      readme.contains(
+        "=HYPERLINK(\"http://evil.example\",\"Derby\") \\| &lt;script&gt;alert(1)&lt;/script&gt;"))
+
+    let jsonData = try #require(files["analysis.json"])
+    let json = try #require(try JSONSerialization.jsonObject(with: jsonData) as? [String: Any])
+    let analysis = try #require(json["analysis"] as? [String: Any])
+    let areas = try #require(analysis["areas"] as? [[String: Any]])
+    #expect(areas.first?["name"] as? String == area)
+    #expect(
+      areas.first?["id"] as? String == "hyperlink-http-evil-example-derby-script-alert-1-script")
   }
 }
