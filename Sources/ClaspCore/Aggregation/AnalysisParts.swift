@@ -1,12 +1,17 @@
 /// A codebook theme as the outputs show it: id, label, definition and place in the hierarchy.
 public struct ThemeEntry: Codable, Sendable, Hashable {
+  /// The codebook id.
   public let id: ThemeID
+  /// The human label.
   public let label: String
+  /// What the theme covers, from the codebook.
   public let definition: String
+  /// The parent theme, if any.
   public let parent: ThemeID?
   /// 0 for a top-level theme, 1 for its children, and so on.
   public let depth: Int
 
+  /// Makes an entry; `depth` counts the ancestors present in the codebook.
   public init(id: ThemeID, label: String, definition: String, parent: ThemeID?, depth: Int) {
     self.id = id
     self.label = label
@@ -18,17 +23,20 @@ public struct ThemeEntry: Codable, Sendable, Hashable {
 
 /// One column of the area matrices.
 public struct AreaEntry: Codable, Sendable, Hashable {
+  /// The column id.
   public let id: AreaID
   /// The area as printed in its report title.
   public let name: String
   /// The review years of the area's reports, known years ascending, unknown last.
   public let years: [Int?]
+  /// Reports merged into the column.
   public let reports: Int
   /// Finding paragraphs over the area's reports.
   public let paragraphs: Int
   /// Recommendation items over the area's reports.
   public let recommendationItems: Int
 
+  /// Makes a column entry.
   public init(
     id: AreaID, name: String, years: [Int?], reports: Int, paragraphs: Int, recommendationItems: Int
   ) {
@@ -43,11 +51,14 @@ public struct AreaEntry: Codable, Sendable, Hashable {
 
 /// One measure for every theme (rows, codebook order) in every area (columns, sorted), with totals.
 public struct MeasureTable: Codable, Sendable, Hashable {
+  /// What the cells count.
   public let measure: Measure
+  /// One tally per theme (row) and area (column).
   public let cells: Matrix<ThemeID, AreaID, Tally>
   /// Per row, the tallies of all areas pooled (counts and denominators summed).
   public let totals: [Tally]
 
+  /// Makes a table; `totals` has one tally per row.
   public init(measure: Measure, cells: Matrix<ThemeID, AreaID, Tally>, totals: [Tally]) {
     precondition(totals.count == cells.rows.count, "one total per row")
     self.measure = measure
@@ -62,6 +73,7 @@ public struct MeasureTable: Codable, Sendable, Hashable {
 
   private enum CodingKeys: String, CodingKey { case measure, cells, totals, values, totalValues }
 
+  /// Decodes `measure`, `cells` and `totals`, ignoring the derived values.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     self.init(
@@ -86,6 +98,7 @@ public struct MeasureTable: Codable, Sendable, Hashable {
 
 /// The national view of one theme over a set of areas.
 public struct NationalThemeRow: Codable, Sendable, Hashable {
+  /// The row's theme.
   public let theme: ThemeID
   /// Areas in the set.
   public let areas: Int
@@ -93,10 +106,13 @@ public struct NationalThemeRow: Codable, Sendable, Hashable {
   public let areasWithConcern: Int
   /// Areas with at least one finding paragraph for the theme.
   public let areasWithFinding: Int
+  /// Concern paragraphs over all areas in the set.
   public let totalConcerns: Int
   /// The median over all areas in the set, areas without the theme counting 0.
   public let medianConcernsPerArea: Double
+  /// Finding paragraphs over all areas in the set.
   public let totalFindings: Int
+  /// The median finding paragraphs per area, areas without the theme counting 0.
   public let medianFindingsPerArea: Double
 
   /// Summarises per-area counts of one theme (one element per area in the set).
@@ -121,6 +137,7 @@ public struct YearView: Codable, Sendable, Hashable {
   /// One row per theme, codebook order.
   public let rows: [NationalThemeRow]
 
+  /// Makes a year's view.
   public init(year: Int?, areas: [AreaID], rows: [NationalThemeRow]) {
     self.year = year
     self.areas = areas
@@ -130,10 +147,12 @@ public struct YearView: Codable, Sendable, Hashable {
 
 /// The findings behind one theme (its descendants included), area by area.
 public struct ThemeEvidence: Codable, Sendable, Hashable {
+  /// The theme whose evidence this is.
   public let theme: ThemeID
   /// Every area in the analysis, sorted, each with its records (possibly none).
   public let areas: [AreaEvidence]
 
+  /// Makes a theme's evidence index.
   public init(theme: ThemeID, areas: [AreaEvidence]) {
     self.theme = theme
     self.areas = areas
@@ -142,10 +161,12 @@ public struct ThemeEvidence: Codable, Sendable, Hashable {
 
 /// The findings for one theme in one area, in unit order.
 public struct AreaEvidence: Codable, Sendable, Hashable {
+  /// The area.
   public let area: AreaID
   /// Positions in `Analysis.findings`, ascending.
   public let findings: [Int]
 
+  /// Makes an area's evidence index.
   public init(area: AreaID, findings: [Int]) {
     self.area = area
     self.findings = findings

@@ -1,8 +1,11 @@
 /// The unit of aggregation: one area in one review year (`nil` when the report states no date).
 public struct AreaYear: Hashable, Comparable, Codable, Sendable {
+  /// The area.
   public let area: AreaID
+  /// The review year, `nil` when unknown.
   public let year: Int?
 
+  /// Makes a key.
   public init(area: AreaID, year: Int?) {
     self.area = area
     self.year = year

@@ -6,13 +6,15 @@ public struct NationalSummary: Codable, Sendable, Hashable {
   public let areas: Int
   /// Finding paragraphs over all reports.
   public let paragraphs: Int
-  /// The earliest and latest known review years.
+  /// The earliest known review year.
   public let firstYear: Int?
+  /// The latest known review year.
   public let lastYear: Int?
   /// Themes raised as a concern in every area (only stated when there are at least two areas).
   public let concernsInEveryArea: [ThemeID]
-  /// The themes raised as a concern in the most areas, with that number, when no theme is in every area.
+  /// The themes raised as a concern in the most areas, when no theme is raised in every area.
   public let widestConcerns: [ThemeID]
+  /// The number of areas raising each of `widestConcerns`.
   public let widestConcernAreas: Int
   /// Themes some but not all areas raised as a concern (stated beside `concernsInEveryArea`).
   public let concernsInSomeAreas: [ThemeID]
@@ -31,14 +33,18 @@ public struct NationalSummary: Codable, Sendable, Hashable {
   public let topRecommendationTheme: ThemeShare?
   /// The organisation type most recommendation items are addressed to, out of all items.
   public let topOrganisation: OrganisationType?
+  /// The recommendation items addressed to `topOrganisation`.
   public let topOrganisationItems: Int
   /// Recommendation items over all reports.
   public let recommendationItems: Int
 
   /// A theme with a count out of a total.
   public struct ThemeShare: Codable, Sendable, Hashable {
+    /// The theme.
     public let theme: ThemeID
+    /// Its count.
     public let count: Int
+    /// The total the count is out of.
     public let of: Int
   }
 
@@ -46,11 +52,17 @@ public struct NationalSummary: Codable, Sendable, Hashable {
   /// (no tie), more than `Outlier.factor` times the median of the other areas, and come from at least
   /// `Outlier.minimumConcerns` concern paragraphs; at most one per theme, needing three areas or more.
   public struct Outlier: Codable, Sendable, Hashable {
+    /// How many times the other areas' median rate an outlier must exceed.
     public static let factor = 2.0
+    /// The fewest concern paragraphs that can make an outlier.
     public static let minimumConcerns = 2
+    /// The theme.
     public let theme: ThemeID
+    /// The outlying area.
     public let area: AreaID
+    /// Its concern paragraphs for the theme.
     public let concerns: Int
+    /// Its finding paragraphs.
     public let paragraphs: Int
     /// Concern paragraphs per 100 finding paragraphs in the area.
     public let rate: Double
@@ -60,20 +72,31 @@ public struct NationalSummary: Codable, Sendable, Hashable {
 
   /// Two review years and how many areas each has.
   public struct YearSpan: Codable, Sendable, Hashable {
+    /// The earlier year.
     public let fromYear: Int
+    /// Areas reviewed in the earlier year.
     public let fromAreas: Int
+    /// The later year.
     public let toYear: Int
+    /// Areas reviewed in the later year.
     public let toAreas: Int
   }
 
   /// The share of areas raising a theme as a concern in the first and the last known review year.
   public struct YearChange: Codable, Sendable, Hashable {
+    /// The theme.
     public let theme: ThemeID
+    /// The earlier year.
     public let fromYear: Int
+    /// Areas raising the theme as a concern in the earlier year.
     public let fromAreasWithConcern: Int
+    /// Areas reviewed in the earlier year.
     public let fromAreas: Int
+    /// The later year.
     public let toYear: Int
+    /// Areas raising the theme as a concern in the later year.
     public let toAreasWithConcern: Int
+    /// Areas reviewed in the later year.
     public let toAreas: Int
 
     /// The change in the share of areas, in percentage points (positive when it rose).

@@ -13,6 +13,7 @@ import Foundation
 public enum ReportBatch {
   /// The merged aggregate of the reports that worked, and the inputs that did not.
   public struct Outcome: Sendable {
+    /// The merge of every analysed report's partial aggregate.
     public let aggregate: Aggregate
     /// Sorted by input name.
     public let failures: [InputFailure]

@@ -1,7 +1,10 @@
 /// What the outputs say about one analysed report: its metadata, unit counts and warnings.
 public struct ReportSummary: Codable, Sendable, Hashable, Comparable {
+  /// The area id, from the report title.
   public let area: AreaID
+  /// The review year, if the report states it.
   public let reviewYear: Int?
+  /// Everything the reader found at the head of the report.
   public let metadata: ReportMetadata
   /// Finding paragraphs in the report.
   public let paragraphs: Int
@@ -16,6 +19,7 @@ public struct ReportSummary: Codable, Sendable, Hashable, Comparable {
   /// SHA-256 of the input bytes, lowercase hex, when the caller read them.
   public let inputSHA256: String?
 
+  /// Makes a summary; the area and year come from `metadata`.
   public init(
     metadata: ReportMetadata, paragraphs: Int, recommendations: Int, findings: Int, codedUnits: Int,
     warnings: [String], inputSHA256: String?
@@ -48,10 +52,14 @@ public struct ReportSummary: Codable, Sendable, Hashable, Comparable {
 
 /// One finding with the area-year it belongs to: a line of an evidence page.
 public struct EvidenceRecord: Codable, Sendable, Hashable, Comparable {
+  /// The area of the finding's report.
   public let area: AreaID
+  /// The review year of the finding's report.
   public let year: Int?
+  /// The finding as coded.
   public let finding: Finding
 
+  /// Makes a record.
   public init(area: AreaID, year: Int?, finding: Finding) {
     self.area = area
     self.year = year

@@ -12,6 +12,7 @@ public struct ThemeCounts: Codable, Sendable, Hashable {
   /// Units of either kind coded with the theme.
   public var units = 0
 
+  /// All zeros.
   public init() {}
 
   /// Adds counts field by field.
@@ -37,6 +38,7 @@ public struct GroupCounts: Codable, Sendable, Hashable {
   /// Per-theme counts, parents rolled up.
   public var themes: [ThemeID: ThemeCounts] = [:]
 
+  /// No reports, no units.
   public init() {}
 
   /// Adds counts field by field and theme by theme.
@@ -52,7 +54,9 @@ public struct GroupCounts: Codable, Sendable, Hashable {
 
 /// An unordered pair of themes (`first <= second`), the key of co-occurrence counts.
 public struct ThemePair: Hashable, Codable, Sendable {
+  /// The smaller id.
   public let first: ThemeID
+  /// The larger id (equal to `first` on the diagonal).
   public let second: ThemeID
 
   /// Makes the pair of `a` and `b` in either order.
@@ -63,9 +67,12 @@ public struct ThemePair: Hashable, Codable, Sendable {
 
 /// A theme and an organisation type, the key of recommendation counts by addressee.
 public struct ThemeOrganisation: Hashable, Codable, Sendable {
+  /// The theme the items are coded with.
   public let theme: ThemeID
+  /// The type of organisation addressed.
   public let organisation: OrganisationType
 
+  /// Makes a key.
   public init(theme: ThemeID, organisation: OrganisationType) {
     self.theme = theme
     self.organisation = organisation

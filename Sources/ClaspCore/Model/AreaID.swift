@@ -4,9 +4,12 @@
 public struct AreaID: RawRepresentable, Hashable, Comparable, Codable, Sendable,
   ExpressibleByStringLiteral, CustomStringConvertible
 {
+  /// The slug.
   public let rawValue: String
 
+  /// Wraps an id that is already a slug.
   public init(rawValue: String) { self.rawValue = rawValue }
+  /// Wraps a literal slug (`"derby"`).
   public init(stringLiteral value: String) { self.rawValue = value }
 
   /// The id of the area printed as `name`, made file-name and anchor safe by `Slug.make`.

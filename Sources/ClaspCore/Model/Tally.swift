@@ -1,6 +1,8 @@
 /// A count with the denominator it is out of ("3 of 78 finding paragraphs").
 public struct Tally: Codable, Sendable, Hashable {
+  /// What was counted.
   public let count: Int
+  /// What it is out of.
   public let denominator: Int
 
   /// Makes a tally; both parts are non-negative.
