@@ -23,7 +23,7 @@ let package = Package(
     .testTarget(
       name: "ClaspCoreTests",
       dependencies: ["ClaspCore"],
-      exclude: ["Fixtures"]
+      exclude: ["Fixtures", "Snapshots"]
     ),
     .testTarget(
       name: "ClaspCLITests",

@@ -58,10 +58,7 @@ struct Analyse: ParsableCommand {
     try OutputDirectory.write(outputs, to: out)
 
     for failure in outcome.failures {
-      let message =
-        failure.reason.hasPrefix(failure.input + ":")
-        ? failure.reason : "\(failure.input): \(failure.reason)"
-      FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+      FileHandle.standardError.write(Data("error: \(failure.message)\n".utf8))
     }
     print(
       "wrote \(outputs.count) files to \(out): \(analysis.reports.count) reports, "

@@ -140,4 +140,7 @@ public struct InputFailure: Codable, Sendable, Hashable {
     self.input = input
     self.reason = reason
   }
+
+  /// The reason in `input: sentence` form, naming the input once.
+  public var message: String { reason.hasPrefix(input + ":") ? reason : "\(input): \(reason)" }
 }

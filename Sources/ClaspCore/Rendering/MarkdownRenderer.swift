@@ -110,7 +110,7 @@ public enum MarkdownRenderer {
       out += "\n## Problems\n\n"
       for failure in failures {
         out +=
-          "- Not analysed: \(Escape.markdown(failure.input)): \(Escape.markdown(failure.reason))\n"
+          "- Not analysed: \(Escape.markdown(failure.message))\n"
       }
       for warning in warnings { out += "- \(Escape.markdown(warning))\n" }
     }
