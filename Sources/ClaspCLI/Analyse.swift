@@ -21,8 +21,9 @@ struct Analyse: ParsableCommand {
   @Argument(help: "Report files or directories of *.txt reports (default: Data/reports).")
   var inputs: [String] = []
 
-  @Option(help: "The codebook JSON (default: Data/codebook.json).")
-  var codebook: String = "Data/codebook.json"
+  @Option(
+    help: "The codebook JSON (default: $CLASP_CODEBOOK, else Data/codebook.json here or beside clasp).")
+  var codebook: String?
 
   @Option(help: "The output directory, replaced as a whole.")
   var out: String = "notebooks-out"
@@ -39,10 +40,11 @@ struct Analyse: ParsableCommand {
         "\(inputs.isEmpty ? "Data/reports" : inputs.joined(separator: ", ")): no report files (*.txt) found"
       )
     }
-    guard let codebookData = FileManager.default.contents(atPath: codebook) else {
-      throw CleanExitError("\(codebook): cannot read the codebook")
+    let codebookPath = self.codebook ?? Codebook.defaultURL()?.path ?? "Data/codebook.json"
+    guard let codebookData = FileManager.default.contents(atPath: codebookPath) else {
+      throw CleanExitError("\(codebookPath): cannot read the codebook; pass --codebook")
     }
-    let codebook = try AnalysisStages.codebook(codebookData, file: self.codebook)
+    let codebook = try AnalysisStages.codebook(codebookData, file: codebookPath)
     let stages = AnalysisStages(codebook: codebook)
 
     let outcome = ReportBatch.run(inputs: files, codebook: codebook) { path in

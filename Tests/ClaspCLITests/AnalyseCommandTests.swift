@@ -46,7 +46,7 @@ import Testing
     let command = try Analyse.parseAsRoot([]) as! Analyse
     #expect(command.inputs.isEmpty)
     #expect(command.out == "notebooks-out")
-    #expect(command.codebook == "Data/codebook.json")
+    #expect(command.codebook == nil)
     #expect(command.format == [.markdown, .csv, .json])
   }
 
