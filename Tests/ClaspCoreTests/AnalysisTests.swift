@@ -93,6 +93,16 @@ import Testing
     #expect(analysis.table(.findings).totals.allSatisfy { $0.count == 0 })
   }
 
+  @Test("a matrix with duplicate ids or the wrong storage size traps")
+  func matrixInvariants() async {
+    await #expect(processExitsWith: .failure) {
+      _ = Matrix<ThemeID, AreaID, Int>(rows: ["a", "a"], columns: ["x"], repeating: 0)
+    }
+    await #expect(processExitsWith: .failure) {
+      _ = Matrix<ThemeID, AreaID, Int>(rows: ["a"], columns: ["x", "y"], storage: [1])
+    }
+  }
+
   @Test("a matrix checks its shape and looks cells up by id")
   func matrix() {
     var m = Matrix<ThemeID, AreaID, Int>(rows: ["a", "b"], columns: ["x", "y", "z"], repeating: 0)
