@@ -137,6 +137,29 @@ import Testing
       ])
   }
 
+  @Test("evidence comes out in unit order whatever the document and finding order")
+  func evidenceOrder() {
+    let base = Fixture.report(area: "Derby", year: 2015, paragraphs: 10)
+    let shuffled = Report(
+      source: base.source, metadata: base.metadata, sections: [], units: base.units.reversed(),
+      blocks: [], recommendationGroups: [], references: [], warnings: [])
+    let findings = [
+      Fixture.finding(base, "para:1.10", "hidden_harm", .negative),
+      Fixture.finding(base, "para:1.9", "supervision", .positive),
+      Fixture.finding(base, "para:1.9", "hidden_harm", .negative),
+      Fixture.finding(base, "para:1.2", "supervision", .negative),
+    ]
+    for report in [base, shuffled] {
+      let evidence = Aggregate(report: report, findings: findings, codebook: Fixture.codebook)
+        .evidence
+      #expect(evidence.map(\.finding.unit) == ["para:1.2", "para:1.9", "para:1.9", "para:1.10"])
+      #expect(
+        evidence.map(\.finding.theme) == [
+          "supervision", "hidden_harm", "supervision", "hidden_harm",
+        ])
+    }
+  }
+
   /// A random report over a few areas and years with random findings.
   func randomPart(index: Int, using rng: inout SeededGenerator) -> Aggregate {
     let areas = ["Derby", "Coventry", "Thurrock", "Wolverhampton", "Bath and North East Somerset"]

@@ -31,6 +31,21 @@ extension Aggregate {
       }
     }
 
+    // Lineages are looked up once per theme, not once per finding.
+    var lineages: [ThemeID: [ThemeID]] = [:]
+    func lineage(_ theme: ThemeID) -> [ThemeID] {
+      if let cached = lineages[theme] { return cached }
+      let found = codebook.lineage(of: theme).filter { known.contains($0) }
+      lineages[theme] = found
+      return found
+    }
+
+    // Addressee types per recommendation item, classified once per item.
+    var organisationsByItem: [UnitID: Set<OrganisationType>] = [:]
+    for unit in report.units where unit.id.kind == .recommendation {
+      organisationsByItem[unit.id] = Self.organisationTypes(of: unit.id, in: report)
+    }
+
     var cooccurrence: [ThemePair: Int] = [:]
     var byOrganisation: [ThemeOrganisation: Int] = [:]
     for (unit, unitFindings) in byUnit {
@@ -38,13 +53,14 @@ extension Aggregate {
       var strength = Set<ThemeID>()
       var present = Set<ThemeID>()
       for finding in unitFindings {
-        for theme in codebook.lineage(of: finding.theme) where known.contains(theme) {
+        for theme in lineage(finding.theme) {
           present.insert(theme)
           if finding.polarity.isConcern { concern.insert(theme) }
           if finding.polarity.isStrength { strength.insert(theme) }
         }
       }
-      let organisations = Self.organisationTypes(of: unit, in: report)
+      let organisations =
+        organisationsByItem[unit] ?? Self.organisationTypes(of: unit, in: report)
       for theme in present {
         var counts = group.themes[theme, default: ThemeCounts()]
         counts.units += 1
@@ -68,10 +84,8 @@ extension Aggregate {
     }
 
     var itemsByOrganisation: [OrganisationType: Int] = [:]
-    for unit in report.units where unit.id.kind == .recommendation {
-      for type in Self.organisationTypes(of: unit.id, in: report) {
-        itemsByOrganisation[type, default: 0] += 1
-      }
+    for types in organisationsByItem.values {
+      for type in types { itemsByOrganisation[type, default: 0] += 1 }
     }
 
     let summary = ReportSummary(
@@ -84,17 +98,25 @@ extension Aggregate {
       groups: [AreaYear(area: area, year: year): group], areaNames: [area: report.metadata.area],
       cooccurrence: cooccurrence, recommendationsByOrganisation: byOrganisation,
       recommendationItemsByOrganisation: itemsByOrganisation, reports: [summary],
-      evidence: Self.sortedEvidence(byUnit, area: area, year: year),
+      evidence: Self.sortedEvidence(byUnit, order: report.units.map(\.id), area: area, year: year),
       warnings: warnings)
   }
 
   /// The findings as evidence records in `EvidenceRecord` order, comparing unit ids once per unit
   /// rather than once per finding comparison.
-  static func sortedEvidence(_ byUnit: [UnitID: [Finding]], area: AreaID, year: Int?)
-    -> [EvidenceRecord]
-  {
+  ///
+  /// `order` is the report's units in document order, which is usually already id order: then a
+  /// linear check replaces the sort (a unit id comparison parses both ids).
+  static func sortedEvidence(
+    _ byUnit: [UnitID: [Finding]], order: [UnitID], area: AreaID, year: Int?
+  ) -> [EvidenceRecord] {
+    let documentOrder = order.filter { byUnit[$0] != nil }
+    let inDocumentOrder =
+      documentOrder.count == byUnit.count && Set(documentOrder).count == documentOrder.count
+      && zip(documentOrder, documentOrder.dropFirst()).allSatisfy { $0 < $1 }
+    let units = inDocumentOrder ? documentOrder : byUnit.keys.sorted()
     var out: [EvidenceRecord] = []
-    for unit in byUnit.keys.sorted() {
+    for unit in units {
       out += byUnit[unit]!.map { EvidenceRecord(area: area, year: year, finding: $0) }.sorted()
     }
     return out

@@ -126,8 +126,12 @@ public struct Analysis: Codable, Sendable, Hashable {
 
     findings = aggregate.evidence
     var positionsByTheme: [ThemeID: [AreaID: [Int]]] = [:]
+    var lineages: [ThemeID: [ThemeID]] = [:]
     for (position, record) in findings.enumerated() {
-      for theme in Set(codebook.lineage(of: record.finding.theme)) {
+      let theme = record.finding.theme
+      let lineage = lineages[theme] ?? codebook.lineage(of: theme)
+      lineages[theme] = lineage
+      for theme in lineage {
         positionsByTheme[theme, default: [:]][record.area, default: []].append(position)
       }
     }
