@@ -22,7 +22,8 @@ struct Analyse: ParsableCommand {
   var inputs: [String] = []
 
   @Option(
-    help: "The codebook JSON (default: $CLASP_CODEBOOK, else Data/codebook.json here or beside clasp).")
+    help:
+      "The codebook JSON (default: $CLASP_CODEBOOK, else Data/codebook.json here or beside clasp).")
   var codebook: String?
 
   @Option(help: "The output directory, replaced as a whole.")
@@ -44,12 +45,12 @@ struct Analyse: ParsableCommand {
     guard let codebookData = FileManager.default.contents(atPath: codebookPath) else {
       throw CleanExitError("\(codebookPath): cannot read the codebook; pass --codebook")
     }
-    let codebook = try AnalysisStages.codebook(codebookData, file: codebookPath)
-    let stages = AnalysisStages(codebook: codebook)
+    let codebook = try Codebook.decode(codebookData, file: codebookPath)
+    let coder = Coder(codebook: codebook)
 
     let outcome = ReportBatch.run(inputs: files, codebook: codebook) { path in
       let report = try ReportLoader.load(path: path)
-      return (report, stages.findings(in: report))
+      return (report, coder.findings(in: report))
     }
     let analysis = Analysis(aggregate: outcome.aggregate, codebook: codebook)
     let outputs = try OutputSet.render(

@@ -1,3 +1,4 @@
+import ClaspTestSupport
 import Foundation
 import Testing
 
@@ -183,12 +184,12 @@ import Testing
       })
 
     for (path, data) in files where path.hasSuffix(".csv") {
-      let records = try RFC4180.records(String(decoding: data, as: UTF8.self))
+      let records = try RFC4180Reader.records(String(decoding: data, as: UTF8.self))
       for field in records.joined() {
         #expect(!"=+-@\t\r".contains(field.first ?? " "), "\(path): \(field)")
       }
     }
-    let measures = try RFC4180.records(
+    let measures = try RFC4180Reader.records(
       String(decoding: try #require(files["measures.csv"]), as: UTF8.self))
     #expect(measures.dropFirst().allSatisfy { $0[0] == "'" + area })
 

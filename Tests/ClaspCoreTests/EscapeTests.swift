@@ -1,3 +1,4 @@
+import ClaspTestSupport
 import Testing
 
 @testable import ClaspCore

@@ -1,3 +1,4 @@
+import ClaspTestSupport
 import Foundation
 import Testing
 

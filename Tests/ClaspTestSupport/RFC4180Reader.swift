@@ -1,13 +1,17 @@
-/// A strict RFC 4180 reader for tests; anything but the strict form throws.
+/// A strict RFC 4180 reader shared by the test targets; anything but the strict form throws.
 ///
 /// Every record ends in CRLF, quotes stand only around whole fields with inner quotes doubled, and
 /// every record is as wide as the header.
-enum RFC4180Reader {
-  struct Violation: Error, CustomStringConvertible {
-    let description: String
+public enum RFC4180Reader {
+  /// What broke the strict form, and where.
+  public struct Violation: Error, CustomStringConvertible {
+    /// The problem, with its byte offset where it has one.
+    public let description: String
   }
 
-  static func records(_ text: String) throws -> [[String]] {
+  /// The records of `text`, header first.
+  /// - Throws: `Violation` at the first departure from the strict form.
+  public static func records(_ text: String) throws -> [[String]] {
     let bytes = Array(text.utf8)
     var records: [[String]] = []
     var record: [String] = []
