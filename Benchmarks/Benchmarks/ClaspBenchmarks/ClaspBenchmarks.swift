@@ -17,6 +17,8 @@ let benchmarks: @Sendable () -> Void = {
     metrics: [.wallClock, .throughput, .peakMemoryResident, .mallocCountTotal],
     maxDuration: .seconds(5), maxIterations: 1_000)
 
+  aggregationBenchmarks()
+
   let thurrockBytes = Array(try! Data(contentsOf: URL(fileURLWithPath: seedPaths[3])))
   let codebook = try! Codebook.load(
     contentsOf: packageRoot.appendingPathComponent("Data/codebook.json"))
