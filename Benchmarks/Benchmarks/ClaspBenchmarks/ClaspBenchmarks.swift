@@ -57,6 +57,7 @@ let benchmarks: @Sendable () -> Void = {
   }
 
   corpusBenchmarks(coder: coder)
+  analyseBenchmarks(codebook: codebook, coder: coder)
 }
 
 /// Line breaks in `bytes`: the plain byte scan the coder is measured against.
