@@ -4,20 +4,21 @@ import Foundation
 /// ("Southern Derbyshire CCG and Derby Teaching Hospital Foundation Trust should:").
 enum Addressees {
   static func parse(_ heading: String) -> [String] {
-    var text = heading.trimmingCharacters(in: .whitespaces)
+    // Native string operations: Foundation's cost more than the rest of the parse on Linux.
+    var text = trimmedSpaces(heading[...])
     if text.hasSuffix(":") { text.removeLast() }
     for ending in [" should", " to"] where text.hasSuffix(ending) {
       text.removeLast(ending.count)
     }
     for verb in [" should work with ", " should work together with ", " to work with ", " should "] {
-      text = text.replacingOccurrences(of: verb, with: " with ")
+      text = replacing(verb, with: " with ", in: text)
     }
     var names: [String] = []
     var pending: [String] = []
-    let pieces = text.components(separatedBy: " with ").flatMap { $0.components(separatedBy: ", ") }
-      .flatMap { $0.components(separatedBy: " and ") }
+    let pieces = components(text, " with ").flatMap { components($0, ", ") }
+      .flatMap { components($0, " and ") }
     for piece in pieces {
-      pending.append(piece.trimmingCharacters(in: .whitespaces))
+      pending.append(trimmedSpaces(piece[...]))
       if endsName(pending.last!) {
         names.append(pending.joined(separator: " and "))
         pending = []
@@ -27,15 +28,56 @@ enum Addressees {
     return names.filter { !$0.isEmpty }
   }
 
+  private static let ends: Set<String> = [
+    "CCG", "CCGs", "Trust", "England", "Council", "Ltd", "Limited", "Health", "Group", "Service",
+    "Services", "LSCB", "Authority", "Partnership", "Care", "You", "Addaction", "Visions",
+  ]
+
   /// True when `piece` ends like an organisation's name rather than inside one
   /// ("Bath" of "Bath and North East Somerset CCG" does not).
   private static func endsName(_ piece: String) -> Bool {
     guard let last = piece.split(separator: " ").last else { return false }
-    let ends: Set<String> = [
-      "CCG", "CCGs", "Trust", "England", "Council", "Ltd", "Limited", "Health", "Group", "Service",
-      "Services", "LSCB", "Authority", "Partnership", "Care", "You", "Addaction", "Visions",
-    ]
     return ends.contains(String(last)) || last.hasSuffix(")") || piece.split(separator: " ").count >= 4
       && ends.contains(String(last))
+  }
+
+  /// `text` split at every occurrence of `separator` (empty pieces kept), as Foundation's
+  /// `components(separatedBy:)` does for a literal separator.
+  static func components(_ text: String, _ separator: String) -> [String] {
+    var out: [String] = []
+    let bytes = Array(text.utf8)
+    let needle = Array(separator.utf8)
+    var start = 0
+    var i = 0
+    while i + needle.count <= bytes.count {
+      if bytes[i] == needle[0] && bytes[i..<(i + needle.count)].elementsEqual(needle) {
+        out.append(String(decoding: bytes[start..<i], as: UTF8.self))
+        i += needle.count
+        start = i
+      } else {
+        i += 1
+      }
+    }
+    out.append(String(decoding: bytes[start...], as: UTF8.self))
+    return out
+  }
+
+  /// `text` with every non-overlapping occurrence of `target`, left to right, replaced.
+  static func replacing(_ target: String, with replacement: String, in text: String) -> String {
+    components(text, target).joined(separator: replacement)
+  }
+
+  /// `text` without leading and trailing spaces and tabs (Unicode category Zs and U+0009, the
+  /// characters of Foundation's `.whitespaces`).
+  static func trimmedSpaces(_ text: Substring) -> String {
+    let scalars = text.unicodeScalars
+    func isSpace(_ s: Unicode.Scalar) -> Bool {
+      s == "\t" || s.properties.generalCategory == .spaceSeparator
+    }
+    var start = scalars.startIndex
+    var end = scalars.endIndex
+    while start < end, isSpace(scalars[start]) { start = scalars.index(after: start) }
+    while end > start, isSpace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+    return String(scalars[start..<end])
   }
 }
