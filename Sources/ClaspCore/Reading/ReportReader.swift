@@ -33,7 +33,9 @@ public enum ReportReader {
     let (decoded, encoding) = try TextDecoder.decode(bytes, path: path)
     let normalised = TextNormaliser.normalise(decoded)
     let lines = normalised.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    return SourceText(path: path, encoding: encoding, lines: lines)
+    let repaired = ExtractionRepair.repair(lines)
+    return SourceText(
+      path: path, encoding: encoding, lines: repaired.lines, lineNumbers: repaired.lineNumbers)
   }
 
   private static func reason(_ error: any Error) -> String {

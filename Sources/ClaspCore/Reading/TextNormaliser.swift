@@ -4,7 +4,7 @@
 /// dashes, bullets, ellipses and ligatures become ASCII; formatting HTML tags and entities, Markdown
 /// headings, rules, emphasis and links are stripped; split ordinals are repaired (`11 th` -> `11th`).
 /// The line count is preserved (a stripped rule leaves an empty line), so line numbers still point
-/// into the source file.
+/// into the source file. Form feeds are kept: `ExtractionRepair` reads them as page breaks.
 ///
 /// ```swift
 /// TextNormaliser.normalise("## 9 <sup>th</sup> June\r\n") // "9th June\n"
@@ -57,7 +57,7 @@ public enum TextNormaliser {
     while i < end {
       let b = bytes[i]
       if b < 0x80 {
-        out.append(b == 0x0C || b == 0x0B ? 0x20 : b)
+        out.append(b == 0x0B ? 0x20 : b)  // a form feed stays: it marks a page break
         i += 1
         continue
       }

@@ -59,9 +59,11 @@ private struct ReportBuilder {
 
   let source: SourceText
   var section: SectionID?
-  var sections: [(id: SectionID, heading: String, first: Int)] = []
+  var sections: [(id: SectionID, heading: String, first: Int, index: Int)] = []
   var inContents = false
-  var pendingHeading: (id: SectionID, heading: String, line: Int)?
+  var pendingHeading: (id: SectionID, heading: String, line: Int, index: Int)?
+  /// The index in `source.lines` of the line being handled.
+  var index = 0
   var units: [DraftUnit] = []
   var blocks: [DraftBlock] = []
   var groups: [DraftGroup] = []
@@ -89,7 +91,8 @@ private struct ReportBuilder {
 
   mutating func walk() {
     for (index, line) in source.lines.enumerated() {
-      handle(LineShape(line), line: index + 1)
+      self.index = index
+      handle(LineShape(line), line: source.lineNumbers[index])
     }
     close()
     if let last = sections.indices.last { _ = last }
@@ -103,13 +106,15 @@ private struct ReportBuilder {
     defer { blank = false }
     if inContents {
       if case .section(let id) = Outline.heading(shape) {
-        pendingHeading = (id, String(shape.content), line)
+        pendingHeading = (id, String(shape.content), line, index)
         return
       }
       let words = shape.content.split(separator: " ").count
       if Outline.isContentsEntry(shape) || words < 8 { return }
       inContents = false
-      if let pending = pendingHeading { startSection(pending.id, heading: pending.heading, line: pending.line) }
+      if let pending = pendingHeading {
+        startSection(pending.id, heading: pending.heading, line: pending.line, index: pending.index)
+      }
     }
     if !Outline.isContentsEntry(shape), let heading = Outline.heading(shape) {
       switch heading {
@@ -117,7 +122,7 @@ private struct ReportBuilder {
         inContents = true
         return
       case .section(let id) where section.map({ id > $0 }) ?? true:
-        startSection(id, heading: String(shape.content), line: line)
+        startSection(id, heading: String(shape.content), line: line, index: index)
         return
       default:
         break
@@ -132,10 +137,10 @@ private struct ReportBuilder {
     }
   }
 
-  private mutating func startSection(_ id: SectionID, heading: String, line: Int) {
+  private mutating func startSection(_ id: SectionID, heading: String, line: Int, index: Int) {
     close()
     section = id
-    sections.append((id, heading, line))
+    sections.append((id, heading, line, index))
   }
 
   // MARK: Findings
@@ -317,7 +322,7 @@ private struct ReportBuilder {
   // MARK: Assembly
 
   func finish() -> Report {
-    let head = source.lines.prefix(sections.first.map { $0.first - 1 } ?? min(source.lines.count, 120))
+    let head = source.lines.prefix(sections.first.map { $0.index } ?? min(source.lines.count, 120))
     let metadata = metadata(head: head)
     var warnings = self.warnings
     if !sections.contains(where: { $0.id.number != nil }) {
@@ -351,7 +356,7 @@ private struct ReportBuilder {
     }
     let kept = Set(finished.map(\.id))
     let outlined = sections.enumerated().map { index, section in
-      let next = index + 1 < sections.count ? sections[index + 1].first - 1 : source.lines.count
+      let next = index + 1 < sections.count ? sections[index + 1].first - 1 : source.lineNumbers.last ?? 0
       return Section(id: section.id, heading: section.heading, lines: LineRange(first: section.first, last: max(section.first, next)))
     }
     return Report(
