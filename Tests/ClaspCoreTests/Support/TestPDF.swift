@@ -118,7 +118,7 @@ enum TestPDF {
     return out
   }
 
-  private static func document(pageContents: [String]) -> Data {
+  static func document(pageContents: [String]) -> Data {
     var objects: [String] = []
     objects.append("<< /Type /Catalog /Pages 2 0 R >>")
     let kids = pageContents.indices.map { "\(4 + 2 * $0) 0 R" }.joined(separator: " ")
