@@ -14,13 +14,20 @@ public enum ReportReader {
   public static func read(
     path: String, sizeLimit: Int = defaultSizeLimit, pdf: PDFTextExtractor = PDFTextExtractor()
   ) throws -> SourceText {
-    var bytes = try contents(of: path, sizeLimit: sizeLimit)
-    if PDFTextExtractor.isPDF(bytes) {
-      bytes =
-        path == standardInputName
-        ? try pdf.text(ofPDF: bytes, name: path) : try pdf.text(ofPDFAt: path, name: path)
-    }
-    return try text(from: bytes, path: path)
+    try text(from: try contents(of: path, sizeLimit: sizeLimit), path: path, pdf: pdf)
+  }
+
+  /// Decodes and normalises the bytes read from `path`, converting them with `pdf` first when they
+  /// are a PDF (the file at `path` is converted; standard input goes through a temporary file).
+  /// - Throws: `ReadError`.
+  public static func text(from bytes: [UInt8], path: String, pdf: PDFTextExtractor) throws
+    -> SourceText
+  {
+    guard PDFTextExtractor.isPDF(bytes) else { return try text(from: bytes, path: path) }
+    let converted =
+      path == standardInputName
+      ? try pdf.text(ofPDF: bytes, name: path) : try pdf.text(ofPDFAt: path, name: path)
+    return try text(from: converted, path: path)
   }
 
   /// The raw bytes of `path` (`-` for standard input), refusing more than `sizeLimit` bytes.
