@@ -7,6 +7,6 @@ struct Clasp: ParsableCommand {
     commandName: "clasp",
     abstract: "Comparative analytics for CQC Children Looked After and Safeguarding reviews.",
     version: ClaspVersion.current,
-    subcommands: [Parse.self]
+    subcommands: [Parse.self, GenerateCorpus.self]
   )
 }

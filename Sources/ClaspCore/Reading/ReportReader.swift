@@ -69,9 +69,7 @@ public enum ReportReader {
   /// - Throws: `ReadError.empty` or `ReadError.binary`.
   public static func text(from bytes: [UInt8], path: String) throws -> SourceText {
     let (decoded, encoding) = try TextDecoder.decode(bytes, path: path)
-    let normalised = TextNormaliser.normalise(decoded)
-    let lines = normalised.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    let repaired = ExtractionRepair.repair(lines)
+    let repaired = ExtractionRepair.repair(TextNormaliser.normalisedLines(decoded))
     return SourceText(
       path: path, encoding: encoding, lines: repaired.lines, lineNumbers: repaired.lineNumbers)
   }

@@ -12,41 +12,34 @@
 public enum TextNormaliser {
   /// Returns the normalised form of `text`.
   public static func normalise(_ text: String) -> String {
-    var out: [UInt8] = []
-    out.reserveCapacity(text.utf8.count)
-    var line: [UInt8] = []
-    var scratch: [UInt8] = []
-    text.utf8.withContiguousStorageIfAvailable { bytes in
-      normalise(bytes, into: &out, line: &line, scratch: &scratch)
-    } ?? {
-      let bytes = Array(text.utf8)
-      bytes.withUnsafeBufferPointer { normalise($0, into: &out, line: &line, scratch: &scratch) }
-    }()
-    return String(decoding: out, as: UTF8.self)
+    normalisedLines(text).joined(separator: "\n")
   }
 
-  private static func normalise(
-    _ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8], line: inout [UInt8],
-    scratch: inout [UInt8]
-  ) {
-    var start = 0
-    let count = bytes.count
-    var index = 0
-    while index <= count {
-      if index == count || bytes[index] == 0x0A || bytes[index] == 0x0D {
-        if index == count && start == count { break }
-        line.removeAll(keepingCapacity: true)
-        replaceCharacters(bytes[start..<index], into: &line)
-        stripMarkup(&line, scratch: &scratch)
-        repairOrdinals(&line, scratch: &scratch)
-        out.append(contentsOf: line)
-        if index == count { break }
-        out.append(0x0A)
-        if bytes[index] == 0x0D && index + 1 < count && bytes[index + 1] == 0x0A { index += 1 }
-        start = index + 1
+  /// Returns the normalised lines of `text` (split on `\n`, `\r\n` or `\r`).
+  public static func normalisedLines(_ text: String) -> [String] {
+    var lines: [String] = []
+    var line: [UInt8] = []
+    var scratch: [UInt8] = []
+    var text = text
+    text.withUTF8 { bytes in
+      var start = 0
+      var index = 0
+      let count = bytes.count
+      while index <= count {
+        if index == count || bytes[index] == 0x0A || bytes[index] == 0x0D {
+          line.removeAll(keepingCapacity: true)
+          replaceCharacters(bytes[start..<index], into: &line)
+          stripMarkup(&line, scratch: &scratch)
+          repairOrdinals(&line, scratch: &scratch)
+          lines.append(String(decoding: line, as: UTF8.self))
+          if index == count { break }
+          if bytes[index] == 0x0D && index + 1 < count && bytes[index + 1] == 0x0A { index += 1 }
+          start = index + 1
+        }
+        index += 1
       }
-      index += 1
     }
+    return lines
   }
 
   // MARK: Characters

@@ -82,15 +82,31 @@ struct LeadingNumber: Equatable {
 extension Substring {
   /// The substring without leading and trailing spaces and tabs.
   func trimmingWhitespace() -> Substring {
-    var start = startIndex
-    var end = endIndex
-    while start < end, self[start] == " " || self[start] == "\t" { start = index(after: start) }
+    let bytes = utf8
+    var start = bytes.startIndex
+    var end = bytes.endIndex
+    while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { bytes.formIndex(after: &start) }
     while end > start {
-      let before = index(before: end)
-      guard self[before] == " " || self[before] == "\t" else { break }
+      let before = bytes.index(before: end)
+      guard bytes[before] == 0x20 || bytes[before] == 0x09 else { break }
       end = before
     }
     return self[start..<end]
+  }
+
+  /// The number of space-separated words.
+  var wordCount: Int {
+    var count = 0
+    var inWord = false
+    for byte in utf8 {
+      if byte == 0x20 || byte == 0x09 {
+        inWord = false
+      } else if !inWord {
+        inWord = true
+        count += 1
+      }
+    }
+    return count
   }
 }
 

@@ -71,10 +71,8 @@ enum MetadataParser {
 
   /// The number in "we took into account the experiences of N children and young people".
   static func childrenConsidered(in lines: ArraySlice<String>) -> Int? {
-    for line in lines {
-      guard let range = line.range(of: "experiences of ", options: .caseInsensitive) else {
-        continue
-      }
+    for line in lines where line.utf8.count > 30 {
+      guard let range = line.range(of: "experiences of ") else { continue }
       let rest = line[range.upperBound...]
       let digits = rest.prefix(while: { $0.isNumber || $0 == "," }).filter(\.isNumber)
       if let value = Int(digits), rest.dropFirst(digits.count).lowercased().contains("child") {

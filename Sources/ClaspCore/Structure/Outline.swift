@@ -40,11 +40,16 @@ enum Outline {
 
   /// True when the line is a table-of-contents entry: a title followed by a page number.
   static func isContentsEntry(_ shape: LineShape) -> Bool {
-    guard let last = shape.content.split(whereSeparator: { $0 == " " || $0 == "\t" }).last else {
-      return false
+    let bytes = shape.content.utf8
+    guard let last = bytes.last, last >= 0x30 && last <= 0x39 else { return false }
+    // The trailing page number, then what separates it from the title.
+    var index = bytes.index(before: bytes.endIndex)
+    while index > bytes.startIndex, bytes[index] >= 0x30 && bytes[index] <= 0x39 {
+      bytes.formIndex(before: &index)
     }
-    return last.allSatisfy(\.isNumber) && shape.content.contains("\t")
-      || shape.content.hasSuffix("..") && last.allSatisfy(\.isNumber)
+    let separator = bytes[index]
+    return separator == 0x09 || separator == 0x2E && bytes.contains(0x2E)
+      && bytes.firstRange(of: "..".utf8) != nil || bytes.contains(0x09)
   }
 
   /// Lowercase letters and digits only, single-spaced; `&` reads as "and", hyphens as spaces.

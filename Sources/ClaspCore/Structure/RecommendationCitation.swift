@@ -3,13 +3,19 @@
 enum RecommendationCitation {
   /// The cited numbers ("4.8") in order of appearance.
   static func numbers<S: StringProtocol>(in text: S) -> [String] {
-    let bytes = Array(text.utf8)
+    // Most text cites nothing: a quick scan for the word's rarest letters avoids the full parse.
+    guard text.utf8.contains(0x6D) else { return [] }
+    if let found = text.utf8.withContiguousStorageIfAvailable({ numbers(in: $0) }) { return found }
+    return Array(text.utf8).withUnsafeBufferPointer { numbers(in: $0) }
+  }
+
+  private static func numbers(in bytes: UnsafeBufferPointer<UInt8>) -> [String] {
     let word = Array("ecommendation".utf8)
     var out: [String] = []
     var i = 1
     while i + word.count <= bytes.count {
-      guard bytes[i] == word[0], bytes[i - 1] | 0x20 == 0x72,
-        bytes[i..<(i + word.count)].elementsEqual(word)
+      guard bytes[i] == 0x65, bytes[i - 1] | 0x20 == 0x72,
+        UnsafeBufferPointer(rebasing: bytes[i..<(i + word.count)]).elementsEqual(word)
       else {
         i += 1
         continue
@@ -33,7 +39,7 @@ enum RecommendationCitation {
     return out
   }
 
-  private static func dottedNumber(_ bytes: [UInt8], from start: Int) -> (String, Int)? {
+  private static func dottedNumber(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (String, Int)? {
     var j = start
     var sawDot = false
     var lastWasDigit = false

@@ -109,8 +109,7 @@ private struct ReportBuilder {
         pendingHeading = (id, String(shape.content), line, index)
         return
       }
-      let words = shape.content.split(separator: " ").count
-      if Outline.isContentsEntry(shape) || words < 8 { return }
+      if Outline.isContentsEntry(shape) || shape.content.wordCount < 8 { return }
       inContents = false
       if let pending = pendingHeading {
         startSection(pending.id, heading: pending.heading, line: pending.line, index: pending.index)
@@ -255,8 +254,10 @@ private struct ReportBuilder {
 
   private mutating func appendToUnit(_ text: Substring, line: Int, startsParagraph: Bool) {
     guard let index = units.indices.last else { return }
-    let words = text.split(separator: " ").count
-    units[index].parts.append(Part(line: line, text: text, startsParagraph: startsParagraph, words: words))
+    // Word counts matter only for choosing a lost paragraph among paragraph starts.
+    units[index].parts.append(
+      Part(line: line, text: text, startsParagraph: startsParagraph,
+        words: startsParagraph ? text.wordCount : 0))
   }
 
   private mutating func appendToBlock(_ text: Substring, line: Int) {
@@ -323,7 +324,8 @@ private struct ReportBuilder {
 
   func finish() -> Report {
     let head = source.lines.prefix(sections.first.map { $0.index } ?? min(source.lines.count, 120))
-    let metadata = metadata(head: head)
+    let addressees = groups.map { Addressees.parse($0.heading) }
+    let metadata = metadata(head: head, addressees: addressees.flatMap { $0 })
     var warnings = self.warnings
     if !sections.contains(where: { $0.id.number != nil }) {
       warnings.append("\(source.path): no findings sections were found; the copy may be truncated")
@@ -367,15 +369,15 @@ private struct ReportBuilder {
           text: block.parts.map { String($0.text) }.joined(separator: "\n"),
           lines: LineRange(first: block.parts.first!.line, last: block.parts.last!.line), after: block.after)
       },
-      recommendationGroups: groups.map { group in
+      recommendationGroups: zip(groups, addressees).map { group, addressees in
         RecommendationGroup(
-          number: group.number, heading: group.heading,
-          addressees: Addressees.parse(group.heading), items: group.items.filter(kept.contains))
+          number: group.number, heading: group.heading, addressees: addressees,
+          items: group.items.filter(kept.contains))
       },
       references: references, warnings: warnings)
   }
 
-  private func metadata(head: ArraySlice<String>) -> ReportMetadata {
+  private func metadata(head: ArraySlice<String>, addressees: [String]) -> ReportMetadata {
     var values: [MetadataParser.Field: (label: String, value: String)] = [:]
     for line in head {
       if let (field, label, value) = MetadataParser.field(line), values[field] == nil, !value.isEmpty {
@@ -383,7 +385,6 @@ private struct ReportBuilder {
       }
     }
     let dates = values[.reviewDates].map { ReviewDate.range($0.value) }
-    let addressees = groups.flatMap { Addressees.parse($0.heading) }
     return ReportMetadata(
       area: MetadataParser.area(in: source.lines[...]) ?? "",
       reviewStart: dates?.start, reviewEnd: dates?.end,
@@ -394,6 +395,7 @@ private struct ReportBuilder {
       ccgs: values[.ccgs].map { MetadataParser.organisations($0.value) } ?? [],
       nhsEnglandArea: values[.nhsEnglandArea]?.value, cqcRegion: values[.cqcRegion]?.value,
       signatoryTitle: values[.signatory]?.label, signatory: values[.signatory]?.value,
-      childrenConsidered: MetadataParser.childrenConsidered(in: source.lines[...]))
+      childrenConsidered: MetadataParser.childrenConsidered(
+        in: source.lines.prefix(sections.first { $0.id.number != nil }?.index ?? source.lines.count)))
   }
 }
