@@ -162,6 +162,10 @@ struct LineJoiner {
     guard !next.isTable else { return false }
     let last = row.columns[0].text
     if last.hasSuffix("\"") && next.first.hasPrefix("\"") { return false }
+    // A word broken by a hyphen ("multi-" / "agency") carries on whatever the line's length.
+    if last.hasSuffix("-"), last.dropLast().last?.isLetter == true, next.first.first?.isLowercase == true {
+      return true
+    }
     return isFull(row, before: next.first)
   }
 
@@ -246,8 +250,8 @@ struct LineJoiner {
   /// Word starts that make a hyphenated compound rather than a broken word.
   private static let compoundPrefixes: Set<String> = [
     "multi", "non", "self", "co", "cross", "pre", "post", "well", "long", "short", "full", "part",
-    "anti", "semi", "ex", "inter", "intra", "sub", "under", "over", "out", "follow", "one", "two",
-    "three", "face", "step", "half", "first", "second", "third", "high", "low", "on", "off", "up",
+    "anti", "semi", "ex", "follow", "one", "two", "three", "face", "step", "half", "first", "second",
+    "third", "high", "low", "age", "child", "health", "family", "young",
   ]
 
   private mutating func emit(_ row: Row) {

@@ -51,17 +51,16 @@ public enum ExtractionRepair {
       }
     }
     guard !boundaries.isEmpty else { return [] }
-    boundaries.insert(lines.count)
-    let sorted = boundaries.sorted()
-    // Count, per page edge, the texts found there (digits folded so "Page 3" matches "Page 4").
-    var edgeCounts: [String: Int] = [:]
-    for boundary in sorted {
-      var seen = Set<String>()
-      for index in edgeLines(lines, boundary: boundary) {
-        let key = edgeKey(lines[index])
-        if seen.insert(key).inserted { edgeCounts[key, default: 0] += 1 }
-      }
+    // The end of the text closes the last page, unless only blank lines follow the last boundary.
+    if let last = boundaries.max(), lines[last...].contains(where: { !isBlank($0) }) {
+      boundaries.insert(lines.count)
     }
+    let sorted = boundaries.sorted()
+    // Count the distinct edge lines holding each text (digits folded so "Page 3" matches "Page 4").
+    var edges = Set<Int>()
+    for boundary in sorted { edges.formUnion(edgeLines(lines, boundary: boundary)) }
+    var edgeCounts: [String: Int] = [:]
+    for index in edges { edgeCounts[edgeKey(lines[index]), default: 0] += 1 }
     let repeated = Set(
       edgeCounts.filter { $0.value >= 2 && $0.value * 2 >= sorted.count }.map(\.key))
     for boundary in sorted {

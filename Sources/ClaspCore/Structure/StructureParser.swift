@@ -77,16 +77,7 @@ private struct ReportBuilder {
   // MARK: Recognition
 
   func checkIsReview() throws {
-    let head = source.lines.prefix(80).joined(separator: " ").lowercased()
-    guard head.contains("looked after and safeguarding") || head.contains("looked-after and safeguarding")
-    else {
-      throw StructureError.notCLASReview(
-        path: source.path,
-        reason: "no \"Children Looked After and Safeguarding\" title in its first 80 lines")
-    }
-    guard MetadataParser.area(in: source.lines[...]) != nil else {
-      throw StructureError.notCLASReview(path: source.path, reason: "its title names no area")
-    }
+    try ReviewRecognition.check(source)
   }
 
   mutating func walk() {
@@ -378,12 +369,7 @@ private struct ReportBuilder {
   }
 
   private func metadata(head: ArraySlice<String>, addressees: [String]) -> ReportMetadata {
-    var values: [MetadataParser.Field: (label: String, value: String)] = [:]
-    for line in head {
-      if let (field, label, value) = MetadataParser.field(line), values[field] == nil, !value.isEmpty {
-        values[field] = (label, value)
-      }
-    }
+    let values = MetadataParser.headerFields(in: head)
     let dates = values[.reviewDates].map { ReviewDate.range($0.value) }
     return ReportMetadata(
       area: MetadataParser.area(in: source.lines[...]) ?? "",
