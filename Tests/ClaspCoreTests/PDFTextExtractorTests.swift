@@ -120,5 +120,11 @@ let pdftotextInstalled = PDFTextExtractor().resolvedExecutable() != nil
     let misnamed = directory.appendingPathComponent("derby.txt").path
     try FileManager.default.moveItem(atPath: pdf, toPath: misnamed)
     #expect(try ReportLoader.load(path: misnamed).units.map(\.id) == (try Fixtures.goldUnits("derby")))
+    // Standard input has no file for pdftotext: the bytes go through a temporary file.
+    let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: misnamed)))
+    let piped = try StructureParser.parse(
+      try ReportReader.text(from: bytes, path: "-", pdf: PDFTextExtractor()))
+    #expect(piped.units.map(\.id) == (try Fixtures.goldUnits("derby")))
+    #expect(piped.source == "-")
   }
 }
