@@ -49,7 +49,6 @@ struct LineJoiner {
     var columns: [(start: Int, text: String)]
     let origin: Int
     var lastLength: Int
-    var lastEnd: Int
   }
 
   let lines: [String]
@@ -69,8 +68,8 @@ struct LineJoiner {
     var short = 0
     var margin = Int.max
     for line in lines where !ExtractionRepair.isBlank(line) {
-      let count = line.count
-      let indent = line.prefix(while: { $0 == " " }).count
+      let count = line.utf8.count
+      let indent = line.utf8.prefix(while: { $0 == 0x20 }).count
       margin = min(margin, indent)
       if count - indent >= 40 {
         if count <= 120 { short += 1 } else { long += 1 }
@@ -130,9 +129,9 @@ struct LineJoiner {
       if wrapped {
         row = Row(
           columns: physical.columns.map { ($0.start, String($0.text)) }, origin: index + 1,
-          lastLength: physical.length, lastEnd: physical.length)
+          lastLength: physical.length)
       } else {
-        row = Row(columns: [(0, line)], origin: index + 1, lastLength: line.count, lastEnd: 0)
+        row = Row(columns: [(0, line)], origin: index + 1, lastLength: 0)
       }
     }
     if let open = row { emit(open) }
@@ -221,22 +220,28 @@ struct LineJoiner {
       column = 0
     }
     let text = next.columns.map(\.text).joined(separator: " ")
-    row.columns[column].text = joined(row.columns[column].text, Substring(text))
+    append(Substring(text), to: &row.columns[column].text)
     row.lastLength = next.length
   }
 
   private func appendText(_ text: Substring, to row: inout Row) {
     let index = row.columns.count - 1
-    row.columns[index].text = joined(row.columns[index].text, text.trimmingWhitespace())
+    append(text.trimmingWhitespace(), to: &row.columns[index].text)
   }
 
-  /// Joins two fragments with a space, or rejoins a word hyphenated across them.
-  private func joined(_ head: String, _ tail: Substring) -> String {
+  /// Appends `tail` to `head` after a space, or rejoins a word hyphenated across them.
+  private func append(_ tail: Substring, to head: inout String) {
     guard head.hasSuffix("-"), let first = tail.first, first.isLowercase else {
-      return head + " " + tail
+      head += " "
+      head += tail
+      return
     }
     let before = head.dropLast()
-    guard let last = before.last, last.isLetter else { return head + " " + tail }
+    guard let last = before.last, last.isLetter else {
+      head += " "
+      head += tail
+      return
+    }
     let prefix = before.reversed().prefix(while: \.isLetter).reversed()
     let suffix = tail.prefix(while: \.isLetter)
     let closed = (String(prefix) + suffix).lowercased()
@@ -244,7 +249,8 @@ struct LineJoiner {
     let keep =
       !vocabulary.contains(closed)
       && (vocabulary.contains(hyphenated) || Self.compoundPrefixes.contains(String(prefix).lowercased()))
-    return keep ? head + tail : String(before) + tail
+    if !keep { head.removeLast() }
+    head += tail
   }
 
   /// Word starts that make a hyphenated compound rather than a broken word.

@@ -68,8 +68,10 @@ public enum ExtractionRepair {
       for direction in [-1, 1] {
         var index = direction < 0 ? boundary - 1 : boundary
         var seen = 0
-        while index >= 0, index < lines.count, seen < 3 {
+        var steps = 0
+        while index >= 0, index < lines.count, seen < 3, steps < edgeReach {
           let line = lines[index]
+          steps += 1
           if isBlank(line) {
             index += direction
             continue
@@ -86,13 +88,18 @@ public enum ExtractionRepair {
     return sorted
   }
 
-  /// The indices of up to three non-blank lines either side of `boundary`.
+  /// How many lines from a page boundary furniture is looked for (bounds the work per page).
+  static let edgeReach = 12
+
+  /// The indices of up to three non-blank lines either side of `boundary`, within `edgeReach`.
   private static func edgeLines(_ lines: [String], boundary: Int) -> [Int] {
     var out: [Int] = []
     for direction in [-1, 1] {
       var index = direction < 0 ? boundary - 1 : boundary
       var found = 0
-      while index >= 0, index < lines.count, found < 3 {
+      var steps = 0
+      while index >= 0, index < lines.count, found < 3, steps < edgeReach {
+        steps += 1
         if !isBlank(lines[index]) {
           out.append(index)
           found += 1
@@ -121,6 +128,8 @@ public enum ExtractionRepair {
 
   /// "Page 12 of 40", "12 of 40", "- 12 -", or (unless `strict`) a bare "12".
   static func isPageNumber(_ line: String, strict: Bool) -> Bool {
+    // Most lines are prose: rule them out on bytes before any string work.
+    guard line.utf8.count <= 64, line.utf8.contains(where: TextNormaliser.isDigit) else { return false }
     let words = line.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "-" })
     guard !words.isEmpty, words.count <= 4, words.reduce(0, { $0 + $1.count }) <= 24 else {
       return false

@@ -51,14 +51,15 @@ public struct PDFTextExtractor: Sendable {
     defer { try? fileManager.removeItem(at: work) }
     let output = work.appendingPathComponent("out.txt")
     let errors = work.appendingPathComponent("stderr.txt")
-    fileManager.createFile(atPath: errors.path, contents: nil)
 
     let process = Process()
     process.executableURL = URL(fileURLWithPath: tool)
     process.arguments = ["-layout", "-enc", "UTF-8", "-eol", "unix", path, output.path]
     process.standardInput = FileHandle.nullDevice
     process.standardOutput = FileHandle.nullDevice
-    guard let errorHandle = FileHandle(forWritingAtPath: errors.path) else {
+    guard fileManager.createFile(atPath: errors.path, contents: nil),
+      let errorHandle = FileHandle(forWritingAtPath: errors.path)
+    else {
       throw ReadError.pdfFailed(path: name, reason: "cannot create a temporary file")
     }
     defer { try? errorHandle.close() }

@@ -65,6 +65,8 @@ private struct ReportBuilder {
   /// The index in `source.lines` of the line being handled.
   var index = 0
   var units: [DraftUnit] = []
+  /// The ids in `units`, for constant-time duplicate checks.
+  var unitIDs = Set<UnitID>()
   var blocks: [DraftBlock] = []
   var groups: [DraftGroup] = []
   var open = Open.none
@@ -151,7 +153,8 @@ private struct ReportBuilder {
       close()
       inferLostParagraph(before: accepted, in: section)
       var id = UnitID(kind: .paragraph, number: number.printed)
-      if units.contains(where: { $0.id == id }) { id = UnitID(rawValue: id.rawValue + "b") }
+      if unitIDs.contains(id) { id = UnitID(rawValue: id.rawValue + "b") }
+      unitIDs.insert(id)
       units.append(DraftUnit(id: id, kind: .paragraph, number: accepted, section: section, parts: []))
       appendToUnit(number.rest, line: line, startsParagraph: true)
       open = .unit
@@ -227,6 +230,7 @@ private struct ReportBuilder {
       kind: .paragraph, number: number, section: section, parts: Array(parts[split...]))
     inferred.inferred = true
     units.append(inferred)
+    unitIDs.insert(inferred.id)
   }
 
   private static func exampleKind(_ content: Substring) -> Block.Kind? {
@@ -278,7 +282,8 @@ private struct ReportBuilder {
           groups.append(DraftGroup(number: number.components[0], heading: ""))
         }
         var id = UnitID(kind: .recommendation, number: number.printed)
-        if units.contains(where: { $0.id == id }) { id = UnitID(rawValue: id.rawValue + "b") }
+        if unitIDs.contains(id) { id = UnitID(rawValue: id.rawValue + "b") }
+        unitIDs.insert(id)
         units.append(DraftUnit(id: id, kind: .recommendation, number: number.components, section: .recommendations, parts: []))
         groups[groups.count - 1].items.append(id)
         appendToUnit(number.rest, line: line, startsParagraph: true)
