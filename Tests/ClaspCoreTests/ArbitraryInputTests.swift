@@ -70,7 +70,7 @@ import Testing
   @Test("report-shaped random text gives a result or an error", arguments: 0..<8)
   func shapedText(seed: Int) {
     var rng = Generator(state: UInt64(1_000 + seed))
-    for _ in 0..<40 {
+    for _ in 0..<25 {
       var text = ""
       for _ in 0..<Int.random(in: 1...600, using: &rng) {
         text += Self.pieces.randomElement(using: &rng)!
