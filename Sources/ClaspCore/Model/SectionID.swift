@@ -61,6 +61,10 @@ public enum SectionID: String, Codable, Sendable, Hashable, CaseIterable, Compar
     .leadership, .governance, .trainingAndSupervision,
   ]
 
+  /// The sections before the findings whose prose the report keeps as `Section.text`: the summary,
+  /// the method (children considered) and the context (area statistics).
+  public static let proseSections: Set<SectionID> = [.summary, .about, .method, .context]
+
   public static func < (lhs: SectionID, rhs: SectionID) -> Bool {
     allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
   }

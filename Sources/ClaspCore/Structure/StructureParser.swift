@@ -355,7 +355,12 @@ private struct ReportBuilder {
     let kept = Set(finished.map(\.id))
     let outlined = sections.enumerated().map { index, section in
       let next = index + 1 < sections.count ? sections[index + 1].first - 1 : source.lineNumbers.last ?? 0
-      return Section(id: section.id, heading: section.heading, lines: LineRange(first: section.first, last: max(section.first, next)))
+      let last = max(section.first, next)
+      let nextIndex = index + 1 < sections.count ? sections[index + 1].index : source.lines.count
+      let text = SectionID.proseSections.contains(section.id)
+        ? source.lines[min(section.index + 1, nextIndex)..<nextIndex].joined(separator: "\n") : nil
+      return Section(
+        id: section.id, heading: section.heading, lines: LineRange(first: section.first, last: last), text: text)
     }
     return Report(
       source: source.path, metadata: metadata, sections: outlined, units: finished,

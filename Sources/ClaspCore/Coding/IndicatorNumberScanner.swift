@@ -1,0 +1,315 @@
+/// Finds the numbers of a sentence on its UTF-8 bytes: figures with their unit (`93%`, `93 per cent`,
+/// `2.4 per 1,000`, `135 children per 10,000`, `12 out of 15`), bare numbers that may be scores or
+/// counts, and years that name periods (`2015`, `2014/15`, `2012/13 – 2014/15`).
+///
+/// Dates (`31.03.2016`, `01/04/2016`), ranges (`0-19`, `4-5 year olds`), ordinals (`11th`), numbers
+/// glued to letters (`L3`) and bare numbers that are ages, durations, levels or days of a month are
+/// not figures.
+enum IndicatorNumberScanner {
+  /// One number found in a sentence.
+  struct Number: Equatable {
+    /// Bytes of the figure with its unit (`2.4 per 1,000`), half-open offsets in the passage.
+    var range: Range<Int>
+    var value: Double
+    /// `nil` for a bare number (a candidate score or count).
+    var unit: IndicatorUnit?
+    var base: Double?
+    var isInteger: Bool
+  }
+
+  /// A year or financial year, with the word before it when that is `since` or `until`.
+  struct Period: Equatable {
+    var range: Range<Int>
+    var text: String
+  }
+
+  struct Result {
+    var numbers: [Number] = []
+    var periods: [Period] = []
+  }
+
+  /// Scans the sentence `bytes[range]`.
+  static func scan(_ bytes: [UInt8], in range: Range<Int>) -> Result {
+    var result = Result()
+    var i = range.lowerBound
+    let end = range.upperBound
+    while i < end {
+      guard isDigit(bytes[i]), i == range.lowerBound || !isAlnum(bytes[i - 1]) else {
+        i += 1
+        continue
+      }
+      // A number glued after a letter or a decimal point belongs to another token.
+      if i > range.lowerBound, bytes[i - 1] == 46 || bytes[i - 1] == 44, i - 2 >= range.lowerBound,
+        isDigit(bytes[i - 2])
+      {
+        i += 1
+        continue
+      }
+      guard let literal = readNumber(bytes, from: i, end: end) else {
+        i += 1
+        continue
+      }
+      let j = literal.end
+      // Dates, times, financial years and version-like tokens: 31.03.2016, 01/04/2016, 2014/15, 24/7.
+      if j + 1 < end, bytes[j] == 46 || bytes[j] == 47 || bytes[j] == 58, isDigit(bytes[j + 1]) {
+        var k = j
+        while k < end,
+          isDigit(bytes[k]) || bytes[k] == 46 && k + 1 < end && isDigit(bytes[k + 1])
+            || bytes[k] == 47 || bytes[k] == 58
+        {
+          k += 1
+        }
+        if bytes[j] == 47, literal.isInteger, isYear(literal.value), k - j <= 5 {
+          result.periods.append(
+            Period(range: i..<k, text: String(decoding: bytes[i..<k], as: UTF8.self)))
+        }
+        i = k
+        continue
+      }
+      // Ordinals and numbers glued to letters: 11th, 10am, 3a.
+      if j < end, isLetter(bytes[j]) {
+        i = j
+        while i < end, isAlnum(bytes[i]) { i += 1 }
+        continue
+      }
+      // Ranges: 0-19, 4-5, 12–16.
+      if let after = dash(bytes, at: j, end: end), after < end, isDigit(bytes[after]) {
+        var k = after
+        while k < end, isDigit(bytes[k]) || bytes[k] == 46 && k + 1 < end && isDigit(bytes[k + 1]) {
+          k += 1
+        }
+        i = k
+        continue
+      }
+      if let unit = unit(bytes, after: j, end: end) {
+        result.numbers.append(
+          Number(
+            range: i..<unit.end, value: literal.value, unit: unit.unit, base: unit.base,
+            isInteger: literal.isInteger))
+        i = unit.end
+        continue
+      }
+      if literal.isInteger, isYear(literal.value), !hasThousands(bytes, i..<literal.end) {
+        var start = i
+        let before = wordBefore(bytes, at: i, floor: range.lowerBound)
+        if let before, before.text == "since" || before.text == "until" || before.text == "by" {
+          start = before.range.lowerBound
+        } else if let before, months.contains(before.text) {
+          // "December 2019", "31 March 2015".
+          start = before.range.lowerBound
+          var d = start
+          while d > range.lowerBound, bytes[d - 1] == 32 { d -= 1 }
+          var e = d
+          while e > range.lowerBound, isDigit(bytes[e - 1]) { e -= 1 }
+          if d - e >= 1, d - e <= 2, e == range.lowerBound || !isAlnum(bytes[e - 1]) { start = e }
+        }
+        result.periods.append(
+          Period(range: start..<j, text: String(decoding: bytes[start..<j], as: UTF8.self)))
+        i = j
+        continue
+      }
+      if isQuantity(bytes, literal: i..<j, floor: range.lowerBound, end: end) {
+        result.numbers.append(
+          Number(
+            range: i..<j, value: literal.value, unit: nil, base: nil, isInteger: literal.isInteger))
+      }
+      i = j
+    }
+    result.periods = joinRanges(result.periods, bytes)
+    return result
+  }
+
+  // MARK: Literals
+
+  struct Literal {
+    var end: Int
+    var value: Double
+    var isInteger: Bool
+  }
+
+  /// Reads `1,234.5` from `start`: thousands groups only of exactly three digits.
+  static func readNumber(_ bytes: [UInt8], from start: Int, end: Int) -> Literal? {
+    var i = start
+    var digits: [UInt8] = []
+    while i < end, isDigit(bytes[i]) {
+      digits.append(bytes[i])
+      i += 1
+    }
+    while i + 3 < end, bytes[i] == 44, digits.count <= 9, isDigit(bytes[i + 1]),
+      isDigit(bytes[i + 2]),
+      isDigit(bytes[i + 3]), i + 4 >= end || !isDigit(bytes[i + 4])
+    {
+      digits.append(contentsOf: bytes[(i + 1)..<(i + 4)])
+      i += 4
+    }
+    var isInteger = true
+    if i + 1 < end, bytes[i] == 46, isDigit(bytes[i + 1]) {
+      isInteger = false
+      digits.append(46)
+      i += 1
+      while i < end, isDigit(bytes[i]) {
+        digits.append(bytes[i])
+        i += 1
+      }
+    }
+    // Longer digit runs are identifiers, not figures, and could overflow.
+    guard digits.count <= 16, let value = Double(String(decoding: digits, as: UTF8.self)),
+      value.isFinite
+    else { return nil }
+    return Literal(end: i, value: value, isInteger: isInteger)
+  }
+
+  static func hasThousands(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    bytes[range].contains(44)
+  }
+
+  // MARK: Units
+
+  struct UnitMatch {
+    var unit: IndicatorUnit
+    var base: Double?
+    var end: Int
+  }
+
+  /// The unit after a number ending at `j`: `%`, `per cent`, `percent`, `per N`, `out of N`, or up to
+  /// three words then `per N` (`135 Wolverhampton children per 10,000`).
+  static func unit(_ bytes: [UInt8], after j: Int, end: Int) -> UnitMatch? {
+    var k = j
+    while k < end, bytes[k] == 32 { k += 1 }
+    if k < end, bytes[k] == 37 { return UnitMatch(unit: .percent, base: nil, end: k + 1) }
+    if let e = phrase(bytes, "per cent", at: k, end: end)
+      ?? phrase(bytes, "percent", at: k, end: end)
+    {
+      return UnitMatch(unit: .percent, base: nil, end: e)
+    }
+    if let e = phrase(bytes, "out of ", at: k, end: end), e < end, isDigit(bytes[e]),
+      let denominator = readNumber(bytes, from: e, end: end)
+    {
+      return UnitMatch(unit: .ratio, base: denominator.value, end: denominator.end)
+    }
+    var words = 0
+    while words <= 3 {
+      if let e = phrase(bytes, "per ", at: k, end: end), e < end, isDigit(bytes[e]),
+        let base = readNumber(bytes, from: e, end: end), base.isInteger, base.value >= 10
+      {
+        return UnitMatch(unit: .rate, base: base.value, end: base.end)
+      }
+      // Skip one word of letters (a noun between the number and `per`).
+      var w = k
+      while w < end, isLetter(bytes[w]) { w += 1 }
+      guard w > k, w < end, bytes[w] == 32 else { return nil }
+      k = w + 1
+      words += 1
+    }
+    return nil
+  }
+
+  /// The end of `text` (ASCII, matched case-insensitively) at `k` when it ends a word there.
+  static func phrase(_ bytes: [UInt8], _ text: String, at k: Int, end: Int) -> Int? {
+    var i = k
+    for c in text.utf8 {
+      guard i < end, lower(bytes[i]) == c else { return nil }
+      i += 1
+    }
+    if text.utf8.last != 32, i < end, isLetter(bytes[i]) { return nil }
+    return i
+  }
+
+  // MARK: Bare numbers
+
+  static let unitsAfter: Set<String> = [
+    "day", "days", "week", "weeks", "weekly", "month", "months", "year", "years", "yrs", "hour",
+    "hours",
+    "minute", "minutes", "mins", "am", "pm", "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+    "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "year-olds",
+  ]
+  static let months: Set<String> = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october",
+    "november", "december",
+  ]
+  static let wordsBefore: Set<String> = [
+    "level", "levels", "tier", "tiers", "year", "years", "aged", "age", "ages", "stage", "stages",
+    "recommendation", "recommendations", "paragraph", "paragraphs", "section", "sections", "under",
+    "over", "phase", "band", "grade", "page", "ward", "room", "top", "standard", "schedule",
+    "article",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october",
+    "november", "december", "within", "every", "first", "last", "next", "past",
+  ]
+
+  /// True when a bare number can be a score or a count: not an age, duration, level or date part.
+  static func isQuantity(_ bytes: [UInt8], literal: Range<Int>, floor: Int, end: Int) -> Bool {
+    if let before = wordBefore(bytes, at: literal.lowerBound, floor: floor),
+      wordsBefore.contains(before.text)
+    {
+      return false
+    }
+    var k = literal.upperBound
+    while k < end, bytes[k] == 32 { k += 1 }
+    var w = k
+    while w < end, isLetter(bytes[w]) || bytes[w] == 45 { w += 1 }
+    let next = String(decoding: bytes[k..<w].map(lower), as: UTF8.self)
+    return !unitsAfter.contains(next)
+  }
+
+  /// The lowercased word that ends just before `i` (across spaces), with its range.
+  static func wordBefore(_ bytes: [UInt8], at i: Int, floor: Int) -> (
+    text: String, range: Range<Int>
+  )? {
+    var e = i
+    while e > floor, bytes[e - 1] == 32 { e -= 1 }
+    var s = e
+    while s > floor, isLetter(bytes[s - 1]) { s -= 1 }
+    guard s < e else { return nil }
+    return (String(decoding: bytes[s..<e].map(lower), as: UTF8.self), s..<e)
+  }
+
+  /// Joins `2012/13 – 2014/15` (a dash or `to` between two periods) into one period.
+  static func joinRanges(_ periods: [Period], _ bytes: [UInt8]) -> [Period] {
+    var out: [Period] = []
+    for period in periods {
+      if let last = out.last {
+        let gap = String(
+          decoding: bytes[last.range.upperBound..<period.range.lowerBound], as: UTF8.self)
+        if ["-", " - ", " – ", "–", " to ", " and "].contains(gap) {
+          out[out.count - 1] = Period(
+            range: last.range.lowerBound..<period.range.upperBound,
+            text: String(
+              decoding: bytes[last.range.lowerBound..<period.range.upperBound], as: UTF8.self))
+          continue
+        }
+      }
+      out.append(period)
+    }
+    return out
+  }
+
+  // MARK: Bytes
+
+  static func dash(_ bytes: [UInt8], at j: Int, end: Int) -> Int? {
+    var k = j
+    while k < end, bytes[k] == 32, k - j < 1 { k += 1 }
+    if k < end, bytes[k] == 45 { return skipSpace(bytes, k + 1, end, max: 1) }
+    if k + 2 < end, bytes[k] == 0xE2, bytes[k + 1] == 0x80,
+      bytes[k + 2] == 0x93 || bytes[k + 2] == 0x94
+    {
+      return skipSpace(bytes, k + 3, end, max: 1)
+    }
+    return nil
+  }
+
+  static func skipSpace(_ bytes: [UInt8], _ k: Int, _ end: Int, max: Int) -> Int {
+    var i = k
+    while i < end, bytes[i] == 32, i - k < max { i += 1 }
+    return i
+  }
+
+  static func isYear(_ value: Double) -> Bool { value >= 1900 && value <= 2099 }
+  static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+  static func isLetter(_ b: UInt8) -> Bool { (b >= 65 && b <= 90) || (b >= 97 && b <= 122) }
+  static func isAlnum(_ b: UInt8) -> Bool { isDigit(b) || isLetter(b) }
+  static func lower(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
+}

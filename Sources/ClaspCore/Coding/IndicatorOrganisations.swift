@@ -1,0 +1,154 @@
+/// The organisations a report names (providers, commissioners, recommendation addressees) and the
+/// acronyms it defines for them, found in a sentence by their words.
+///
+/// Names are compared on normalised words: lowercase, `&` and `and`, `of`, `the`, `for`, `NHS` dropped,
+/// a plural `s` removed, and `CCG` standing for "clinical commissioning group", so "Derby Teaching
+/// Hospitals NHS Foundation Trust" finds "Derby Teaching Hospital Foundation Trust". An acronym counts
+/// when the report defines it after a name whose first two words are an organisation's
+/// ("Avon and Wiltshire Partnership Trust (AWP)"); acronyms match only as written.
+struct IndicatorOrganisations {
+  struct Name {
+    let display: String
+    let variants: [[[UInt8]]]
+    /// True when the variants keep every word: a name of one significant word ("NHS England") must
+    /// match whole, or it would match every "England average".
+    let whole: Bool
+  }
+
+  private(set) var names: [Name] = []
+  /// Acronym bytes to the index of the organisation in `names`.
+  private(set) var acronyms: [[UInt8]: Int] = [:]
+
+  static let dropped: Set<[UInt8]> = Set(["and", "of", "the", "for", "nhs"].map { Array($0.utf8) })
+
+  init(report: Report, passages: [[UInt8]]) {
+    var seen = Set<[[UInt8]]>()
+    let listed =
+      report.metadata.providers + report.metadata.ccgs
+      + report.recommendationGroups.flatMap(\.addressees)
+    for name in listed {
+      var tokens = Self.normalised(Array(name.utf8))
+      let whole = tokens.count < 2
+      if whole { tokens = WordTokenizer.words(Array(name.utf8)).map(\.folded).map(Self.singular) }
+      let variants = Self.variants(tokens)
+      // "X CCG" and "X Clinical Commissioning Group" are one organisation: key on the short form.
+      let key = variants.min { $0.count < $1.count }!
+      guard !tokens.isEmpty, seen.insert(key).inserted else { continue }
+      names.append(Name(display: name, variants: variants, whole: whole))
+    }
+    for bytes in passages { defineAcronyms(in: bytes) }
+  }
+
+  /// Records every `Name Words (ACR)` whose name leads with an organisation's first two words.
+  private mutating func defineAcronyms(in passage: [UInt8]) {
+    // Tokenise only the text before each "(" that opens a capitalised word.
+    var start: Int?
+    for (i, b) in passage.enumerated()
+    where b == 40 && i + 1 < passage.count && passage[i + 1] >= 65 && passage[i + 1] <= 90 {
+      start = max(0, i - 240)
+      break
+    }
+    guard let start else { return }
+    let bytes = Array(passage[start...])
+    let words = WordTokenizer.words(bytes)
+    for (w, word) in words.enumerated() where w > 0 {
+      guard word.start > 0, bytes[word.start - 1] == 40, word.end < bytes.count,
+        bytes[word.end] == 41,
+        Self.isAcronym(bytes[word.start..<word.end])
+      else { continue }
+      let acronym = Array(bytes[word.start..<word.end])
+      guard acronyms[acronym] == nil else { continue }
+      // The run of capitalised words (and connectors) just before the bracket.
+      var first = w
+      while first > 0 {
+        let previous = words[first - 1]
+        let initial = bytes[previous.start]
+        let connector = Self.dropped.contains(previous.folded)
+        guard (initial >= 65 && initial <= 90) || connector, w - first < 12 else { break }
+        first -= 1
+      }
+      let whole = words[first..<w].map(\.folded).filter { !Self.dropped.contains($0) }.map(
+        Self.singular)
+      var best: (index: Int, shared: Int)?
+      // A capitalised word or two may open the sentence before the name ("In Avon and ...").
+      for skip in 0..<min(3, max(0, whole.count - 1)) where best == nil {
+        let run = Array(whole[skip...])
+        for (index, name) in names.enumerated() {
+          let tokens = name.variants[0]
+          guard tokens.count >= 2, tokens[0] == run[0], tokens[1] == run[1] else { continue }
+          let shared = Set(tokens).intersection(run).count
+          if best.map({ shared > $0.shared }) ?? true { best = (index, shared) }
+        }
+      }
+      if let best { acronyms[acronym] = best.index }
+    }
+  }
+
+  /// The organisations named in `bytes[range]` with where they are named, in text order.
+  func named(in bytes: [UInt8], words: ArraySlice<Word>) -> [(name: String, at: Int)] {
+    var found: [(name: String, at: Int)] = []
+    let list = Array(words)
+    var normal: [(token: [UInt8], at: Int, capital: Bool)] = []
+    var all: [(token: [UInt8], at: Int, capital: Bool)] = []
+    for word in list {
+      if word.hasUppercase, let index = acronyms[Array(bytes[word.start..<word.end])] {
+        found.append((names[index].display, word.start))
+      }
+      let initial = bytes[word.start]
+      let token = (Self.singular(word.folded), word.start, initial >= 65 && initial <= 90)
+      all.append(token)
+      if !Self.dropped.contains(word.folded) { normal.append(token) }
+    }
+    for name in names {
+      let normal = name.whole ? all : normal
+      variants: for variant in name.variants {
+        guard variant.count <= normal.count else { continue }
+        for start in 0...(normal.count - variant.count) {
+          if variant.count == 1 && !normal[start].capital { continue }
+          if (0..<variant.count).allSatisfy({ normal[start + $0].token == variant[$0] }) {
+            found.append((name.display, normal[start].at))
+            break variants
+          }
+        }
+      }
+    }
+    return found.sorted { $0.at < $1.at || $0.at == $1.at && $0.name < $1.name }
+  }
+
+  static func normalised(_ bytes: [UInt8]) -> [[UInt8]] {
+    WordTokenizer.words(bytes).map(\.folded).filter { !dropped.contains($0) }.map(singular)
+  }
+
+  static func singular(_ word: [UInt8]) -> [UInt8] {
+    word.count > 4 && word.last == 115 && word[word.count - 2] != 115
+      ? Array(word.dropLast()) : word
+  }
+
+  static let ccgWords: [[UInt8]] = ["clinical", "commissioning", "group"].map { Array($0.utf8) }
+  static let ccg: [UInt8] = Array("ccg".utf8)
+
+  /// The name's words, and the same with "clinical commissioning group" and "CCG" swapped.
+  static func variants(_ tokens: [[UInt8]]) -> [[[UInt8]]] {
+    var out = [tokens]
+    if let i = tokens.firstIndex(of: ccg) {
+      out.append(Array(tokens[..<i]) + ccgWords + Array(tokens[(i + 1)...]))
+    } else if let i = (0..<max(0, tokens.count - 2)).first(where: {
+      Array(tokens[$0..<$0 + 3]) == ccgWords
+    }) {
+      out.append(Array(tokens[..<i]) + [ccg] + Array(tokens[(i + 3)...]))
+    }
+    return out
+  }
+
+  /// Two to eight letters, at least two of them capitals, starting with a capital.
+  static func isAcronym(_ bytes: ArraySlice<UInt8>) -> Bool {
+    guard (2...8).contains(bytes.count), let first = bytes.first, first >= 65, first <= 90 else {
+      return false
+    }
+    var capitals = 0
+    for b in bytes {
+      if b >= 65 && b <= 90 { capitals += 1 } else if !(b >= 97 && b <= 122) { return false }
+    }
+    return capitals >= 2
+  }
+}

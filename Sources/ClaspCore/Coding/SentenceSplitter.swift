@@ -1,0 +1,93 @@
+/// Splits report text into sentences, by UTF-8 byte ranges.
+///
+/// A sentence ends at `.`, `!` or `?` (with any closing quotes, brackets or Markdown `*` after it)
+/// followed by white space, and at every line break (a unit's lines are paragraphs or bullets). A full
+/// stop does not end a sentence after a known abbreviation (`e.g.`, `i.e.`, `Dr.`, `No.`, `etc.`), after a
+/// single letter (initials, `e.g.`), or inside a number (`5.3`, `81.5%`), which has no space after it.
+///
+/// ```swift
+/// SentenceSplitter.sentences(in: "Dr. Khan saw 5.3 cases, e.g. two. Staff agreed.")
+/// // ["Dr. Khan saw 5.3 cases, e.g. two.", "Staff agreed."]
+/// ```
+public enum SentenceSplitter {
+  /// Words after which a full stop is part of an abbreviation, lowercased.
+  static let abbreviations: Set<[UInt8]> = Set(
+    [
+      "dr", "mr", "mrs", "ms", "no", "nos", "vs", "etc", "st", "prof", "approx", "cf", "fig", "ref",
+      "para", "paras", "eg", "ie", "al", "inc", "ltd", "co", "dept", "jan", "feb", "mar", "apr",
+      "jun",
+      "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    ].map { Array($0.utf8) })
+
+  /// The byte ranges of the sentences of `bytes`, in order, trimmed of white space and leading bullets.
+  /// - Complexity: O(n) in the number of bytes.
+  public static func ranges(in bytes: [UInt8]) -> [Range<Int>] {
+    var out: [Range<Int>] = []
+    var start = 0
+    var i = 0
+    func emit(_ end: Int) {
+      if let r = trimmed(start..<end, in: bytes) { out.append(r) }
+    }
+    while i < bytes.count {
+      let b = bytes[i]
+      if b == 10 {
+        emit(i)
+        start = i + 1
+      } else if b == 46 || b == 33 || b == 63 {
+        var j = i + 1
+        while j < bytes.count, isCloser(bytes, j) { j += closerWidth(bytes, j) }
+        let atEnd = j >= bytes.count
+        if atEnd || isSpace(bytes[j]), b != 46 || !isAbbreviation(bytes, before: i) {
+          emit(j)
+          start = j
+          i = j
+          continue
+        }
+      }
+      i += 1
+    }
+    emit(bytes.count)
+    return out
+  }
+
+  /// The sentences of `text`, trimmed.
+  public static func sentences(in text: String) -> [String] {
+    let bytes = Array(text.utf8)
+    return ranges(in: bytes).map { String(decoding: bytes[$0], as: UTF8.self) }
+  }
+
+  static func isSpace(_ b: UInt8) -> Bool { b == 32 || b == 9 || b == 10 || b == 13 }
+
+  /// Closing quotes, brackets and Markdown emphasis that may follow a sentence's final stop.
+  static func isCloser(_ bytes: [UInt8], _ j: Int) -> Bool {
+    let b = bytes[j]
+    if b == 34 || b == 39 || b == 41 || b == 93 || b == 42 || b == 95 { return true }
+    // ’ ” (E2 80 99, E2 80 9D)
+    return b == 0xE2 && j + 2 < bytes.count && bytes[j + 1] == 0x80
+      && (bytes[j + 2] == 0x99 || bytes[j + 2] == 0x9D)
+  }
+
+  static func closerWidth(_ bytes: [UInt8], _ j: Int) -> Int { bytes[j] == 0xE2 ? 3 : 1 }
+
+  /// True when the full stop at `dot` ends an abbreviation or an initial.
+  static func isAbbreviation(_ bytes: [UInt8], before dot: Int) -> Bool {
+    var k = dot
+    while k > 0, isLetter(bytes[k - 1]) { k -= 1 }
+    let word = bytes[k..<dot].map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+    if word.isEmpty { return false }
+    if word.count == 1 { return true }
+    return abbreviations.contains(word)
+  }
+
+  static func isLetter(_ b: UInt8) -> Bool { (b >= 65 && b <= 90) || (b >= 97 && b <= 122) }
+
+  static func trimmed(_ range: Range<Int>, in bytes: [UInt8]) -> Range<Int>? {
+    var lo = range.lowerBound
+    var hi = range.upperBound
+    while lo < hi, isSpace(bytes[lo]) || bytes[lo] == 45 && lo + 1 < hi && isSpace(bytes[lo + 1]) {
+      lo += 1
+    }
+    while hi > lo, isSpace(bytes[hi - 1]) { hi -= 1 }
+    return lo < hi ? lo..<hi : nil
+  }
+}

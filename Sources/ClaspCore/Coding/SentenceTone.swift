@@ -1,0 +1,163 @@
+/// The evaluative cues of one sentence, after overlaps and negation are resolved, by clause.
+///
+/// Clauses are cut at contrast words ("however", "although", "whilst") and semicolons. In a sentence that
+/// sets a plain statement against a concern ("notes are entered on the record, however, this does not
+/// happen for group supervision"), the conceded clause counts as a strength.
+public struct SentenceTone: Sendable, Hashable {
+  /// The lean of each clause, in order.
+  public var clauses: [Polarity] = []
+  /// True when the sentence has a contrast word.
+  public var contrast = false
+  /// True when a plain clause stands conceded before a concern ("X, however, Y" or "X but Y").
+  public var conceded = false
+  /// True when the sentence opens with "However" or "But", answering the sentence before it.
+  public var opensWithConcession = false
+  /// True when its strengths are reported, intended or normative rather than seen ("we were told",
+  /// "expected", "it is important that").
+  public var hedged = false
+
+  /// A tone with no clauses (neutral).
+  public init() {}
+
+  /// Strength clauses.
+  public var strengths: Int { clauses.filter { $0 == .positive }.count }
+  /// Concern clauses.
+  public var concerns: Int { clauses.filter { $0 == .negative }.count }
+
+  /// The sentence's lean: a clear strength, a clear concern, both (in contrasting clauses), or none.
+  public var lean: Polarity {
+    let concern = clauses.contains(.negative)
+    var strength = clauses.contains(.positive)
+    if concern && conceded && !hedged { strength = true }
+    switch (strength, concern) {
+    case (true, true): return .mixed
+    case (true, false): return .positive
+    case (false, true): return .negative
+    case (false, false): return .neutral
+    }
+  }
+
+  /// The tone of every sentence of a unit, from one pass of `lexicon` over its words.
+  /// - Parameters:
+  ///   - bytes: the unit's UTF-8 text.
+  ///   - words: its words; `sentenceOfWord` gives each word's sentence among `sentenceCount`.
+  public static func tones(
+    bytes: [UInt8], words: [Word], sentenceOfWord: [Int], sentenceCount: Int,
+    lexicon: PolarityLexicon
+  ) -> [SentenceTone] {
+    var tones = Array(repeating: SentenceTone(), count: sentenceCount)
+    let raw = lexicon.set.matches(in: bytes, words: words, sentenceOfWord: sentenceOfWord)
+    // Longest cue wins where cues overlap; ties go to the earlier-listed cue.
+    let ordered = raw.sorted {
+      let l0 = $0.lastWord - $0.firstWord
+      let l1 = $1.lastWord - $1.firstWord
+      return l0 != l1 ? l0 > l1 : ($0.firstWord, $0.pattern) < ($1.firstWord, $1.pattern)
+    }
+    var taken = Array(repeating: false, count: words.count)
+    var kept: [(match: PatternSet.Match, cue: PolarityLexicon.Cue)] = []
+    for m in ordered where !(m.firstWord...m.lastWord).contains(where: { taken[$0] }) {
+      for w in m.firstWord...m.lastWord { taken[w] = true }
+      kept.append((m, lexicon.cues[m.pattern]))
+    }
+    kept.sort { $0.match.firstWord < $1.match.firstWord }
+
+    // Running counts of the current clause of the current sentence.
+    var sentence = -1
+    var strengths = 0
+    var concerns = 0
+    var clauseStart = 0
+    func closeClause(at end: Int) {
+      defer { clauseStart = end }
+      if let p = pendingConcession, p.sentence == sentence, end > clauseStart || end == .max {
+        // The clause after the concession word is closing: concede the one before it if it was plain.
+        if p.plain && concerns > strengths { tones[sentence].conceded = true }
+        pendingConcession = nil
+      }
+      // A contrast word that opens a sentence ("However, ...") leaves no clause before it.
+      guard sentence >= 0, end > clauseStart else { return }
+      tones[sentence].clauses.append(
+        strengths > concerns ? .positive : concerns > 0 ? .negative : .neutral)
+      strengths = 0
+      concerns = 0
+    }
+    // A negator waits for the cue it reverses; after reversing one it stays live for coordinated
+    // cues ("not robust or effective") but is no longer a concern of its own.
+    var negator: (word: Int, used: Bool)?
+    func settleNegator() {
+      if let n = negator, !n.used { concerns += 1 }
+      negator = nil
+    }
+    var lastEnd = 0
+    var pendingConcession: (sentence: Int, plain: Bool)?
+    for (m, cue) in kept {
+      let s = sentenceOfWord[m.firstWord]
+      if s != sentence {
+        settleNegator()
+        closeClause(at: .max)
+        sentence = s
+        clauseStart = m.firstWord
+        while clauseStart > 0, sentenceOfWord[clauseStart - 1] == s { clauseStart -= 1 }
+      } else if semicolon(bytes, from: lastEnd, to: m.start) {
+        settleNegator()
+        closeClause(at: m.firstWord)
+      }
+      lastEnd = m.end
+      if let n = negator,
+        m.firstWord - n.word > lexicon.negationScope
+          || clauseBreak(bytes, from: words[n.word].end, to: m.start)
+      {
+        settleNegator()
+      }
+      switch cue {
+      case .negator:
+        settleNegator()
+        negator = (m.lastWord, false)
+      case .strength:
+        if negator != nil {
+          negator = (m.lastWord, true)
+          concerns += 1
+        } else {
+          strengths += 1
+        }
+      case .concern:
+        if negator != nil {
+          // "no delay", "not inconsistent": the concern is denied; count neither side.
+          negator = (m.lastWord, true)
+        } else {
+          concerns += 1
+        }
+      case .contrast, .concession:
+        settleNegator()
+        tones[s].contrast = true
+        // Only a plain clause right before "however"/"but", with a concern after it, is conceded.
+        let plain = m.firstWord > clauseStart && strengths == 0 && concerns == 0
+        closeClause(at: m.firstWord)
+        clauseStart = m.lastWord + 1
+        if cue == .concession {
+          pendingConcession = (s, plain)
+          if m.firstWord == 0 || sentenceOfWord[m.firstWord - 1] != s {
+            tones[s].opensWithConcession = true
+          }
+        }
+      case .hedge:
+        tones[s].hedged = true
+      case .ignore:
+        break
+      }
+    }
+    settleNegator()
+    closeClause(at: .max)
+    return tones
+  }
+
+  /// True when a semicolon lies between two byte offsets.
+  static func semicolon(_ bytes: [UInt8], from: Int, to: Int) -> Bool {
+    from < to && bytes[from..<to].contains(59)
+  }
+
+  /// True when punctuation that ends a clause (`,` `;` `:` `(`) lies between two byte offsets.
+  static func clauseBreak(_ bytes: [UInt8], from: Int, to: Int) -> Bool {
+    guard from < to else { return false }
+    return bytes[from..<to].contains { $0 == 44 || $0 == 59 || $0 == 58 || $0 == 40 }
+  }
+}

@@ -1,0 +1,83 @@
+/// A word of a text: a run of letters and digits, located by UTF-8 byte offsets.
+public struct Word: Sendable, Hashable {
+  /// Byte offsets of the word in the text's UTF-8, half-open.
+  public let start: Int
+  public let end: Int
+  /// The word's bytes lowercased (ASCII letters only; other bytes are kept).
+  public let folded: [UInt8]
+  /// True when the word as printed contains an uppercase ASCII letter.
+  public let hasUppercase: Bool
+
+  public init(start: Int, end: Int, folded: [UInt8], hasUppercase: Bool) {
+    self.start = start
+    self.end = end
+    self.folded = folded
+    self.hasUppercase = hasUppercase
+  }
+}
+
+/// Splits UTF-8 text into words, the unit every codebook pattern is matched on.
+///
+/// A word is a maximal run of ASCII letters and digits and of non-ASCII letters (`crèche` is one word).
+/// Everything else separates words, including apostrophes, hyphens, slashes and the typographic
+/// quotes and dashes of U+2000-U+206F, so `children’s` and `children's` both give `children`, `s`.
+public enum WordTokenizer {
+  /// The words of `bytes`, in order.
+  /// - Complexity: O(n) in the number of bytes.
+  public static func words(_ bytes: [UInt8]) -> [Word] {
+    var out: [Word] = []
+    var i = 0
+    var start = -1
+    var folded: [UInt8] = []
+    var upper = false
+    func close(_ end: Int) {
+      if start >= 0 {
+        out.append(Word(start: start, end: end, folded: folded, hasUppercase: upper))
+        start = -1
+        folded.removeAll(keepingCapacity: true)
+        upper = false
+      }
+    }
+    while i < bytes.count {
+      let b = bytes[i]
+      let width = sequenceWidth(b)
+      if isWordByte(b, at: i, in: bytes) {
+        if start < 0 { start = i }
+        if b >= 65 && b <= 90 {
+          upper = true
+          folded.append(b + 32)
+        } else {
+          for k in i..<min(i + width, bytes.count) { folded.append(bytes[k]) }
+        }
+      } else {
+        close(i)
+      }
+      i += width
+    }
+    close(bytes.count)
+    return out
+  }
+
+  /// The words of `text`.
+  public static func words(_ text: String) -> [Word] { words(Array(text.utf8)) }
+
+  static func isWordByte(_ b: UInt8, at i: Int, in bytes: [UInt8]) -> Bool {
+    if b < 0x80 {
+      return (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122)
+    }
+    // C2 xx is Latin-1 punctuation (no-break space, «, ·); E2 80/81 xx is General Punctuation.
+    if b == 0xC2 { return false }
+    if b == 0xE2, i + 1 < bytes.count, bytes[i + 1] == 0x80 || bytes[i + 1] == 0x81 { return false }
+    if b == 0xEF, i + 1 < bytes.count, bytes[i + 1] == 0xBB || bytes[i + 1] == 0xBC { return false }
+    return b >= 0xC0
+  }
+
+  static func sequenceWidth(_ b: UInt8) -> Int {
+    switch b {
+    case 0xF0...: 4
+    case 0xE0...: 3
+    case 0xC0...: 2
+    default: 1
+    }
+  }
+}

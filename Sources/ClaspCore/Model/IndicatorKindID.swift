@@ -1,0 +1,24 @@
+/// The identifier of an indicator kind in the indicator table (`iha_within_timescale`).
+public struct IndicatorKindID: RawRepresentable, Hashable, Comparable, Codable, Sendable,
+  ExpressibleByStringLiteral, CustomStringConvertible
+{
+  public let rawValue: String
+
+  public init(rawValue: String) { self.rawValue = rawValue }
+  public init(stringLiteral value: String) { self.rawValue = value }
+
+  public var description: String { rawValue }
+
+  public static func < (lhs: IndicatorKindID, rhs: IndicatorKindID) -> Bool {
+    lhs.rawValue < rhs.rawValue
+  }
+
+  public init(from decoder: any Decoder) throws {
+    rawValue = try decoder.singleValueContainer().decode(String.self)
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode(rawValue)
+  }
+}
