@@ -27,9 +27,9 @@ struct InputOptions: ParsableArguments {
   }
 
   /// Discovers and loads the inputs, skipping `excluding` (the output directory).
-  func load(excluding: [String] = []) -> ReportBatch {
+  func load(excluding: [String] = []) -> ReportInputs {
     let discovered = InputDiscovery.discover(inputs, excluding: excluding)
-    return ReportBatch.load(
+    return ReportInputs.load(
       discovered, sizeLimit: maxInputSize.bytes, pdf: PDFTextExtractor(timeout: pdfTimeout))
   }
 }
@@ -64,13 +64,13 @@ enum Diagnostics {
   }
 
   /// Prints what discovery skipped (except hidden files), duplicates, failures and warnings.
-  static func report(_ batch: ReportBatch) {
-    for skipped in batch.skipped where skipped.reason != .hidden { write("note", skipped) }
-    for duplicate in batch.duplicates {
+  static func report(_ loaded: ReportInputs) {
+    for skipped in loaded.skipped where skipped.reason != .hidden { write("note", skipped) }
+    for duplicate in loaded.duplicates {
       write("note", "\(duplicate.path): same report as \(duplicate.of); read once")
     }
-    for failure in batch.failures { write("error", failure) }
-    for report in batch.reports {
+    for failure in loaded.failures { write("error", failure) }
+    for report in loaded.reports {
       for warning in report.warnings { write("warning", warning) }
     }
   }

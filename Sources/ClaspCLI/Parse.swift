@@ -21,18 +21,18 @@ struct Parse: ParsableCommand {
   }
 
   func run() throws {
-    let batch = input.load()
-    Diagnostics.report(batch)
-    guard !batch.entries.isEmpty else {
+    let loaded = input.load()
+    Diagnostics.report(loaded)
+    guard !loaded.entries.isEmpty else {
       Diagnostics.write("error", "no .txt, .md or .pdf reports found in \(input.inputs.joined(separator: ", "))")
       throw ExitStatus.couldNotRun
     }
-    let failed = batch.failures.count
-    if input.strict && (failed > 0 || !batch.truncated.isEmpty) {
-      Diagnostics.write("error", "--strict: \(failed + batch.truncated.count) of \(batch.entries.count) inputs failed or were truncated; nothing printed")
+    let failed = loaded.failures.count
+    if input.strict && (failed > 0 || !loaded.truncated.isEmpty) {
+      Diagnostics.write("error", "--strict: \(failed + loaded.truncated.count) of \(loaded.entries.count) inputs failed or were truncated; nothing printed")
       throw ExitStatus.couldNotRun
     }
-    let reports = batch.reports
+    let reports = loaded.reports
     switch format {
     case .json:
       let encoder = JSONEncoder()
@@ -49,7 +49,7 @@ struct Parse: ParsableCommand {
       for report in reports { print(StructureTextRenderer.render(report)) }
     }
     if failed > 0 {
-      Diagnostics.write("error", "\(failed) of \(batch.entries.count) inputs failed")
+      Diagnostics.write("error", "\(failed) of \(loaded.entries.count) inputs failed")
       throw ExitStatus.someInputsFailed
     }
   }

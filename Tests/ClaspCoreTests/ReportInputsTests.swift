@@ -3,7 +3,7 @@ import Testing
 
 @testable import ClaspCore
 
-@Suite struct ReportBatchTests {
+@Suite struct ReportInputsTests {
   @Test("bad inputs are reported with their reasons and the rest are parsed")
   func faults() throws {
     let dir = try Fixtures.temporaryDirectory()
@@ -20,18 +20,18 @@ import Testing
     let canLock = !FileManager.default.isReadableFile(atPath: locked.path)  // root reads anything
     let derby = try String(contentsOfFile: Fixtures.reportPath("derby"), encoding: .utf8)
     try Data(derby.utf8).write(to: dir.appendingPathComponent("derby.txt"))
-    let batch = ReportBatch.load(InputDiscovery.discover([d]), sizeLimit: 1_000)
+    let loaded = ReportInputs.load(InputDiscovery.discover([d]), sizeLimit: 1_000)
     // derby.txt is itself over the tiny limit: give it room with a second run below.
-    let kinds = Dictionary(uniqueKeysWithValues: batch.failures.map { ($0.path, $0.kind) })
+    let kinds = Dictionary(uniqueKeysWithValues: loaded.failures.map { ($0.path, $0.kind) })
     #expect(kinds["\(d)/empty.txt"] == .empty)
     #expect(kinds["\(d)/binary.txt"] == .binary)
     #expect(kinds["\(d)/huge.txt"] == .tooLarge)
     #expect(kinds["\(d)/minutes.md"] == .notCLASReview)
     if canLock { #expect(kinds["\(d)/locked.txt"] == .unreadable) }
     #expect(
-      batch.failures.first { $0.kind == .tooLarge && $0.path.hasSuffix("huge.txt") }?.message
+      loaded.failures.first { $0.kind == .tooLarge && $0.path.hasSuffix("huge.txt") }?.message
         == "\(d)/huge.txt: the file is 2000 bytes, over the 1000-byte limit")
-    let roomy = ReportBatch.load(InputDiscovery.discover([d]))
+    let roomy = ReportInputs.load(InputDiscovery.discover([d]))
     #expect(roomy.reports.map(\.metadata.area) == ["Derby"])
     #expect(roomy.failures.map(\.kind).contains(.pdf))
     #expect(!roomy.allAnalysed)
@@ -47,12 +47,12 @@ import Testing
       try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
       try FileManager.default.copyItem(atPath: Fixtures.reportPath("derby"), toPath: url.path)
     }
-    let batch = ReportBatch.load(InputDiscovery.discover([d]))
-    #expect(batch.reports.count == 1)
-    #expect(batch.duplicates.map(\.path) == ["\(d)/b/derby copy.txt"])
-    #expect(batch.duplicates.map(\.of) == ["\(d)/a/derby.txt"])
-    #expect(batch.entries.map(\.sha256).allSatisfy { $0?.count == 64 })
-    #expect(batch.allAnalysed)
+    let loaded = ReportInputs.load(InputDiscovery.discover([d]))
+    #expect(loaded.reports.count == 1)
+    #expect(loaded.duplicates.map(\.path) == ["\(d)/b/derby copy.txt"])
+    #expect(loaded.duplicates.map(\.of) == ["\(d)/a/derby.txt"])
+    #expect(loaded.entries.map(\.sha256).allSatisfy { $0?.count == 64 })
+    #expect(loaded.allAnalysed)
   }
 
   @Test(
@@ -64,9 +64,9 @@ import Testing
     _ = try PDFTextExtractorTests.seedPDF("coventry", in: dir)
     try FileManager.default.copyItem(
       atPath: Fixtures.reportPath("coventry"), toPath: dir.appendingPathComponent("coventry.txt").path)
-    let batch = ReportBatch.load(InputDiscovery.discover([dir.path]))
-    #expect(batch.reports.count == 1)
-    #expect(batch.duplicates.count == 1)
+    let loaded = ReportInputs.load(InputDiscovery.discover([dir.path]))
+    #expect(loaded.reports.count == 1)
+    #expect(loaded.duplicates.count == 1)
   }
 
   @Test("two reports for one area are both kept and told apart by review date")
@@ -79,9 +79,9 @@ import Testing
     try Data(newer.utf8).write(to: dir.appendingPathComponent("testshire-2019.txt"))
     try FileManager.default.copyItem(
       atPath: Fixtures.reportPath("derby"), toPath: dir.appendingPathComponent("z.txt").path)
-    let batch = ReportBatch.load(InputDiscovery.discover([dir.path]))
-    #expect(batch.reports.count == 3)
-    #expect(ReportBatch.keys(for: batch.reports) == ["testshire-2016-03-01", "testshire-2019-05-06", "derby"])
+    let loaded = ReportInputs.load(InputDiscovery.discover([dir.path]))
+    #expect(loaded.reports.count == 3)
+    #expect(ReportInputs.keys(for: loaded.reports) == ["testshire-2016-03-01", "testshire-2019-05-06", "derby"])
   }
 
   @Test("a truncated copy is parsed, flagged, and kept out of the complete reports")
@@ -91,16 +91,16 @@ import Testing
     let dir = try Fixtures.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     try Data(cut.utf8).write(to: dir.appendingPathComponent("thurrock-part.txt"))
-    let batch = ReportBatch.load(InputDiscovery.discover([dir.path]))
-    let report = try #require(batch.truncated.first)
+    let loaded = ReportInputs.load(InputDiscovery.discover([dir.path]))
+    let report = try #require(loaded.truncated.first)
     #expect(report.isTruncated)
     let full = try Fixtures.report("thurrock").metadata
     #expect(report.metadata.area == full.area)
     #expect(report.metadata.reviewStart == full.reviewStart)
     #expect(report.metadata.published == full.published)
     #expect(report.metadata.signatory == full.signatory)
-    #expect(batch.complete.isEmpty)
-    #expect(!batch.allAnalysed)
+    #expect(loaded.complete.isEmpty)
+    #expect(!loaded.allAnalysed)
     #expect(report.warnings.last?.hasSuffix("no findings sections were found; the copy may be truncated") == true)
   }
 }

@@ -3,15 +3,17 @@ import Foundation
 /// Reads and parses every discovered input, keeping going past bad ones: the run-level entry point
 /// `clasp parse` and `clasp analyse` use.
 ///
+/// (Named for what it holds; the aggregation stage's `ReportBatch` codes and merges reports.)
+///
 /// Each input ends as exactly one entry: a parsed report (possibly truncated), a duplicate of an
 /// earlier input (same SHA-256 of its bytes; analysed once), or a failure with its reason.
 ///
 /// ```swift
-/// let batch = ReportBatch.load(InputDiscovery.discover(["Reports"], excluding: ["notebooks-out"]))
-/// batch.complete        // reports to put in matrices
-/// batch.allAnalysed     // false when any input failed
+/// let loaded = ReportInputs.load(InputDiscovery.discover(["Reports"], excluding: ["notebooks-out"]))
+/// loaded.complete        // reports to put in matrices
+/// loaded.allAnalysed     // false when any input failed
 /// ```
-public struct ReportBatch: Sendable {
+public struct ReportInputs: Sendable {
   /// What became of one input.
   public enum Outcome: Sendable {
     /// Parsed; `Report.isTruncated` tells whether its findings were found.
@@ -20,7 +22,7 @@ public struct ReportBatch: Sendable {
     /// another format; not analysed again.
     case duplicate(of: String)
     /// Not analysed.
-    case failed(InputFailure)
+    case failed(FailedInput)
   }
 
   /// One input and its outcome.
@@ -37,49 +39,72 @@ public struct ReportBatch: Sendable {
   /// What discovery passed over.
   public let skipped: [SkippedInput]
 
-  /// Reads and parses `discovered.inputs` in order.
+  /// Reads and parses `discovered.inputs`, several at a time; entries keep discovery order, and of
+  /// two duplicates the one discovered first is kept.
   /// - Parameters:
   ///   - sizeLimit: inputs larger than this many bytes fail as too large.
   ///   - pdf: the converter for PDF inputs.
+  /// - Complexity: O(total input bytes), spread over the cores.
   public static func load(
     _ discovered: DiscoveredInputs, sizeLimit: Int = ReportReader.defaultSizeLimit,
     pdf: PDFTextExtractor = PDFTextExtractor()
-  ) -> ReportBatch {
-    var entries: [Entry] = []
-    var firstWithDigest: [String: String] = [:]
-    for path in discovered.inputs {
+  ) -> ReportInputs {
+    let inputs = discovered.inputs
+    let slots = ResultSlots<(digest: String?, outcome: Outcome)>(count: inputs.count)
+    DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
+      let path = inputs[index]
       let bytes: [UInt8]
       do {
         bytes = try ReportReader.contents(of: path, sizeLimit: sizeLimit)
       } catch {
-        entries.append(Entry(path: path, sha256: nil, outcome: .failed(InputFailure(path: path, error: error))))
-        continue
+        slots.set(index, (nil, .failed(FailedInput(path: path, error: error))))
+        return
       }
       let digest = SHA256.hex(bytes)
-      if let first = firstWithDigest[digest] {
-        entries.append(Entry(path: path, sha256: digest, outcome: .duplicate(of: first)))
-        continue
-      }
-      firstWithDigest[digest] = path
       do {
-        let source = try ReportReader.text(from: bytes, path: path, pdf: pdf)
-        let report = try StructureParser.parse(source)
-        // The same report in another format (a .txt beside its .pdf) is a duplicate too.
-        if let twin = entries.first(where: { Self.isSameReport($0.outcome, report) }) {
-          entries.append(Entry(path: path, sha256: digest, outcome: .duplicate(of: twin.path)))
-          continue
-        }
-        entries.append(Entry(path: path, sha256: digest, outcome: .parsed(report)))
+        let report = try StructureParser.parse(try ReportReader.text(from: bytes, path: path, pdf: pdf))
+        slots.set(index, (digest, .parsed(report)))
       } catch {
-        entries.append(Entry(path: path, sha256: digest, outcome: .failed(InputFailure(path: path, error: error))))
+        slots.set(index, (digest, .failed(FailedInput(path: path, error: error))))
       }
     }
-    return ReportBatch(entries: entries, skipped: discovered.skipped)
+    var entries: [Entry] = []
+    var firstWithDigest: [String: String] = [:]
+    var firstWithIdentity: [ReportIdentity: String] = [:]
+    for (path, slot) in zip(inputs, slots.values) {
+      guard let (digest, outcome) = slot else { continue }
+      if let digest {
+        if let first = firstWithDigest[digest] {
+          entries.append(Entry(path: path, sha256: digest, outcome: .duplicate(of: first)))
+          continue
+        }
+        firstWithDigest[digest] = path
+      }
+      switch outcome {
+      case .parsed(let report):
+        // The same report in another format (a .txt beside its .pdf) is a duplicate too.
+        let identity = ReportIdentity(report)
+        if !report.units.isEmpty, let first = firstWithIdentity[identity] {
+          entries.append(Entry(path: path, sha256: digest, outcome: .duplicate(of: first)))
+          continue
+        }
+        if !report.units.isEmpty { firstWithIdentity[identity] = path }
+        entries.append(Entry(path: path, sha256: digest, outcome: .parsed(report)))
+      case .failed, .duplicate:
+        entries.append(Entry(path: path, sha256: digest, outcome: outcome))
+      }
+    }
+    return ReportInputs(entries: entries, skipped: discovered.skipped)
   }
 
-  private static func isSameReport(_ outcome: Outcome, _ report: Report) -> Bool {
-    guard case .parsed(let other) = outcome, !report.units.isEmpty else { return false }
-    return other.metadata == report.metadata && other.units.map(\.id) == report.units.map(\.id)
+  /// What makes two parsed copies the same report: metadata and unit ids.
+  private struct ReportIdentity: Hashable {
+    let metadata: ReportMetadata
+    let units: [UnitID]
+    init(_ report: Report) {
+      metadata = report.metadata
+      units = report.units.map(\.id)
+    }
   }
 
   /// Every parsed report, truncated ones included, in input order.
@@ -94,7 +119,7 @@ public struct ReportBatch: Sendable {
   public var truncated: [Report] { reports.filter(\.isTruncated) }
 
   /// Inputs that were not analysed, with their reasons.
-  public var failures: [InputFailure] {
+  public var failures: [FailedInput] {
     entries.compactMap { if case .failed(let failure) = $0.outcome { failure } else { nil } }
   }
 
@@ -110,7 +135,7 @@ public struct ReportBatch: Sendable {
   /// date (else the publication date, else a counter) appended when two reports share an area.
   ///
   /// ```swift
-  /// ReportBatch.keys(for: [derby2015, derby2018, coventry])
+  /// ReportInputs.keys(for: [derby2015, derby2018, coventry])
   /// // ["derby-2015-07-27", "derby-2018-03-05", "coventry"]
   /// ```
   public static func keys(for reports: [Report]) -> [String] {
@@ -135,7 +160,7 @@ public struct ReportBatch: Sendable {
 }
 
 /// An input that could not be analysed, with the reason in the `path: sentence` form.
-public struct InputFailure: Sendable, Equatable, Hashable, Codable, CustomStringConvertible {
+public struct FailedInput: Sendable, Equatable, Hashable, Codable, CustomStringConvertible {
   /// The broad class of failure, for the manifest.
   public enum Kind: String, Sendable, Codable {
     case unreadable, empty, binary
@@ -175,4 +200,24 @@ public struct InputFailure: Sendable, Equatable, Hashable, Codable, CustomString
   }
 
   public var description: String { message }
+}
+
+/// Result slots filled from concurrent iterations; owns the lock that guards them.
+private final class ResultSlots<Value>: @unchecked Sendable {
+  private let lock = NSLock()
+  private var storage: [Value?]
+
+  init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+  func set(_ index: Int, _ value: Value) {
+    lock.lock()
+    storage[index] = value
+    lock.unlock()
+  }
+
+  var values: [Value?] {
+    lock.lock()
+    defer { lock.unlock() }
+    return storage
+  }
 }
