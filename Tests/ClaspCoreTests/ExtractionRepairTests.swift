@@ -43,6 +43,7 @@ import Testing
     }
     #expect(ExtractionRepair.isPageNumber("  Page 12 of 40 ", strict: true))
     #expect(ExtractionRepair.isPageNumber("12 of 40", strict: true))
+    #expect(ExtractionRepair.isPageNumber(String(repeating: " ", count: 60) + "Page 8 of 25", strict: true))
     #expect(ExtractionRepair.isPageNumber("- 12 -", strict: false))
     #expect(!ExtractionRepair.isPageNumber("12", strict: true))
     #expect(!ExtractionRepair.isPageNumber("12 children were seen", strict: false))

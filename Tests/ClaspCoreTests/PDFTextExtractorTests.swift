@@ -9,23 +9,23 @@ let pdftotextInstalled = PDFTextExtractor().resolvedExecutable() != nil
 @Suite struct PDFTextExtractorTests {
   /// Writes a PDF of the seed report's text, laid out like the published report (wrapped lines,
   /// header table, running header, page numbers), and returns its path.
-  static func seedPDF(_ slug: String, in directory: URL) throws -> String {
+  static func seedPDF(_ slug: String, in directory: URL, font: TestPDF.Font = .courier) throws -> String {
     let source = try ReportReader.read(path: Fixtures.reportPath(slug))
     let area = try Fixtures.report(slug).metadata.area
     let header = "Review of health services for Children Looked After and Safeguarding in \(area)"
-    let url = directory.appendingPathComponent(slug + ".pdf")
-    try TestPDF.make(lines: source.lines, runningHeader: header).write(to: url)
+    let url = directory.appendingPathComponent("\(slug)-\(font.rawValue).pdf")
+    try TestPDF.make(lines: source.lines, runningHeader: header, font: font).write(to: url)
     return url.path
   }
 
   @Test(
     "each seed report as a PDF parses to the same units and metadata as its text",
     .enabled(if: pdftotextInstalled, "pdftotext is not installed (apt-get install poppler-utils)"),
-    arguments: Fixtures.slugs)
-  func roundTrip(slug: String) throws {
+    arguments: Fixtures.slugs, TestPDF.Font.allCases)
+  func roundTrip(slug: String, font: TestPDF.Font) throws {
     let directory = try Fixtures.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
-    let path = try Self.seedPDF(slug, in: directory)
+    let path = try Self.seedPDF(slug, in: directory, font: font)
     let fromPDF = try ReportLoader.load(path: path)
     let fromText = try Fixtures.report(slug)
     #expect(fromPDF.units.map(\.id) == (try Fixtures.goldUnits(slug)))
@@ -117,7 +117,7 @@ let pdftotextInstalled = PDFTextExtractor().resolvedExecutable() != nil
     let directory = try Fixtures.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let pdf = try Self.seedPDF("derby", in: directory)
-    let misnamed = directory.appendingPathComponent("derby.txt").path
+    let misnamed = directory.appendingPathComponent("derby-pdf.txt").path
     try FileManager.default.moveItem(atPath: pdf, toPath: misnamed)
     #expect(try ReportLoader.load(path: misnamed).units.map(\.id) == (try Fixtures.goldUnits("derby")))
     // Standard input has no file for pdftotext: the bytes go through a temporary file.

@@ -129,7 +129,14 @@ public enum ExtractionRepair {
   /// "Page 12 of 40", "12 of 40", "- 12 -", or (unless `strict`) a bare "12".
   static func isPageNumber(_ line: String, strict: Bool) -> Bool {
     // Most lines are prose: rule them out on bytes before any string work.
-    guard line.utf8.count <= 64, line.utf8.contains(where: TextNormaliser.isDigit) else { return false }
+    var visible = 0
+    var digit = false
+    for byte in line.utf8 where byte != 0x20 && byte != 0x09 {
+      visible += 1
+      if visible > 40 { return false }
+      digit = digit || TextNormaliser.isDigit(byte)
+    }
+    guard digit else { return false }
     let words = line.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "-" })
     guard !words.isEmpty, words.count <= 4, words.reduce(0, { $0 + $1.count }) <= 24 else {
       return false

@@ -4,61 +4,84 @@ import Foundation
 /// paragraphs wrapped to the page width, two-column rows for `label<TAB>value` lines (header fields,
 /// contents), hanging indents for bullets, a running header and a "Page N of M" footer on each page.
 ///
-/// Courier (a standard Type 1 font, WinAnsiEncoding) keeps the writer free of font metrics.
+/// Standard Type 1 fonts (WinAnsiEncoding) need no embedding; Courier is monospaced, Helvetica
+/// proportional like the published reports, with its metrics built in for wrapping.
 enum TestPDF {
+  /// The standard Type 1 font to set the text in.
+  enum Font: String, CaseIterable, Sendable {
+    /// Monospaced: every character is 600/1000 em.
+    case courier = "Courier"
+    /// Proportional, as the published reports are (Arial's metrics match Helvetica's).
+    case helvetica = "Helvetica"
+  }
+
   static let pageWidth = 595
   static let pageHeight = 842
   static let margin = 72
   static let fontSize = 10
-  static let charWidth = 6  // Courier advance at 10 pt
   static let lineHeight = 12
   static let bodyTop = 770
   static let bodyBottom = 70
-  static let labelColumn = 40  // characters
+  /// Where the value column of a `label<TAB>value` row starts, in points from the margin.
+  static let labelColumn = 240
 
-  struct Placed {
-    let x: Int  // characters from the left margin
-    let text: String
-    let size: Int
-    let y: Int
+  /// Helvetica advance widths (1/1000 em) for ASCII 32...126, from the standard AFM.
+  static let helveticaWidths: [Int] = [
+    278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556,
+    556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556, 1015, 667, 667, 722, 722, 667,
+    611, 778, 722, 278, 500, 667, 556, 833, 722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667,
+    667, 611, 278, 278, 278, 469, 556, 333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500,
+    222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,
+  ]
+
+  /// The width of `text` in points at `size`.
+  static func width(_ text: Substring, font: Font, size: Int = fontSize) -> Double {
+    var units = 0
+    for scalar in text.unicodeScalars {
+      switch font {
+      case .courier: units += 600
+      case .helvetica:
+        let v = Int(scalar.value)
+        units += (32...126).contains(v) ? helveticaWidths[v - 32] : 556
+      }
+    }
+    return Double(units * size) / 1000
   }
 
   /// Lays `lines` out on pages and returns the PDF bytes.
-  static func make(lines: [String], runningHeader: String?) -> Data {
-    let width = (pageWidth - 2 * margin) / charWidth
-    var rows: [(x: Int, text: String)?] = []  // nil is vertical space
+  static func make(lines: [String], runningHeader: String?, font: Font = .courier) -> Data {
+    let body = Double(pageWidth - 2 * margin)
+    let space = width(" ", font: font)
+    var rows: [(x: Double, text: String, x2: Double?, text2: String)?] = []  // nil is vertical space
     for line in lines {
-      let indent = line.prefix(while: { $0 == " " }).count
+      let indent = Double(line.prefix(while: { $0 == " " }).count) * space
       let content = line.trimmingCharacters(in: .whitespaces)
       if content.isEmpty {
         rows.append(nil)
         continue
       }
       if let tab = content.firstIndex(of: "\t") {
-        let left = wrap(String(content[..<tab]), width: labelColumn - 2)
+        let left = wrap(String(content[..<tab]), width: Double(labelColumn) - 12, font: font)
         let right = wrap(
           content[content.index(after: tab)...].trimmingCharacters(in: .whitespaces),
-          width: width - labelColumn)
+          width: body - Double(labelColumn), font: font)
         for index in 0..<max(left.count, right.count) {
-          let l = index < left.count ? left[index] : ""
-          let r = index < right.count ? right[index] : ""
-          let padded =
-            l.isEmpty
-            ? String(repeating: " ", count: labelColumn) + r
-            : l + String(repeating: " ", count: max(2, labelColumn - l.count)) + r
-          rows.append((indent, padded))
+          rows.append(
+            (
+              indent, index < left.count ? left[index] : "", Double(labelColumn),
+              index < right.count ? right[index] : ""
+            ))
         }
         continue
       }
-      let hanging = content.hasPrefix("- ") ? 2 : 0
-      for (index, piece) in wrap(content, width: width - indent - hanging, firstWidth: width - indent)
-        .enumerated()
-      {
-        rows.append((indent + (index == 0 ? 0 : hanging), piece))
+      let hanging = content.hasPrefix("- ") ? width("- ", font: font) : 0
+      let pieces = wrap(content, width: body - indent - hanging, firstWidth: body - indent, font: font)
+      for (index, piece) in pieces.enumerated() {
+        rows.append((indent + (index == 0 ? 0 : hanging), piece, nil, ""))
       }
     }
     let perPage = (bodyTop - bodyBottom) / lineHeight
-    var pages: [[(x: Int, text: String)?]] = []
+    var pages: [[(x: Double, text: String, x2: Double?, text2: String)?]] = []
     var index = 0
     while index < rows.count {
       var page = Array(rows[index..<min(rows.count, index + perPage)])
@@ -70,27 +93,32 @@ enum TestPDF {
     for (number, page) in pages.enumerated() {
       var stream = ""
       if let runningHeader, number > 0 {
-        stream += text(runningHeader, x: margin, y: 805, size: 8)
+        stream += text(runningHeader, x: Double(margin), y: 805, size: 8)
       }
       for (row, entry) in page.enumerated() {
         guard let entry else { continue }
         let y = bodyTop - row * lineHeight
-        stream += text(entry.text, x: margin + entry.x * charWidth, y: y, size: fontSize)
+        if !entry.text.isEmpty {
+          stream += text(entry.text, x: Double(margin) + entry.x, y: y, size: fontSize)
+        }
+        if let x2 = entry.x2, !entry.text2.isEmpty {
+          stream += text(entry.text2, x: Double(margin) + x2, y: y, size: fontSize)
+        }
       }
       stream += text("Page \(number + 1) of \(pages.count)", x: 270, y: 40, size: 8)
       contents.append(stream)
     }
-    return document(pageContents: contents)
+    return document(pageContents: contents, font: font)
   }
 
-  static func wrap(_ text: String, width: Int, firstWidth: Int? = nil) -> [String] {
+  static func wrap(_ text: String, width: Double, firstWidth: Double? = nil, font: Font) -> [String] {
     var out: [String] = []
     var current = ""
     for word in text.split(separator: " ") {
       let limit = out.isEmpty ? (firstWidth ?? width) : width
       if current.isEmpty {
         current = String(word)
-      } else if current.count + 1 + word.count <= limit {
+      } else if self.width(Substring(current + " " + word), font: font) <= limit {
         current += " " + word
       } else {
         out.append(current)
@@ -101,8 +129,9 @@ enum TestPDF {
     return out
   }
 
-  private static func text(_ string: String, x: Int, y: Int, size: Int) -> String {
-    "BT /F1 \(size) Tf 1 0 0 1 \(x) \(y) Tm (\(escape(string))) Tj ET\n"
+  private static func text(_ string: String, x: Double, y: Int, size: Int) -> String {
+    let position = String(format: "%.2f", x)
+    return "BT /F1 \(size) Tf 1 0 0 1 \(position) \(y) Tm (\(escape(string))) Tj ET\n"
   }
 
   private static func escape(_ string: String) -> String {
@@ -118,13 +147,13 @@ enum TestPDF {
     return out
   }
 
-  static func document(pageContents: [String]) -> Data {
+  static func document(pageContents: [String], font: Font = .courier) -> Data {
     var objects: [String] = []
     objects.append("<< /Type /Catalog /Pages 2 0 R >>")
     let kids = pageContents.indices.map { "\(4 + 2 * $0) 0 R" }.joined(separator: " ")
     objects.append("<< /Type /Pages /Kids [\(kids)] /Count \(pageContents.count) >>")
     objects.append(
-      "<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>")
+      "<< /Type /Font /Subtype /Type1 /BaseFont /\(font.rawValue) /Encoding /WinAnsiEncoding >>")
     for (index, content) in pageContents.enumerated() {
       objects.append(
         "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 \(pageWidth) \(pageHeight)] "
