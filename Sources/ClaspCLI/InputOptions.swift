@@ -42,7 +42,10 @@ struct ByteCount: ExpressibleByArgument, Equatable {
 
   init?(argument: String) {
     let text = argument.uppercased().filter { $0 != " " }
-    let units: [(String, Int)] = [("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10), ("G", 1 << 30), ("M", 1 << 20), ("K", 1 << 10), ("B", 1)]
+    let units: [(String, Int)] = [
+      ("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10), ("G", 1 << 30), ("M", 1 << 20),
+      ("K", 1 << 10), ("B", 1),
+    ]
     for (suffix, scale) in units where text.hasSuffix(suffix) {
       guard let value = Double(text.dropLast(suffix.count)), value >= 0 else { return nil }
       bytes = Int(value * Double(scale))

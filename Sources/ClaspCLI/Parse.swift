@@ -17,19 +17,25 @@ struct Parse: ParsableCommand {
   @Option(help: "Output format: json or text.") var format: StructureFormat = .json
 
   func validate() throws {
-    guard !input.inputs.isEmpty else { throw ValidationError("give at least one input (- for standard input)") }
+    guard !input.inputs.isEmpty else {
+      throw ValidationError("give at least one input (- for standard input)")
+    }
   }
 
   func run() throws {
     let loaded = input.load()
     Diagnostics.report(loaded)
     guard !loaded.entries.isEmpty else {
-      Diagnostics.write("error", "no .txt, .md or .pdf reports found in \(input.inputs.joined(separator: ", "))")
+      Diagnostics.write(
+        "error", "no .txt, .md or .pdf reports found in \(input.inputs.joined(separator: ", "))")
       throw ExitStatus.couldNotRun
     }
     let failed = loaded.failures.count
     if input.strict && (failed > 0 || !loaded.truncated.isEmpty) {
-      Diagnostics.write("error", "--strict: \(failed + loaded.truncated.count) of \(loaded.entries.count) inputs failed or were truncated; nothing printed")
+      Diagnostics.write(
+        "error",
+        "--strict: \(failed + loaded.truncated.count) of \(loaded.entries.count) inputs failed or were truncated; nothing printed"
+      )
       throw ExitStatus.couldNotRun
     }
     let reports = loaded.reports

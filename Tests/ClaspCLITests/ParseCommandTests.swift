@@ -35,7 +35,8 @@ import Testing
     #expect(result.status == 2)
     #expect(result.stdout.contains("# Coventry (Data/reports/coventry.txt)"))
     #expect(result.stderr.contains("error: \(empty.path): the file is empty"))
-    #expect(result.stderr.contains("error: \(binary.path): the file is binary data, not report text"))
+    #expect(
+      result.stderr.contains("error: \(binary.path): the file is binary data, not report text"))
     #expect(result.stderr.contains("error: \(other.path): not a CQC Children Looked After"))
     #expect(result.stderr.contains("error: 3 of 4 inputs failed"))
   }
@@ -56,7 +57,8 @@ import Testing
     defer { try? FileManager.default.removeItem(at: directory) }
     let root = ClaspBinary.packageRoot.appendingPathComponent("Data/reports")
     try FileManager.default.copyItem(
-      at: root.appendingPathComponent("derby.txt"), to: directory.appendingPathComponent("derby.txt"))
+      at: root.appendingPathComponent("derby.txt"),
+      to: directory.appendingPathComponent("derby.txt"))
     try FileManager.default.copyItem(
       at: root.appendingPathComponent("derby.txt"),
       to: directory.appendingPathComponent("nested/derby-again.txt"))
@@ -64,10 +66,13 @@ import Testing
     let result = try ClaspBinary.run(["parse", "--format", "text", directory.path])
     #expect(result.status == 0)
     #expect(result.stdout.components(separatedBy: "# Derby").count == 2)
-    #expect(result.stderr.contains("note: \(directory.path)/notes.docx: skipped: not a .txt, .md or .pdf file"))
     #expect(
       result.stderr.contains(
-        "note: \(directory.path)/nested/derby-again.txt: same report as \(directory.path)/derby.txt; read once"))
+        "note: \(directory.path)/notes.docx: skipped: not a .txt, .md or .pdf file"))
+    #expect(
+      result.stderr.contains(
+        "note: \(directory.path)/nested/derby-again.txt: same report as \(directory.path)/derby.txt; read once"
+      ))
     let stdin = try Data(contentsOf: root.appendingPathComponent("thurrock.txt"))
     let piped = try ClaspBinary.run(["parse", "-"], stdin: stdin)
     #expect(piped.status == 0)
@@ -86,12 +91,16 @@ import Testing
     #expect(result.status == 1)
     #expect(result.stdout.isEmpty)
     #expect(result.stderr.contains("error: \(empty.path): the file is empty"))
-    #expect(result.stderr.contains("error: --strict: 1 of 2 inputs failed or were truncated; nothing printed"))
+    #expect(
+      result.stderr.contains(
+        "error: --strict: 1 of 2 inputs failed or were truncated; nothing printed"))
   }
 
   @Test("the size limit is configurable and an empty search could not start")
   func limits() throws {
-    let result = try ClaspBinary.run(["parse", "--max-input-size", "10KB", "Data/reports/derby.txt"])
+    let result = try ClaspBinary.run([
+      "parse", "--max-input-size", "10KB", "Data/reports/derby.txt",
+    ])
     #expect(result.status == 2)
     #expect(result.stderr.contains("error: Data/reports/derby.txt: the file is"))
     #expect(result.stderr.contains("over the 10240-byte limit"))

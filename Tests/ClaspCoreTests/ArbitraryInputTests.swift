@@ -3,8 +3,9 @@ import Testing
 
 @testable import ClaspCore
 
-/// Property: for any byte string, reading and parsing returns a report or a `ReadError` /
-/// `StructureError`, never traps, and finishes promptly. The libFuzzer target in `Tests/Fuzz`
+/// Property: for any byte string, reading and parsing returns a report or an error, promptly.
+///
+/// The error is a `ReadError` or a `StructureError`; nothing traps. The libFuzzer target in `Tests/Fuzz`
 /// explores the same property with coverage guidance; this suite keeps a deterministic sample in
 /// every test run.
 @Suite struct ArbitraryInputTests {
@@ -26,7 +27,8 @@ import Testing
   static func check(_ bytes: [UInt8], seed: UInt64) -> Outcome? {
     let start = Date()
     defer {
-      #expect(Date().timeIntervalSince(start) < 5, "seed \(seed): \(bytes.count) bytes took too long")
+      #expect(
+        Date().timeIntervalSince(start) < 5, "seed \(seed): \(bytes.count) bytes took too long")
     }
     do {
       let report = try ReportLoader.load(bytes: bytes, path: "arbitrary.txt")
@@ -43,7 +45,9 @@ import Testing
   }
 
   static let seedTexts: [[UInt8]] = {
-    let paths = Fixtures.slugs.map(Fixtures.reportPath) + ["clean", "wrapped-with-furniture"].map(Fixtures.damagePath)
+    let paths =
+      Fixtures.slugs.map(Fixtures.reportPath)
+      + ["clean", "wrapped-with-furniture"].map(Fixtures.damagePath)
     return paths.compactMap { try? Array(Data(contentsOf: URL(fileURLWithPath: $0))) }
   }()
 
@@ -59,9 +63,12 @@ import Testing
 
   /// Alphabet of pieces that steer the reader into its interesting paths.
   static let pieces: [String] = [
-    "\n", "\n\n", "\u{0C}", "\r\n", "\t", "   ", "-", "- ", "1.", "1.1 ", "2.3 ", "12", " th ", "st",
-    "Page 3 of 9", "Contents", "Summary of the review", "Early help", "Recommendations", "Next steps",
-    "Date of review:", "Date of publication:", "CQC Regional Director:", "4 July 2016 to 8 July 2016",
+    "\n", "\n\n", "\u{0C}", "\r\n", "\t", "   ", "-", "- ", "1.", "1.1 ", "2.3 ", "12", " th ",
+    "st",
+    "Page 3 of 9", "Contents", "Summary of the review", "Early help", "Recommendations",
+    "Next steps",
+    "Date of review:", "Date of publication:", "CQC Regional Director:",
+    "4 July 2016 to 8 July 2016",
     "Children Looked After and Safeguarding in Testshire", "(Recommendation 1.1)", "Case example:",
     "\"", "multi-", "safe-", "guarding", "should:", "<b>", "**", "#", "&amp;", "\u{00AD}", "é",
     "The health visitor saw the child at home and recorded the outcome.",
@@ -89,12 +96,15 @@ import Testing
         let at = Int.random(in: 0..<bytes.count, using: &rng)
         switch Int.random(in: 0..<5, using: &rng) {
         case 0: bytes[at] = UInt8.random(in: 0...255, using: &rng)
-        case 1: bytes.removeSubrange(at..<min(bytes.count, at + Int.random(in: 1...2_000, using: &rng)))
-        case 2: bytes.insert(contentsOf: Array(Self.pieces.randomElement(using: &rng)!.utf8), at: at)
+        case 1:
+          bytes.removeSubrange(at..<min(bytes.count, at + Int.random(in: 1...2_000, using: &rng)))
+        case 2:
+          bytes.insert(contentsOf: Array(Self.pieces.randomElement(using: &rng)!.utf8), at: at)
         case 3: bytes = Array(bytes[..<at])
         default:
           let end = min(bytes.count, at + Int.random(in: 1...500, using: &rng))
-          bytes.insert(contentsOf: bytes[at..<end], at: Int.random(in: 0...bytes.count, using: &rng))
+          bytes.insert(
+            contentsOf: bytes[at..<end], at: Int.random(in: 0...bytes.count, using: &rng))
         }
       }
       _ = Self.check(bytes, seed: UInt64(2_000 + seed))
@@ -104,17 +114,23 @@ import Testing
   /// Shapes that once took quadratic time (every line page furniture; thousands of repeated
   /// paragraph numbers) or stress one pass (one huge line, one endless wrapped paragraph).
   static let adversarial: [(String, String)] = [
-    ("page furniture on every line", String(repeating: "Page 1 of 2\n\u{0C}Title\n", count: 20_000)),
+    (
+      "page furniture on every line", String(repeating: "Page 1 of 2\n\u{0C}Title\n", count: 20_000)
+    ),
     (
       "repeated paragraph numbers",
       "Review of health services for Children Looked After and Safeguarding in X\n\n"
         + "Date of review:\t1 May 2016\n\n1. Early help\n\n"
-        + String(repeating: "1.1 Some text here that goes on and on for a while to fill the line.\n", count: 6_000)
+        + String(
+          repeating: "1.1 Some text here that goes on and on for a while to fill the line.\n",
+          count: 6_000)
     ),
     ("one huge line", String(repeating: "word ", count: 100_000)),
     (
       "one endless wrapped paragraph",
-      String(repeating: "The health visitor saw the child at home and recorded the outcome ok\n", count: 6_000)
+      String(
+        repeating: "The health visitor saw the child at home and recorded the outcome ok\n",
+        count: 6_000)
     ),
   ]
 

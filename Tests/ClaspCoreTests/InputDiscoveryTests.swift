@@ -23,8 +23,10 @@ import Testing
     try write(".git/config.txt")
     try write("out/previous.md")
     try write("SOURCES.md")
-    try fm.createSymbolicLink(atPath: root.appendingPathComponent("sub/loop").path, withDestinationPath: "..")
-    try fm.createSymbolicLink(atPath: root.appendingPathComponent("sub/gone.txt").path, withDestinationPath: "nowhere.txt")
+    try fm.createSymbolicLink(
+      atPath: root.appendingPathComponent("sub/loop").path, withDestinationPath: "..")
+    try fm.createSymbolicLink(
+      atPath: root.appendingPathComponent("sub/gone.txt").path, withDestinationPath: "nowhere.txt")
     return root
   }
 
@@ -70,7 +72,8 @@ import Testing
     let root = try Self.makeTree()
     defer { try? FileManager.default.removeItem(at: root) }
     let r = root.path
-    try FileManager.default.createSymbolicLink(atPath: "\(r)/alias", withDestinationPath: "\(r)/sub/deeper")
+    try FileManager.default.createSymbolicLink(
+      atPath: "\(r)/alias", withDestinationPath: "\(r)/sub/deeper")
     let found = InputDiscovery.discover([r], excluding: [r + "/out"])
     #expect(found.inputs.filter { $0.hasSuffix("d.txt") }.count == 1)
     #expect(found.skipped.contains(SkippedInput(path: "\(r)/sub/deeper", reason: .alreadyWalked)))

@@ -15,7 +15,8 @@ import Testing
   @Test(
     "review dates written with to, -, – and shared months or years read the same",
     arguments: [
-      "4th July 2016 to 8th July 2016", "4th July 2016 - 8th July 2016", "4th July 2016 – 8th July 2016",
+      "4th July 2016 to 8th July 2016", "4th July 2016 - 8th July 2016",
+      "4th July 2016 – 8th July 2016",
       "4 July 2016 – 8 July 2016", "4–8 July 2016", "4-8 July 2016", "4 July to 8 July 2016",
       "4th - 8th July 2016", "4 th July th July 2016 to 8 th July th July 2016",
     ])
@@ -51,7 +52,8 @@ import Testing
     #expect(metadata.signatory == "Pat Placeholder")
     // Everything on one line: the dates are still recognised.
     let oneLine = try Self.clean().replacingOccurrences(
-      of: "Date of review:\t4th July 2016 - 8th July 2016\nDate of publication:\t15th November 2016",
+      of:
+        "Date of review:\t4th July 2016 - 8th July 2016\nDate of publication:\t15th November 2016",
       with: "Date of review: Date of publication: 4 July 2016 to 8 July 2016 15 November 2016")
     let joined = try Self.load(oneLine).metadata
     #expect(joined.reviewStart == "2016-07-04")

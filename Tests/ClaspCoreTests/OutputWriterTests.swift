@@ -10,7 +10,9 @@ import Testing
     while let path = enumerator?.nextObject() as? String {
       var isDirectory: ObjCBool = false
       let full = directory.appendingPathComponent(path).path
-      if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
+      if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory),
+        !isDirectory.boolValue
+      {
         out[path] = (try? String(contentsOfFile: full, encoding: .utf8)) ?? ""
       }
     }
@@ -27,7 +29,8 @@ import Testing
     defer { try? FileManager.default.removeItem(at: root) }
     let out = root.appendingPathComponent("notebooks-out")
     try OutputWriter.write(["old.md": Data("old".utf8), "a/b.csv": Data("1".utf8)], to: out.path)
-    try OutputWriter.write(["manifest.json": Data("{}".utf8), "a/c.csv": Data("2".utf8)], to: out.path)
+    try OutputWriter.write(
+      ["manifest.json": Data("{}".utf8), "a/c.csv": Data("2".utf8)], to: out.path)
     #expect(Self.contents(out) == ["manifest.json": "{}", "a/c.csv": "2"])
     #expect(try Self.siblings(root) == ["notebooks-out"])
   }

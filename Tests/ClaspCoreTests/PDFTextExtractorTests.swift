@@ -9,7 +9,9 @@ let pdftotextInstalled = PDFTextExtractor().resolvedExecutable() != nil
 @Suite struct PDFTextExtractorTests {
   /// Writes a PDF of the seed report's text, laid out like the published report (wrapped lines,
   /// header table, running header, page numbers), and returns its path.
-  static func seedPDF(_ slug: String, in directory: URL, font: TestPDF.Font = .courier) throws -> String {
+  static func seedPDF(_ slug: String, in directory: URL, font: TestPDF.Font = .courier) throws
+    -> String
+  {
     let source = try ReportReader.read(path: Fixtures.reportPath(slug))
     let area = try Fixtures.report(slug).metadata.area
     let header = "Review of health services for Children Looked After and Safeguarding in \(area)"
@@ -34,7 +36,8 @@ let pdftotextInstalled = PDFTextExtractor().resolvedExecutable() != nil
     #expect(fromPDF.blocks.count == fromText.blocks.count)
     for (pdfUnit, textUnit) in zip(fromPDF.units, fromText.units) {
       #expect(
-        pdfUnit.text.collapsingWhitespace() == textUnit.text.collapsingWhitespace(), "\(pdfUnit.id)")
+        pdfUnit.text.collapsingWhitespace() == textUnit.text.collapsingWhitespace(), "\(pdfUnit.id)"
+      )
     }
     // Line numbers point into the extracted text: the first unit starts on a later line.
     #expect(try #require(fromPDF.units.first).lines.first > 0)
@@ -72,7 +75,8 @@ let pdftotextInstalled = PDFTextExtractor().resolvedExecutable() != nil
     }
     #expect(named == path)
     #expect(reason.hasPrefix("pdftotext exited with status"))
-    #expect(error.description.hasPrefix("\(path): cannot convert the PDF to text: pdftotext exited"))
+    #expect(
+      error.description.hasPrefix("\(path): cannot convert the PDF to text: pdftotext exited"))
   }
 
   @Test(
@@ -83,7 +87,9 @@ let pdftotextInstalled = PDFTextExtractor().resolvedExecutable() != nil
     defer { try? FileManager.default.removeItem(at: directory) }
     let path = directory.appendingPathComponent("scan.pdf").path
     try TestPDF.document(pageContents: [""]).write(to: URL(fileURLWithPath: path))
-    #expect(throws: ReadError.pdfFailed(path: path, reason: "it has no text layer (a scanned copy?)")) {
+    #expect(
+      throws: ReadError.pdfFailed(path: path, reason: "it has no text layer (a scanned copy?)")
+    ) {
       try ReportReader.read(path: path)
     }
   }
@@ -119,7 +125,8 @@ let pdftotextInstalled = PDFTextExtractor().resolvedExecutable() != nil
     let pdf = try Self.seedPDF("derby", in: directory)
     let misnamed = directory.appendingPathComponent("derby-pdf.txt").path
     try FileManager.default.moveItem(atPath: pdf, toPath: misnamed)
-    #expect(try ReportLoader.load(path: misnamed).units.map(\.id) == (try Fixtures.goldUnits("derby")))
+    #expect(
+      try ReportLoader.load(path: misnamed).units.map(\.id) == (try Fixtures.goldUnits("derby")))
     // Standard input has no file for pdftotext: the bytes go through a temporary file.
     let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: misnamed)))
     let piped = try StructureParser.parse(

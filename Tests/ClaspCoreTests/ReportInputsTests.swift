@@ -13,7 +13,8 @@ import Testing
     try Data([0x00, 0x01, 0x02, 0xFF, 0x00]).write(to: dir.appendingPathComponent("binary.txt"))
     try Data(repeating: 0x41, count: 2_000).write(to: dir.appendingPathComponent("huge.txt"))
     try Data("%PDF-1.4\ngarbage".utf8).write(to: dir.appendingPathComponent("corrupt.pdf"))
-    try Data("Minutes of the parish council.\n".utf8).write(to: dir.appendingPathComponent("minutes.md"))
+    try Data("Minutes of the parish council.\n".utf8).write(
+      to: dir.appendingPathComponent("minutes.md"))
     let locked = dir.appendingPathComponent("locked.txt")
     try Data("Review".utf8).write(to: locked)
     try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: locked.path)
@@ -44,7 +45,8 @@ import Testing
     let d = dir.path
     for name in ["a/derby.txt", "b/derby copy.txt"] {
       let url = dir.appendingPathComponent(name)
-      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try FileManager.default.createDirectory(
+        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
       try FileManager.default.copyItem(atPath: Fixtures.reportPath("derby"), toPath: url.path)
     }
     let loaded = ReportInputs.load(InputDiscovery.discover([d]))
@@ -63,7 +65,8 @@ import Testing
     defer { try? FileManager.default.removeItem(at: dir) }
     _ = try PDFTextExtractorTests.seedPDF("coventry", in: dir)
     try FileManager.default.copyItem(
-      atPath: Fixtures.reportPath("coventry"), toPath: dir.appendingPathComponent("coventry.txt").path)
+      atPath: Fixtures.reportPath("coventry"),
+      toPath: dir.appendingPathComponent("coventry.txt").path)
     let loaded = ReportInputs.load(InputDiscovery.discover([dir.path]))
     #expect(loaded.reports.count == 1)
     #expect(loaded.duplicates.count == 1)
@@ -72,7 +75,8 @@ import Testing
   @Test("two reports for one area are both kept and told apart by review date")
   func sameArea() throws {
     let older = StructureParserTests.minimalReport(findings: ["1.1 An early finding about help."])
-    let newer = older.replacingOccurrences(of: "1st March 2016 - 5th March 2016", with: "6th May 2019 - 10th May 2019")
+    let newer = older.replacingOccurrences(
+      of: "1st March 2016 - 5th March 2016", with: "6th May 2019 - 10th May 2019")
     let dir = try Fixtures.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     try Data(older.utf8).write(to: dir.appendingPathComponent("testshire-2016.txt"))
@@ -81,7 +85,10 @@ import Testing
       atPath: Fixtures.reportPath("derby"), toPath: dir.appendingPathComponent("z.txt").path)
     let loaded = ReportInputs.load(InputDiscovery.discover([dir.path]))
     #expect(loaded.reports.count == 3)
-    #expect(ReportInputs.keys(for: loaded.reports) == ["testshire-2016-03-01", "testshire-2019-05-06", "derby"])
+    #expect(
+      ReportInputs.keys(for: loaded.reports) == [
+        "testshire-2016-03-01", "testshire-2019-05-06", "derby",
+      ])
   }
 
   @Test("a truncated copy is parsed, flagged, and kept out of the complete reports")
@@ -101,6 +108,8 @@ import Testing
     #expect(report.metadata.signatory == full.signatory)
     #expect(loaded.complete.isEmpty)
     #expect(!loaded.allAnalysed)
-    #expect(report.warnings.last?.hasSuffix("no findings sections were found; the copy may be truncated") == true)
+    #expect(
+      report.warnings.last?.hasSuffix("no findings sections were found; the copy may be truncated")
+        == true)
   }
 }

@@ -36,7 +36,8 @@ import Testing
     #expect(report.metadata.reviewStart == "2016-07-04")
     #expect(report.metadata.published == "2016-11-15")
     #expect(report.metadata.signatory == "Pat Placeholder")
-    #expect(report.warnings == ["\(path): no findings sections were found; the copy may be truncated"])
+    #expect(
+      report.warnings == ["\(path): no findings sections were found; the copy may be truncated"])
     #expect(!(try ReportLoader.load(path: Fixtures.damagePath("clean"))).isTruncated)
   }
 }

@@ -1,5 +1,5 @@
 extension Report {
-  /// True when no findings sections were found: a copy cut short (e.g. after the contents list).
+  /// True when no findings sections were found: a copy cut short after its first pages.
   ///
   /// Such a report keeps its metadata but must stay out of matrices, where an area with no findings
   /// would read as "no concerns".

@@ -34,7 +34,9 @@ struct LineJoiner {
         column += 1
         index = line.index(after: index)
       }
-      if let open = start { columns.append((startColumn, line[open..<line.index(after: lastNonSpace)])) }
+      if let open = start {
+        columns.append((startColumn, line[open..<line.index(after: lastNonSpace)]))
+      }
       self.columns = columns.map { (max(0, $0.0 - margin), $0.1) }
       indent = self.columns.first?.start ?? 0
       length = columns.isEmpty ? 0 : max(0, column - spaces - margin)
@@ -162,7 +164,9 @@ struct LineJoiner {
     let last = row.columns[0].text
     if last.hasSuffix("\"") && next.first.hasPrefix("\"") { return false }
     // A word broken by a hyphen ("multi-" / "agency") carries on whatever the line's length.
-    if last.hasSuffix("-"), last.dropLast().last?.isLetter == true, next.first.first?.isLowercase == true {
+    if last.hasSuffix("-"), last.dropLast().last?.isLetter == true,
+      next.first.first?.isLowercase == true
+    {
       return true
     }
     return isFull(row, before: next.first)
@@ -186,7 +190,7 @@ struct LineJoiner {
     return row.lastLength + 1 + word > width - slack
   }
 
-  /// A bullet or a dotted number ("1.2 ", "4. "): the start of a new paragraph or list item.
+  /// True for a bullet or a dotted number ("1.2 ", "4. "), which starts a new paragraph or item.
   static func startsItem(_ text: Substring) -> Bool {
     if isBullet(text) { return true }
     var digits = 0
@@ -248,7 +252,8 @@ struct LineJoiner {
     let hyphenated = (String(prefix) + "-" + suffix).lowercased()
     let keep =
       !vocabulary.contains(closed)
-      && (vocabulary.contains(hyphenated) || Self.compoundPrefixes.contains(String(prefix).lowercased()))
+      && (vocabulary.contains(hyphenated)
+        || Self.compoundPrefixes.contains(String(prefix).lowercased()))
     if !keep { head.removeLast() }
     head += tail
   }
@@ -256,14 +261,16 @@ struct LineJoiner {
   /// Word starts that make a hyphenated compound rather than a broken word.
   private static let compoundPrefixes: Set<String> = [
     "multi", "non", "self", "co", "cross", "pre", "post", "well", "long", "short", "full", "part",
-    "anti", "semi", "ex", "follow", "one", "two", "three", "face", "step", "half", "first", "second",
+    "anti", "semi", "ex", "follow", "one", "two", "three", "face", "step", "half", "first",
+    "second",
     "third", "high", "low", "age", "child", "health", "family", "young",
   ]
 
   private mutating func emit(_ row: Row) {
     let text: String
     if wrapped {
-      text = String(repeating: " ", count: min(row.columns[0].start, 8))
+      text =
+        String(repeating: " ", count: min(row.columns[0].start, 8))
         + row.columns.map(\.text).joined(separator: "\t")
     } else {
       text = row.columns[0].text

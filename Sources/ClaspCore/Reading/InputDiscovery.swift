@@ -160,7 +160,8 @@ public struct SkippedInput: Sendable, Equatable, Hashable, Codable, CustomString
     case .unsupportedType: "\(path): skipped: not a .txt, .md or .pdf file"
     case .documentation: "\(path): skipped: project documentation, not a report"
     case .unreadableDirectory: "\(path): skipped: the directory cannot be read"
-    case .tooDeep: "\(path): skipped: nested more than \(InputDiscovery.maximumDepth) directories deep"
+    case .tooDeep:
+      "\(path): skipped: nested more than \(InputDiscovery.maximumDepth) directories deep"
     }
   }
 }

@@ -46,7 +46,8 @@ public struct PDFTextExtractor: Sendable {
     let name = name ?? path
     guard let tool = resolvedExecutable() else { throw ReadError.pdfToolMissing(path: name) }
     let fileManager = FileManager.default
-    let work = fileManager.temporaryDirectory.appendingPathComponent("clasp-pdf-\(UUID().uuidString)")
+    let work = fileManager.temporaryDirectory.appendingPathComponent(
+      "clasp-pdf-\(UUID().uuidString)")
     try? fileManager.createDirectory(at: work, withIntermediateDirectories: true)
     defer { try? fileManager.removeItem(at: work) }
     let output = work.appendingPathComponent("out.txt")
@@ -81,7 +82,8 @@ public struct PDFTextExtractor: Sendable {
     }
     guard process.terminationStatus == 0 else {
       let stderr = (try? Data(contentsOf: errors)).map { String(decoding: $0, as: UTF8.self) } ?? ""
-      throw ReadError.pdfFailed(path: name, reason: Self.reason(stderr, status: process.terminationStatus))
+      throw ReadError.pdfFailed(
+        path: name, reason: Self.reason(stderr, status: process.terminationStatus))
     }
     let text = Array((try? Data(contentsOf: output)) ?? Data())
     guard text.contains(where: { $0 > 0x20 && $0 != 0x0C }) else {
@@ -120,7 +122,9 @@ public struct PDFTextExtractor: Sendable {
 
   /// The first meaningful line of pdftotext's error output, lowercased like our own messages.
   static func reason(_ stderr: String, status: Int32) -> String {
-    let lines = stderr.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+    let lines = stderr.split(whereSeparator: \.isNewline).map {
+      $0.trimmingCharacters(in: .whitespaces)
+    }
     guard let first = lines.first(where: { !$0.isEmpty }) else {
       return "pdftotext exited with status \(status)"
     }

@@ -32,7 +32,8 @@ public enum ReportReader {
 
   /// The raw bytes of `path` (`-` for standard input), refusing more than `sizeLimit` bytes.
   /// - Throws: `ReadError.unreadable` or `ReadError.tooLarge`.
-  public static func contents(of path: String, sizeLimit: Int = defaultSizeLimit) throws -> [UInt8] {
+  public static func contents(of path: String, sizeLimit: Int = defaultSizeLimit) throws -> [UInt8]
+  {
     if path == standardInputName {
       let data = FileHandle.standardInput.readData(ofLength: sizeLimit + 1)
       if data.count > sizeLimit {
@@ -49,7 +50,10 @@ public enum ReportReader {
         throw ReadError.tooLarge(path: path, bytes: size, limit: sizeLimit)
       }
       guard let handle = FileHandle(forReadingAtPath: path) else {
-        throw ReadError.unreadable(path: path, reason: FileManager.default.isReadableFile(atPath: path) ? "cannot open the file" : "permission denied")
+        throw ReadError.unreadable(
+          path: path,
+          reason: FileManager.default.isReadableFile(atPath: path)
+            ? "cannot open the file" : "permission denied")
       }
       defer { try? handle.close() }
       // The size check above can be stale (a growing file, a FIFO): never read past the limit.

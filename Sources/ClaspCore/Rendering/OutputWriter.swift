@@ -46,7 +46,8 @@ public enum OutputWriter {
         try files[path]!.write(to: url)
       } catch {
         try? fileManager.removeItem(at: staging)
-        throw OutputError.cannotWrite(path: target.appendingPathComponent(path).path, reason: describe(error))
+        throw OutputError.cannotWrite(
+          path: target.appendingPathComponent(path).path, reason: describe(error))
       }
     }
     var isDirectory: ObjCBool = false

@@ -23,7 +23,9 @@ extension MetadataParser {
       if var parsed = field(line) {
         var labels: [(field: Field, label: String)] = []
         // Labels run together on one line: "Date of review: Date of publication: ...".
-        while !parsed.value.isEmpty, labels.count < Field.allCases.count, let next = field(parsed.value) {
+        while !parsed.value.isEmpty, labels.count < Field.allCases.count,
+          let next = field(parsed.value)
+        {
           labels.append((parsed.0, parsed.label))
           parsed = next
         }
@@ -85,7 +87,9 @@ extension MetadataParser {
     }
     // The rest pair up only when one line is left per label.
     let rest = labels.filter { $0.field != .reviewDates && $0.field != .published }
-    let restLines = lines.filter { line in !used.contains { line == $0 } && ReviewDate.phrases(in: line).isEmpty }
+    let restLines = lines.filter { line in
+      !used.contains { line == $0 } && ReviewDate.phrases(in: line).isEmpty
+    }
     if rest.count == restLines.count {
       for (label, line) in zip(rest, restLines) { set(label.field, label.label, line) }
     }

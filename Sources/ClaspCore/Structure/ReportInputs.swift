@@ -62,7 +62,8 @@ public struct ReportInputs: Sendable {
       }
       let digest = SHA256.hex(bytes)
       do {
-        let report = try StructureParser.parse(try ReportReader.text(from: bytes, path: path, pdf: pdf))
+        let report = try StructureParser.parse(
+          try ReportReader.text(from: bytes, path: path, pdf: pdf))
         slots.set(index, (digest, .parsed(report)))
       } catch {
         slots.set(index, (digest, .failed(FailedInput(path: path, error: error))))
@@ -125,7 +126,9 @@ public struct ReportInputs: Sendable {
 
   /// Inputs skipped as byte-for-byte duplicates: (duplicate, first seen).
   public var duplicates: [(path: String, of: String)] {
-    entries.compactMap { if case .duplicate(let first) = $0.outcome { ($0.path, first) } else { nil } }
+    entries.compactMap {
+      if case .duplicate(let first) = $0.outcome { ($0.path, first) } else { nil }
+    }
   }
 
   /// True when every input was analysed (duplicates count as analysed; truncated copies do not).
@@ -172,7 +175,7 @@ public struct FailedInput: Sendable, Equatable, Hashable, Codable, CustomStringC
 
   public let path: String
   public let kind: Kind
-  /// The full message, e.g. "x.txt: the file is empty".
+  /// The full message, such as "x.txt: the file is empty".
   public let message: String
 
   public init(path: String, kind: Kind, message: String) {

@@ -15,7 +15,9 @@ enum ReviewRecognition {
           "it is a joint Ofsted and CQC inspection of safeguarding and looked after children services, a different programme"
       )
     }
-    guard head.contains("looked after and safeguarding") || head.contains("looked-after and safeguarding")
+    guard
+      head.contains("looked after and safeguarding")
+        || head.contains("looked-after and safeguarding")
     else {
       throw StructureError.notCLASReview(
         path: source.path,
@@ -28,14 +30,17 @@ enum ReviewRecognition {
     // fields nor the outline; a copy cut short after its first page still has the fields.
     let hasField = source.lines.prefix(200).contains { MetadataParser.field($0) != nil }
     let hasHeading = source.lines.contains { line in
-      line.utf8.count <= 80 && {
-        if case .section = Outline.heading(LineShape(line)) { return true } else { return false }
-      }()
+      line.utf8.count <= 80
+        && {
+          if case .section = Outline.heading(LineShape(line)) { return true } else { return false }
+        }()
     }
     guard hasField || hasHeading else {
       throw StructureError.notCLASReview(
         path: source.path,
-        reason: "it has none of a review's header fields (date of review, date of publication) or section headings")
+        reason:
+          "it has none of a review's header fields (date of review, date of publication) or section headings"
+      )
     }
   }
 }

@@ -75,7 +75,8 @@ enum TestPDF {
         continue
       }
       let hanging = content.hasPrefix("- ") ? width("- ", font: font) : 0
-      let pieces = wrap(content, width: body - indent - hanging, firstWidth: body - indent, font: font)
+      let pieces = wrap(
+        content, width: body - indent - hanging, firstWidth: body - indent, font: font)
       for (index, piece) in pieces.enumerated() {
         rows.append((indent + (index == 0 ? 0 : hanging), piece, nil, ""))
       }
@@ -111,7 +112,8 @@ enum TestPDF {
     return document(pageContents: contents, font: font)
   }
 
-  static func wrap(_ text: String, width: Double, firstWidth: Double? = nil, font: Font) -> [String] {
+  static func wrap(_ text: String, width: Double, firstWidth: Double? = nil, font: Font) -> [String]
+  {
     var out: [String] = []
     var current = ""
     for word in text.split(separator: " ") {

@@ -2,7 +2,9 @@ import ClaspCore
 import Foundation
 import FuzzShim
 
-/// One fuzz input: the bytes of a report file. Reading, repair and parsing must return a report or
+/// Runs one fuzz input: the bytes of a report file.
+///
+/// Reading, repair and parsing must return a report or
 /// a `ReadError`/`StructureError` for every input; any other outcome (a trap, a hang past
 /// libFuzzer's `-timeout`) is a finding.
 @_cdecl("LLVMFuzzerTestOneInput")
