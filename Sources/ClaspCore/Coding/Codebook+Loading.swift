@@ -33,22 +33,7 @@ extension Codebook {
   /// Where the default codebook is: `$CLASP_CODEBOOK`, else `Data/codebook.json` in the working
   /// directory or in a parent of the running executable's directory (a checkout's `.build/debug`).
   public static func defaultURL() -> URL? {
-    let fm = FileManager.default
-    if let env = ProcessInfo.processInfo.environment["CLASP_CODEBOOK"], fm.fileExists(atPath: env) {
-      return URL(fileURLWithPath: env)
-    }
-    var candidates = [URL(fileURLWithPath: fm.currentDirectoryPath)]
-    var dir = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath()
-      .deletingLastPathComponent()
-    for _ in 0..<5 {
-      candidates.append(dir)
-      dir = dir.deletingLastPathComponent()
-    }
-    for base in candidates {
-      let url = base.appendingPathComponent("Data/codebook.json")
-      if fm.fileExists(atPath: url.path) { return url }
-    }
-    return nil
+    DataFile.url(named: "codebook.json", overrideVariable: "CLASP_CODEBOOK")
   }
 
   /// Decodes and validates codebook JSON; `file` names the source in error messages.
@@ -65,7 +50,8 @@ extension Codebook {
 }
 
 /// Walks untyped JSON, checking every key and value and remembering the path for errors.
-private struct CodebookReader {
+private struct CodebookReader: JSONTableReading {
+  typealias Failure = CodebookError
   let file: String
 
   func codebook(_ root: Any) throws(CodebookError) -> Codebook {
@@ -163,55 +149,6 @@ private struct CodebookReader {
   }
 
   func patterns(_ value: Any?, at path: String) throws(CodebookError) -> [String] {
-    guard let value else { return [] }
-    guard let list = value as? [Any] else {
-      throw .wrongType(file: file, path: path, expected: "an array of patterns")
-    }
-    var out: [String] = []
-    for (i, item) in list.enumerated() {
-      let text = try string(item, at: "\(path)[\(i)]", allowEmpty: true)
-      do {
-        _ = try Pattern(parsing: text)
-      } catch {
-        throw .invalidPattern(file: file, path: "\(path)[\(i)]", problem: error)
-      }
-      out.append(text)
-    }
-    return out
-  }
-
-  func dictionary(
-    _ value: Any, at path: String, keys: Set<String>, required: [String]
-  ) throws(CodebookError) -> [String: Any] {
-    guard let o = value as? [String: Any] else {
-      throw .wrongType(file: file, path: path, expected: "an object")
-    }
-    if let unknown = o.keys.filter({ !keys.contains($0) }).sorted().first {
-      throw .unknownKey(file: file, path: path == "$" ? unknown : "\(path).\(unknown)")
-    }
-    for key in required where o[key] == nil {
-      throw .missingKey(file: file, path: path == "$" ? key : "\(path).\(key)")
-    }
-    return o
-  }
-
-  func string(_ value: Any, at path: String, allowEmpty: Bool = false) throws(CodebookError)
-    -> String
-  {
-    guard let s = value as? String else {
-      throw .wrongType(file: file, path: path, expected: "a string")
-    }
-    if !allowEmpty && s.allSatisfy(\.isWhitespace) { throw .emptyValue(file: file, path: path) }
-    return s
-  }
-
-  func integer(_ value: Any, at path: String) throws(CodebookError) -> Int {
-    // Booleans arrive as NSNumber too; their Objective-C type code is "c".
-    if let n = value as? NSNumber, String(cString: n.objCType) != "c",
-      let i = Int(exactly: n.doubleValue)
-    {
-      return i
-    }
-    throw .wrongType(file: file, path: path, expected: "an integer")
+    try patterns(value, at: path, expected: "an array of patterns")
   }
 }

@@ -27,23 +27,7 @@ extension IndicatorTable {
   /// Where the default table is: `$CLASP_INDICATORS`, else `Data/indicators.json` in the working
   /// directory or in a parent of the running executable's directory (a checkout's `.build/debug`).
   public static func defaultURL() -> URL? {
-    let fm = FileManager.default
-    if let env = ProcessInfo.processInfo.environment["CLASP_INDICATORS"], fm.fileExists(atPath: env)
-    {
-      return URL(fileURLWithPath: env)
-    }
-    var candidates = [URL(fileURLWithPath: fm.currentDirectoryPath)]
-    var dir = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath()
-      .deletingLastPathComponent()
-    for _ in 0..<5 {
-      candidates.append(dir)
-      dir = dir.deletingLastPathComponent()
-    }
-    for base in candidates {
-      let url = base.appendingPathComponent("Data/indicators.json")
-      if fm.fileExists(atPath: url.path) { return url }
-    }
-    return nil
+    DataFile.url(named: "indicators.json", overrideVariable: "CLASP_INDICATORS")
   }
 
   /// Decodes and validates indicator table JSON; `file` names the source in error messages.
@@ -62,7 +46,8 @@ extension IndicatorTable {
 }
 
 /// Walks untyped JSON, checking every key and value and remembering the path for errors.
-private struct IndicatorTableReader {
+private struct IndicatorTableReader: JSONTableReading {
+  typealias Failure = IndicatorTableError
   let file: String
 
   func table(_ root: Any) throws(IndicatorTableError) -> IndicatorTable {
@@ -190,50 +175,7 @@ private struct IndicatorTableReader {
   }
 
   func patterns(_ value: Any?, at path: String) throws(IndicatorTableError) -> [String] {
-    guard let value else { return [] }
-    var out: [String] = []
-    for (i, item) in try array(value, at: path, expected: "an array of phrases").enumerated() {
-      let text = try string(item, at: "\(path)[\(i)]", allowEmpty: true)
-      do {
-        _ = try Pattern(parsing: text)
-      } catch {
-        throw .invalidPattern(file: file, path: "\(path)[\(i)]", problem: error)
-      }
-      out.append(text)
-    }
-    return out
-  }
-
-  func array(_ value: Any, at path: String, expected: String) throws(IndicatorTableError) -> [Any] {
-    guard let list = value as? [Any] else {
-      throw .wrongType(file: file, path: path, expected: expected)
-    }
-    return list
-  }
-
-  func dictionary(
-    _ value: Any, at path: String, keys: Set<String>, required: [String]
-  ) throws(IndicatorTableError) -> [String: Any] {
-    guard let o = value as? [String: Any] else {
-      throw .wrongType(file: file, path: path, expected: "an object")
-    }
-    if let unknown = o.keys.filter({ !keys.contains($0) }).sorted().first {
-      throw .unknownKey(file: file, path: path == "$" ? unknown : "\(path).\(unknown)")
-    }
-    for key in required where o[key] == nil {
-      throw .missingKey(file: file, path: path == "$" ? key : "\(path).\(key)")
-    }
-    return o
-  }
-
-  func string(_ value: Any, at path: String, allowEmpty: Bool = false) throws(IndicatorTableError)
-    -> String
-  {
-    guard let s = value as? String else {
-      throw .wrongType(file: file, path: path, expected: "a string")
-    }
-    if !allowEmpty && s.allSatisfy(\.isWhitespace) { throw .emptyValue(file: file, path: path) }
-    return s
+    try patterns(value, at: path, expected: "an array of phrases")
   }
 
   func flag(_ value: Any?, at path: String) throws(IndicatorTableError) -> Bool? {
@@ -242,15 +184,5 @@ private struct IndicatorTableReader {
       throw .wrongType(file: file, path: path, expected: "true or false")
     }
     return n.boolValue
-  }
-
-  func integer(_ value: Any, at path: String) throws(IndicatorTableError) -> Int {
-    // Booleans arrive as NSNumber too; their Objective-C type code is "c".
-    if let n = value as? NSNumber, String(cString: n.objCType) != "c",
-      let i = Int(exactly: n.doubleValue)
-    {
-      return i
-    }
-    throw .wrongType(file: file, path: path, expected: "an integer")
   }
 }
