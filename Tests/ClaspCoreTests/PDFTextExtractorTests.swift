@@ -7,27 +7,40 @@ import Testing
 let pdftotextInstalled = PDFTextExtractor().resolvedExecutable() != nil
 
 @Suite struct PDFTextExtractorTests {
+  /// How a round-trip PDF is set.
+  enum Layout: String, CaseIterable, Sendable {
+    case courier
+    case helvetica
+    /// Paragraph numbers in their own column, text indented past them.
+    case helveticaHangingNumbers
+  }
+
   /// Writes a PDF of the seed report's text, laid out like the published report (wrapped lines,
   /// header table, running header, page numbers), and returns its path.
-  static func seedPDF(_ slug: String, in directory: URL, font: TestPDF.Font = .courier) throws
-    -> String
-  {
+  static func seedPDF(
+    _ slug: String, in directory: URL, font: TestPDF.Font = .courier, hangingNumbers: Bool = false
+  ) throws -> String {
     let source = try ReportReader.read(path: Fixtures.reportPath(slug))
     let area = try Fixtures.report(slug).metadata.area
     let header = "Review of health services for Children Looked After and Safeguarding in \(area)"
-    let url = directory.appendingPathComponent("\(slug)-\(font.rawValue).pdf")
-    try TestPDF.make(lines: source.lines, runningHeader: header, font: font).write(to: url)
+    let url = directory.appendingPathComponent(
+      "\(slug)-\(font.rawValue)\(hangingNumbers ? "-hanging" : "").pdf")
+    try TestPDF.make(
+      lines: source.lines, runningHeader: header, font: font, hangingNumbers: hangingNumbers
+    ).write(to: url)
     return url.path
   }
 
   @Test(
     "each seed report as a PDF parses to the same units and metadata as its text",
     .enabled(if: pdftotextInstalled, "pdftotext is not installed (apt-get install poppler-utils)"),
-    arguments: Fixtures.slugs, TestPDF.Font.allCases)
-  func roundTrip(slug: String, font: TestPDF.Font) throws {
+    arguments: Fixtures.slugs, Layout.allCases)
+  func roundTrip(slug: String, layout: Layout) throws {
     let directory = try Fixtures.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
-    let path = try Self.seedPDF(slug, in: directory, font: font)
+    let path = try Self.seedPDF(
+      slug, in: directory, font: layout == .courier ? .courier : .helvetica,
+      hangingNumbers: layout == .helveticaHangingNumbers)
     let fromPDF = try ReportLoader.load(path: path)
     let fromText = try Fixtures.report(slug)
     #expect(fromPDF.units.map(\.id) == (try Fixtures.goldUnits(slug)))

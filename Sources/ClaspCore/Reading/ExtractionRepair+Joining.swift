@@ -117,7 +117,11 @@ struct LineJoiner {
           continue
         }
         if crossedPage, continuesAcrossPage(open, line: line, physical: physical) {
-          if wrapped { append(physical, to: &open) } else { appendText(Substring(line), to: &open) }
+          if wrapped {
+            append(physical, to: &open, acrossPage: true)
+          } else {
+            appendText(Substring(line), to: &open)
+          }
           row = open
           blanks.removeAll()
           crossedPage = false
@@ -215,11 +219,14 @@ struct LineJoiner {
 
   // MARK: Assembly
 
-  private func append(_ next: Physical, to row: inout Row) {
+  private func append(_ next: Physical, to row: inout Row, acrossPage: Bool = false) {
     let column: Int
     if row.columns.count >= 2 {
       let valueStart = row.columns[row.columns.count - 1].start
-      column = next.indent >= valueStart - 2 ? row.columns.count - 1 : 0
+      // pdftotext -layout scales columns per page, so after a page break only "indented at all"
+      // is comparable: an indented line carries on the last column.
+      let threshold = acrossPage ? row.columns[0].start + 1 : valueStart - 2
+      column = next.indent >= threshold ? row.columns.count - 1 : 0
     } else {
       column = 0
     }

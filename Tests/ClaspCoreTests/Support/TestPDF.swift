@@ -49,7 +49,11 @@ enum TestPDF {
   }
 
   /// Lays `lines` out on pages and returns the PDF bytes.
-  static func make(lines: [String], runningHeader: String?, font: Font = .courier) -> Data {
+  /// - Parameter hangingNumbers: set paragraph numbers ("1.1", "- 2.3") in a column of their own,
+  ///   the text and its continuation lines indented past them, as the published reports do.
+  static func make(
+    lines: [String], runningHeader: String?, font: Font = .courier, hangingNumbers: Bool = false
+  ) -> Data {
     let body = Double(pageWidth - 2 * margin)
     let space = width(" ", font: font)
     var rows: [(x: Double, text: String, x2: Double?, text2: String)?] = []  // nil is vertical space
@@ -71,6 +75,14 @@ enum TestPDF {
               indent, index < left.count ? left[index] : "", Double(labelColumn),
               index < right.count ? right[index] : ""
             ))
+        }
+        continue
+      }
+      if hangingNumbers, let (number, rest) = paragraphNumber(content) {
+        let column = indent + 36
+        let pieces = wrap(rest, width: body - column, font: font)
+        for (index, piece) in pieces.enumerated() {
+          rows.append(index == 0 ? (indent, number, column, piece) : (column, piece, nil, ""))
         }
         continue
       }
@@ -110,6 +122,17 @@ enum TestPDF {
       contents.append(stream)
     }
     return document(pageContents: contents, font: font)
+  }
+
+  /// "1.1 Text" or "- 1.1 Text" -> ("1.1", "Text").
+  static func paragraphNumber(_ content: String) -> (String, String)? {
+    var rest = Substring(content)
+    if rest.hasPrefix("- ") { rest = rest.dropFirst(2) }
+    let number = rest.prefix(while: { $0.isNumber || $0 == "." })
+    guard number.contains("."), number.first?.isNumber == true,
+      rest.dropFirst(number.count).first == " "
+    else { return nil }
+    return (String(number), String(rest.dropFirst(number.count + 1)))
   }
 
   static func wrap(_ text: String, width: Double, firstWidth: Double? = nil, font: Font) -> [String]
