@@ -20,14 +20,15 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    .target(name: "ClaspTestSupport", path: "Tests/ClaspTestSupport"),
     .testTarget(
       name: "ClaspCoreTests",
-      dependencies: ["ClaspCore"],
-      exclude: ["Fixtures"]
+      dependencies: ["ClaspCore", "ClaspTestSupport"],
+      exclude: ["Fixtures", "Snapshots"]
     ),
     .testTarget(
       name: "ClaspCLITests",
-      dependencies: ["ClaspCLI", "ClaspCore"]
+      dependencies: ["ClaspCLI", "ClaspCore", "ClaspTestSupport"]
     ),
   ]
 )

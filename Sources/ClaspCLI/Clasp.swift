@@ -7,6 +7,8 @@ struct Clasp: ParsableCommand {
     commandName: "clasp",
     abstract: "Comparative analytics for CQC Children Looked After and Safeguarding reviews.",
     version: ClaspVersion.current,
-    subcommands: [Parse.self, Code.self, Evaluate.self, GenerateCorpus.self, Indicators.self]
+    subcommands: [
+      Parse.self, Analyse.self, Code.self, Evaluate.self, GenerateCorpus.self, Indicators.self,
+    ]
   )
 }

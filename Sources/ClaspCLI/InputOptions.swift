@@ -69,9 +69,7 @@ enum Diagnostics {
   /// Prints what discovery skipped (except hidden files), duplicates, failures and warnings.
   static func report(_ loaded: ReportInputs) {
     for skipped in loaded.skipped where skipped.reason != .hidden { write("note", skipped) }
-    for duplicate in loaded.duplicates {
-      write("note", "\(duplicate.path): same report as \(duplicate.of); read once")
-    }
+    for note in loaded.duplicateNotes { write("note", note) }
     for failure in loaded.failures { write("error", failure) }
     for report in loaded.reports {
       for warning in report.warnings { write("warning", warning) }

@@ -71,7 +71,7 @@ import Testing
         "note: \(directory.path)/notes.docx: skipped: not a .txt, .md or .pdf file"))
     #expect(
       result.stderr.contains(
-        "note: \(directory.path)/nested/derby-again.txt: same report as \(directory.path)/derby.txt; read once"
+        "note: \(directory.path)/nested/derby-again.txt: same report as \(directory.path)/derby.txt; analysed once"
       ))
     let stdin = try Data(contentsOf: root.appendingPathComponent("thurrock.txt"))
     let piped = try ClaspBinary.run(["parse", "-"], stdin: stdin)

@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct SHA256Tests {
   @Test(
-    "digests match the FIPS 180-4 test vectors",
+    "matches the FIPS 180-4 test vectors",
     arguments: [
       ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
       ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
@@ -14,11 +14,25 @@ import Testing
       ),
     ])
   func vectors(input: String, digest: String) {
-    #expect(SHA256.hex(Array(input.utf8)) == digest)
+    #expect(SHA256.hex(input) == digest)
   }
 
-  @Test("a million a's, across many blocks")
-  func long() {
+  @Test(
+    "pads correctly around block boundaries",
+    arguments: [
+      (55, "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318"),
+      (56, "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a"),
+      (63, "7d3e74a05d7db15bce4ad9ec0658ea98e3f06eeecf16b4c6fff2da457ddc2f34"),
+      (64, "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb"),
+      (119, "31eba51c313a5c08226adf18d4a359cfdfd8d2e816b13f4af952f7ea6584dcfb"),
+      (128, "6836cf13bac400e9105071cd6af47084dfacad4e5e302c94bfed24e013afb73e"),
+    ])
+  func boundaries(length: Int, digest: String) {
+    #expect(SHA256.hex(String(repeating: "a", count: length)) == digest)
+    #expect(SHA256.hex(AnySequence(Array(repeating: UInt8(0x61), count: length))) == digest)
+  }
+
+  @Test("hashes a million a's") func long() {
     #expect(
       SHA256.hex([UInt8](repeating: 0x61, count: 1_000_000))
         == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")

@@ -15,6 +15,8 @@ let benchmarks: @Sendable () -> Void = {
     metrics: [.wallClock, .throughput, .peakMemoryResident, .mallocCountTotal],
     maxDuration: .seconds(5), maxIterations: 1_000)
 
+  aggregationBenchmarks()
+
   let thurrockBytes = Array(try! Data(contentsOf: URL(fileURLWithPath: seedPaths[3])))
 
   Benchmark("read+parse one report (Thurrock, 130 KB)") { benchmark in

@@ -1,4 +1,7 @@
-/// SHA-256 (FIPS 180-4), used to recognise duplicate inputs; Foundation on Linux has no digest API.
+/// SHA-256 (FIPS 180-4), for the manifest's input, codebook and output digests.
+///
+/// The core depends on Foundation alone, which has no hash on Linux; inputs are a few hundred
+/// kilobytes, so a plain implementation is fast enough.
 public enum SHA256 {
   private static let k: [UInt32] = [
     0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4,
@@ -14,62 +17,91 @@ public enum SHA256 {
   ]
 
   /// The digest of `bytes` as 64 lowercase hex digits.
-  public static func hex(_ bytes: [UInt8]) -> String {
-    var h: [UInt32] = [
+  ///
+  /// - Complexity: O(n) in the number of bytes.
+  public static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+    if let digest = bytes.withContiguousStorageIfAvailable(hex(buffer:)) { return digest }
+    return Array(bytes).withUnsafeBufferPointer(hex(buffer:))
+  }
+
+  /// The digest of the UTF-8 bytes of `text`.
+  public static func hex(_ text: String) -> String {
+    var text = text
+    return text.withUTF8(hex(buffer:))
+  }
+
+  private static func hex(buffer: UnsafeBufferPointer<UInt8>) -> String {
+    var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
       0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab,
-      0x5be0_cd19,
-    ]
-    var message = bytes
-    let bitLength = UInt64(bytes.count) &* 8
-    message.append(0x80)
-    while message.count % 64 != 56 { message.append(0) }
-    for shift in stride(from: 56, through: 0, by: -8) {
-      message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
+      0x5be0_cd19
+    )
+    let whole = buffer.count / 64 * 64
+    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+      k.withUnsafeBufferPointer { k in
+        var offset = 0
+        while offset < whole {
+          compress(UnsafeBufferPointer(rebasing: buffer[offset..<(offset + 64)]), &h, w, k)
+          offset += 64
+        }
+        // The tail, the 0x80 marker and the bit length fill one or two final blocks.
+        var tail = [UInt8](buffer[whole...])
+        tail.append(0x80)
+        while tail.count % 64 != 56 { tail.append(0) }
+        let bitLength = UInt64(buffer.count) &* 8
+        for shift in stride(from: 56, through: 0, by: -8) {
+          tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
+        }
+        tail.withUnsafeBufferPointer { tail in
+          var offset = 0
+          while offset < tail.count {
+            compress(UnsafeBufferPointer(rebasing: tail[offset..<(offset + 64)]), &h, w, k)
+            offset += 64
+          }
+        }
+      }
     }
-    var w = [UInt32](repeating: 0, count: 64)
-    for chunk in stride(from: 0, to: message.count, by: 64) {
-      for i in 0..<16 {
-        let base = chunk + 4 * i
-        w[i] =
-          UInt32(message[base]) << 24 | UInt32(message[base + 1]) << 16
-          | UInt32(message[base + 2]) << 8 | UInt32(message[base + 3])
-      }
-      for i in 16..<64 {
-        let s0 = rotate(w[i - 15], 7) ^ rotate(w[i - 15], 18) ^ (w[i - 15] >> 3)
-        let s1 = rotate(w[i - 2], 17) ^ rotate(w[i - 2], 19) ^ (w[i - 2] >> 10)
-        w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-      }
-      var (a, b, c, d, e, f, g, hh) = (h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7])
-      for i in 0..<64 {
-        let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
-        let choice = (e & f) ^ (~e & g)
-        let t1 = hh &+ s1 &+ choice &+ k[i] &+ w[i]
-        let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
-        let majority = (a & b) ^ (a & c) ^ (b & c)
-        let t2 = s0 &+ majority
-        (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
-      }
-      h[0] = h[0] &+ a
-      h[1] = h[1] &+ b
-      h[2] = h[2] &+ c
-      h[3] = h[3] &+ d
-      h[4] = h[4] &+ e
-      h[5] = h[5] &+ f
-      h[6] = h[6] &+ g
-      h[7] = h[7] &+ hh
-    }
-    let digits = Array("0123456789abcdef".utf8)
+    let digits: [UInt8] = Array("0123456789abcdef".utf8)
     var out: [UInt8] = []
     out.reserveCapacity(64)
-    for word in h {
+    for word in [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7] {
       for shift in stride(from: 28, through: 0, by: -4) {
-        out.append(digits[Int((word >> UInt32(shift)) & 0xF)])
+        out.append(digits[Int((word >> UInt32(shift)) & 0xf)])
       }
     }
     return String(decoding: out, as: UTF8.self)
   }
 
-  @inline(__always) private static func rotate(_ x: UInt32, _ n: UInt32) -> UInt32 {
-    (x >> n) | (x << (32 - n))
+  /// One round of the compression function over a 64-byte block.
+  @inline(__always)
+  private static func compress(
+    _ block: UnsafeBufferPointer<UInt8>,
+    _ h: inout (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32),
+    _ w: UnsafeMutableBufferPointer<UInt32>, _ k: UnsafeBufferPointer<UInt32>
+  ) {
+    for i in 0..<16 {
+      let b = i * 4
+      w[i] =
+        UInt32(block[b]) << 24 | UInt32(block[b + 1]) << 16 | UInt32(block[b + 2]) << 8
+        | UInt32(block[b + 3])
+    }
+    for i in 16..<64 {
+      let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
+      let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
+      w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+    }
+    var (a, b, c, d, e, f, g, hh) = h
+    for i in 0..<64 {
+      let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+      let choice = (e & f) ^ (~e & g)
+      let t1 = hh &+ s1 &+ choice &+ k[i] &+ w[i]
+      let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+      let majority = (a & b) ^ (a & c) ^ (b & c)
+      let t2 = s0 &+ majority
+      (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
+    }
+    h = (h.0 &+ a, h.1 &+ b, h.2 &+ c, h.3 &+ d, h.4 &+ e, h.5 &+ f, h.6 &+ g, h.7 &+ hh)
   }
+
+  @inline(__always)
+  private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
 }

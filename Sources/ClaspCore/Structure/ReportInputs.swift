@@ -131,6 +131,28 @@ public struct ReportInputs: Sendable {
     }
   }
 
+  /// The manifest entries for inputs left out of the analysis: failures with their kind, and
+  /// truncated copies (kind `truncated`), in input order.
+  public var manifestFailures: [InputFailure] {
+    entries.compactMap { entry in
+      switch entry.outcome {
+      case .failed(let failure):
+        InputFailure(input: entry.path, reason: failure.message, kind: failure.kind.rawValue)
+      case .parsed(let report) where report.isTruncated:
+        InputFailure(
+          input: entry.path,
+          reason: "\(entry.path): no findings sections were found; the copy may be truncated",
+          kind: "truncated")
+      default: nil
+      }
+    }
+  }
+
+  /// One line per duplicate input: "b.txt: same report as a.txt; analysed once".
+  public var duplicateNotes: [String] {
+    duplicates.map { "\($0.path): same report as \($0.of); analysed once" }
+  }
+
   /// True when every input was analysed (duplicates count as analysed; truncated copies do not).
   public var allAnalysed: Bool { failures.isEmpty && truncated.isEmpty }
 

@@ -1,0 +1,128 @@
+import ArgumentParser
+import ClaspCore
+import Foundation
+
+struct Analyse: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract:
+      "Turn a folder of reports into theme x area matrices, a national summary and evidence pages.",
+    discussion: """
+      Reads every report (a directory is searched recursively for .txt, .md and .pdf files; - reads \
+      standard input), codes it with the codebook, aggregates across areas and writes the outputs \
+      into --out, replacing it only when every file is written. Reports are processed in parallel. \
+      Byte-identical inputs are analysed once; truncated copies (no findings sections) are left out \
+      of the matrices and listed in manifest.json. Exit status: 0 when every input was analysed; \
+      \(partialFailureExitCode) when some inputs failed or were truncated (they are listed in \
+      manifest.json and on stderr, and the outputs cover the rest); 1 when nothing could be written \
+      (bad codebook, no inputs, output directory refused, or a failed input under --strict).
+      """)
+
+  /// The exit status when some inputs failed but the outputs were written for the rest.
+  static let partialFailureExitCode: Int32 = ExitStatus.someInputsFailed.rawValue
+
+  @Argument(
+    help: "Report files (.txt, .md, .pdf), directories searched recursively, or - (default: Data/reports).")
+  var inputs: [String] = []
+
+  @Option(
+    name: .customLong("max-input-size"),
+    help: "Largest input accepted, e.g. 20MB, 512KB or a byte count.")
+  var maxInputSize: ByteCount = ByteCount(ReportReader.defaultSizeLimit)
+
+  @Option(name: .customLong("pdf-timeout"), help: "Seconds allowed for converting one PDF.")
+  var pdfTimeout: Double = PDFTextExtractor.defaultTimeout
+
+  @Flag(help: "Treat any failed or truncated input as fatal: report it and write nothing.")
+  var strict = false
+
+  @Option(
+    help:
+      "The codebook JSON (default: $CLASP_CODEBOOK, else Data/codebook.json here or beside clasp).")
+  var codebook: String?
+
+  @Option(help: "The output directory, replaced as a whole.")
+  var out: String = "notebooks-out"
+
+  @Option(
+    help: "Comma-separated output formats: md, csv, json (manifest.json is always written).",
+    transform: Analyse.formats)
+  var format: Set<OutputFormat> = Set(OutputFormat.allCases)
+
+  func run() throws {
+    let named = inputs.isEmpty ? ["Data/reports"] : inputs
+    let loaded = ReportInputs.load(
+      InputDiscovery.discover(named, excluding: [out]), sizeLimit: maxInputSize.bytes,
+      pdf: PDFTextExtractor(timeout: pdfTimeout))
+    guard !loaded.entries.isEmpty else {
+      throw CleanExitError(
+        "\(named.joined(separator: ", ")): no report files (.txt, .md, .pdf) found")
+    }
+    let codebookPath = self.codebook ?? Codebook.defaultURL()?.path ?? "Data/codebook.json"
+    guard let codebookData = FileManager.default.contents(atPath: codebookPath) else {
+      throw CleanExitError("\(codebookPath): cannot read the codebook; pass --codebook")
+    }
+    let codebook = try Codebook.decode(codebookData, file: codebookPath)
+    let coder = Coder(codebook: codebook)
+
+    Diagnostics.report(loaded)
+    let inputFailures = loaded.manifestFailures
+    if strict && !inputFailures.isEmpty {
+      throw CleanExitError(
+        "--strict: \(inputFailures.count) of \(loaded.entries.count) inputs failed or were truncated; nothing written"
+      )
+    }
+    // Truncated copies stay out of the matrices: an area with no findings would read as "no concerns".
+    let complete = Dictionary(
+      loaded.entries.compactMap { entry -> (String, Report)? in
+        guard case .parsed(let report) = entry.outcome, !report.isTruncated else { return nil }
+        return (entry.path, report)
+      }, uniquingKeysWith: { first, _ in first })
+    let outcome = ReportBatch.run(inputs: complete.keys.sorted(), codebook: codebook) { path in
+      let report = complete[path]!
+      return (report, coder.findings(in: report))
+    }
+    let failures = (inputFailures + outcome.failures).sorted { $0.input < $1.input }
+    let analysis = Analysis(aggregate: outcome.aggregate, codebook: codebook)
+    let outputs = try OutputSet.render(
+      analysis, formats: format,
+      codebook: RunManifest.CodebookInput(
+        sha256: SHA256.hex(codebookData), version: codebook.version, themes: codebook.themes.count),
+      failures: failures, inputNotes: loaded.duplicateNotes)
+    try OutputDirectory.write(outputs, to: out)
+
+    for failure in outcome.failures {
+      FileHandle.standardError.write(Data("error: \(failure.message)\n".utf8))
+    }
+    print(
+      "wrote \(outputs.count) files to \(out): \(analysis.reports.count) reports, "
+        + "\(analysis.areas.count) areas, \(analysis.findings.count) findings")
+    if !failures.isEmpty {
+      FileHandle.standardError.write(
+        Data("error: \(failures.count) of \(loaded.entries.count) inputs failed or were truncated\n".utf8))
+      throw ExitCode(Self.partialFailureExitCode)
+    }
+  }
+
+  /// Parses `md,csv,json` into a set of formats.
+  static func formats(_ text: String) throws -> Set<OutputFormat> {
+    var out = Set<OutputFormat>()
+    for part in text.split(separator: ",") {
+      let name = part.trimmingCharacters(in: .whitespaces).lowercased()
+      guard let format = OutputFormat(rawValue: name == "markdown" ? "md" : name) else {
+        throw ValidationError("unknown format '\(name)'; use md, csv or json")
+      }
+      out.insert(format)
+    }
+    guard !out.isEmpty else {
+      throw ValidationError("--format needs at least one of md, csv, json")
+    }
+    return out
+  }
+
+}
+
+/// A fatal error whose message is already in `path: sentence` form.
+struct CleanExitError: Error, CustomStringConvertible {
+  let description: String
+  init(_ message: String) { description = message }
+}

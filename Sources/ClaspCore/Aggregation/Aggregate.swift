@@ -1,0 +1,120 @@
+/// Everything the outputs need from a set of reports, in a form that merges: a commutative monoid.
+///
+/// Build one partial aggregate per report (in parallel if you like), then merge them in any order or
+/// grouping; the result is the same value. `Analysis(aggregate:codebook:)` turns it into tables.
+///
+/// ```swift
+/// let parts = reports.map { Aggregate(report: $0, findings: coder.findings(in: $0), codebook: codebook) }
+/// let total = parts.reduce(.empty) { $0.merging($1) }
+/// ```
+///
+/// Counts are summed per area-year and per theme, lists are kept in a canonical sorted order, and
+/// sets are unioned, so `merge` is associative and commutative with `.empty` as identity.
+public struct Aggregate: Sendable, Hashable {
+  /// Per area-year counts.
+  public private(set) var groups: [AreaYear: GroupCounts]
+  /// The area names as printed; when two reports spell an area differently, the smaller spelling wins.
+  public private(set) var areaNames: [AreaID: String]
+  /// Units in which both themes of the pair are present (parents rolled up); `(a, a)` is units with `a`.
+  public private(set) var cooccurrence: [ThemePair: Int]
+  /// Recommendation items coded with a theme, by the type of organisation they are addressed to.
+  public private(set) var recommendationsByOrganisation: [ThemeOrganisation: Int]
+  /// All recommendation items by the type of organisation they are addressed to.
+  public private(set) var recommendationItemsByOrganisation: [OrganisationType: Int]
+  /// One summary per report, sorted.
+  public private(set) var reports: [ReportSummary]
+  /// Every finding with its area-year, sorted.
+  public private(set) var evidence: [EvidenceRecord]
+  /// Problems found while aggregating, such as a finding for a theme missing from the codebook.
+  public private(set) var warnings: Set<String>
+
+  /// The aggregate of no reports: the identity of `merge`.
+  public static let empty = Aggregate(
+    groups: [:], areaNames: [:], cooccurrence: [:], recommendationsByOrganisation: [:],
+    recommendationItemsByOrganisation: [:], reports: [], evidence: [], warnings: [])
+
+  init(
+    groups: [AreaYear: GroupCounts], areaNames: [AreaID: String], cooccurrence: [ThemePair: Int],
+    recommendationsByOrganisation: [ThemeOrganisation: Int],
+    recommendationItemsByOrganisation: [OrganisationType: Int], reports: [ReportSummary],
+    evidence: [EvidenceRecord], warnings: Set<String>
+  ) {
+    self.groups = groups
+    self.areaNames = areaNames
+    self.cooccurrence = cooccurrence
+    self.recommendationsByOrganisation = recommendationsByOrganisation
+    self.recommendationItemsByOrganisation = recommendationItemsByOrganisation
+    // Callers pass sorted lists (the per-report initialiser sorts units once, not per comparison).
+    assert(zip(reports, reports.dropFirst()).allSatisfy { !($1 < $0) }, "reports not sorted")
+    assert(zip(evidence, evidence.dropFirst()).allSatisfy { !($1 < $0) }, "evidence not sorted")
+    self.reports = reports
+    self.evidence = evidence
+    self.warnings = warnings
+  }
+
+  /// Adds `other` into this aggregate.
+  ///
+  /// - Complexity: O(g + t + r + e) for g area-year groups, t keyed counts, r reports and e findings
+  ///   in both operands.
+  public mutating func merge(_ other: Aggregate) {
+    groups.merge(other.groups, uniquingKeysWith: +)
+    areaNames.merge(other.areaNames, uniquingKeysWith: min)
+    cooccurrence.merge(other.cooccurrence, uniquingKeysWith: +)
+    recommendationsByOrganisation.merge(other.recommendationsByOrganisation, uniquingKeysWith: +)
+    recommendationItemsByOrganisation.merge(
+      other.recommendationItemsByOrganisation, uniquingKeysWith: +)
+    reports = Self.mergeSorted(reports, other.reports)
+    evidence = Self.mergeSorted(evidence, other.evidence)
+    warnings.formUnion(other.warnings)
+  }
+
+  /// This aggregate merged with `other`.
+  ///
+  /// - Complexity: as `merge(_:)`.
+  public func merging(_ other: Aggregate) -> Aggregate {
+    var out = self
+    out.merge(other)
+    return out
+  }
+
+  /// The merge of all `parts`, in a balanced tree so large batches do not re-copy one growing list.
+  ///
+  /// - Complexity: O(s log n) for n parts of total size s.
+  public static func merged(_ parts: [Aggregate]) -> Aggregate {
+    var level = parts
+    guard !level.isEmpty else { return .empty }
+    while level.count > 1 {
+      var next: [Aggregate] = []
+      next.reserveCapacity((level.count + 1) / 2)
+      var i = 0
+      while i < level.count {
+        next.append(i + 1 < level.count ? level[i].merging(level[i + 1]) : level[i])
+        i += 2
+      }
+      level = next
+    }
+    return level[0]
+  }
+
+  /// The sorted union (with repeats) of two sorted arrays.
+  ///
+  /// - Complexity: O(a + b).
+  static func mergeSorted<Element: Comparable>(_ a: [Element], _ b: [Element]) -> [Element] {
+    var out: [Element] = []
+    out.reserveCapacity(a.count + b.count)
+    var i = 0
+    var j = 0
+    while i < a.count && j < b.count {
+      if b[j] < a[i] {
+        out.append(b[j])
+        j += 1
+      } else {
+        out.append(a[i])
+        i += 1
+      }
+    }
+    out += a[i...]
+    out += b[j...]
+    return out
+  }
+}

@@ -1,0 +1,188 @@
+/// The finished cross-area result every renderer reads: matrices, national view, trend, recommendations
+/// by addressee, co-occurrence and the evidence behind each theme.
+///
+/// Rows follow the codebook's order and columns the sorted area ids, so the value depends only on the
+/// aggregate and the codebook, never on input order or dictionary iteration.
+///
+/// ```swift
+/// let analysis = Analysis(aggregate: total, codebook: codebook)
+/// analysis.table(.concerns).cells[row: "supervision", column: "derby"]  // Tally(count: 3, of: 9)
+/// ```
+public struct Analysis: Codable, Sendable, Hashable {
+  /// Codebook themes, each parent followed by its children, siblings in codebook order: the row order
+  /// of every theme table (the codebook's own order when it lists children after their parent).
+  public let themes: [ThemeEntry]
+  /// Areas sorted by id: the column order of every area table.
+  public let areas: [AreaEntry]
+  /// One summary per report, sorted by area and year.
+  public let reports: [ReportSummary]
+  /// One table per `Measure`, in `Measure.allCases` order.
+  public let measures: [MeasureTable]
+  /// Units in which both themes are present; the diagonal is units with the theme.
+  public let cooccurrence: Matrix<ThemeID, ThemeID, Int>
+  /// Per theme over all areas.
+  public let national: [NationalThemeRow]
+  /// Per review year, known years ascending.
+  public let years: [YearView]
+  /// Recommendation items coded with each theme, by addressee type, out of all items addressed to that type.
+  public let recommendationsByOrganisation: Matrix<ThemeID, OrganisationType, Tally>
+  /// Every finding with its area-year, sorted by area, year, unit and theme.
+  public let findings: [EvidenceRecord]
+  /// The findings behind each theme (positions in `findings`), codebook order.
+  public let evidence: [ThemeEvidence]
+  /// Facts for the national summary's prose.
+  public let summary: NationalSummary
+  /// The reader's warnings for every report (each led by its area id) and the aggregation's, sorted.
+  public let warnings: [String]
+
+  /// Computes every table from a merged aggregate.
+  ///
+  /// - Complexity: O(t x (a + k + y) + e x d) for t themes, a areas, k themes again (co-occurrence),
+  ///   y years, e findings and theme depth d.
+  public init(aggregate: Aggregate, codebook: Codebook) {
+    let ordered = Self.hierarchyOrder(codebook)
+    let known = Set(codebook.themes.map(\.id))
+    let themeIDs = ordered.map(\.id)
+    themes = ordered.map {
+      ThemeEntry(
+        id: $0.id, label: $0.label, definition: $0.definition, parent: $0.parent,
+        depth: codebook.lineage(of: $0.id).dropFirst().count { known.contains($0) })
+    }
+
+    let keys = aggregate.groups.keys.sorted()
+    var byArea: [AreaID: GroupCounts] = [:]
+    var yearsByArea: [AreaID: [Int?]] = [:]
+    for key in keys {
+      byArea[key.area, default: GroupCounts()] =
+        byArea[key.area, default: GroupCounts()] + aggregate.groups[key]!
+      yearsByArea[key.area, default: []].append(key.year)
+    }
+    let areaIDs = byArea.keys.sorted()
+    areas = areaIDs.map { id in
+      let counts = byArea[id]!
+      return AreaEntry(
+        id: id, name: aggregate.areaNames[id] ?? id.rawValue, years: yearsByArea[id] ?? [],
+        reports: counts.reports, paragraphs: counts.paragraphs,
+        recommendationItems: counts.recommendationItems)
+    }
+    reports = aggregate.reports
+
+    measures = Measure.allCases.map { measure in
+      var cells = Matrix<ThemeID, AreaID, Tally>(rows: themeIDs, columns: areaIDs, repeating: .zero)
+      for (r, theme) in themeIDs.enumerated() {
+        for (c, area) in areaIDs.enumerated() {
+          let group = byArea[area]!
+          cells[r, c] = Self.tally(measure, group.themes[theme] ?? ThemeCounts(), in: group)
+        }
+      }
+      let totals = themeIDs.indices.map { r in cells.cells(inRow: r).reduce(Tally.zero, +) }
+      return MeasureTable(measure: measure, cells: cells, totals: totals)
+    }
+
+    var co = Matrix<ThemeID, ThemeID, Int>(rows: themeIDs, columns: themeIDs, repeating: 0)
+    for (r, a) in themeIDs.enumerated() {
+      for (c, b) in themeIDs.enumerated() {
+        co[r, c] = aggregate.cooccurrence[ThemePair(a, b)] ?? 0
+      }
+    }
+    cooccurrence = co
+
+    national = themeIDs.map { theme in
+      NationalThemeRow(
+        theme: theme, perArea: areaIDs.map { byArea[$0]!.themes[theme] ?? ThemeCounts() })
+    }
+
+    var groupsByYear: [Int?: [AreaYear]] = [:]
+    for key in keys { groupsByYear[key.year, default: []].append(key) }
+    let yearOrder = groupsByYear.keys.sorted(by: YearOrder.precedes)
+    years = yearOrder.map { year in
+      let yearKeys = groupsByYear[year]!
+      var perArea: [AreaID: GroupCounts] = [:]
+      for key in yearKeys {
+        perArea[key.area, default: GroupCounts()] =
+          perArea[key.area, default: GroupCounts()] + aggregate.groups[key]!
+      }
+      let ids = perArea.keys.sorted()
+      return YearView(
+        year: year, areas: ids,
+        rows: themeIDs.map { theme in
+          NationalThemeRow(
+            theme: theme, perArea: ids.map { perArea[$0]!.themes[theme] ?? ThemeCounts() })
+        })
+    }
+
+    let organisations = OrganisationType.allCases
+    var recs = Matrix<ThemeID, OrganisationType, Tally>(
+      rows: themeIDs, columns: organisations, repeating: .zero)
+    for (r, theme) in themeIDs.enumerated() {
+      for (c, type) in organisations.enumerated() {
+        recs[r, c] = Tally(
+          count: aggregate.recommendationsByOrganisation[
+            ThemeOrganisation(theme: theme, organisation: type)] ?? 0,
+          of: aggregate.recommendationItemsByOrganisation[type] ?? 0)
+      }
+    }
+    recommendationsByOrganisation = recs
+
+    findings = aggregate.evidence
+    var positionsByTheme: [ThemeID: [AreaID: [Int]]] = [:]
+    var lineages: [ThemeID: [ThemeID]] = [:]
+    for (position, record) in findings.enumerated() {
+      let theme = record.finding.theme
+      let lineage = lineages[theme] ?? codebook.lineage(of: theme)
+      lineages[theme] = lineage
+      for theme in lineage {
+        positionsByTheme[theme, default: [:]][record.area, default: []].append(position)
+      }
+    }
+    evidence = themeIDs.map { theme in
+      ThemeEvidence(
+        theme: theme,
+        areas: areaIDs.map { AreaEvidence(area: $0, findings: positionsByTheme[theme]?[$0] ?? []) })
+    }
+
+    warnings = (Array(aggregate.warnings) + aggregate.reports.flatMap(\.warnings)).sorted()
+    summary = NationalSummary(
+      themes: themeIDs, areas: areas, reports: aggregate.reports, measures: measures,
+      national: national, years: years, recommendations: recommendationsByOrganisation)
+  }
+
+  /// The table of `measure`.
+  public func table(_ measure: Measure) -> MeasureTable {
+    measures[Measure.allCases.firstIndex(of: measure)!]
+  }
+
+  /// The codebook entry of `id`, if any.
+  public func theme(_ id: ThemeID) -> ThemeEntry? { themes.first { $0.id == id } }
+
+  /// The column of `id`, if any.
+  public func area(_ id: AreaID) -> AreaEntry? { areas.first { $0.id == id } }
+
+  /// The codebook's themes in pre-order: each root in codebook order, followed by its descendants.
+  ///
+  /// A theme whose parent is missing (or whose ancestry loops) counts as a root.
+  static func hierarchyOrder(_ codebook: Codebook) -> [Theme] {
+    let ids = Set(codebook.themes.map(\.id))
+    func isRoot(_ theme: Theme) -> Bool { theme.parent.map { !ids.contains($0) } ?? true }
+    var out: [Theme] = []
+    var placed = Set<ThemeID>()
+    func visit(_ theme: Theme) {
+      guard placed.insert(theme.id).inserted else { return }
+      out.append(theme)
+      for child in codebook.themes where child.parent == theme.id { visit(child) }
+    }
+    for theme in codebook.themes where isRoot(theme) { visit(theme) }
+    for theme in codebook.themes { visit(theme) }  // themes on a parent loop
+    return out
+  }
+
+  static func tally(_ measure: Measure, _ counts: ThemeCounts, in group: GroupCounts) -> Tally {
+    switch measure {
+    case .findings, .ratePer100Units: Tally(count: counts.findings, of: group.paragraphs)
+    case .concerns: Tally(count: counts.concerns, of: counts.findings)
+    case .strengths: Tally(count: counts.strengths, of: counts.findings)
+    case .recommendations: Tally(count: counts.recommendations, of: group.recommendationItems)
+    case .presence: Tally(count: counts.units > 0 ? 1 : 0, of: 1)
+    }
+  }
+}

@@ -1,0 +1,56 @@
+import ClaspTestSupport
+import Testing
+
+@testable import ClaspCore
+
+@Suite struct EscapeTests {
+  @Test(
+    "neutralises spreadsheet formulas and quotes per RFC 4180",
+    arguments: [
+      ("plain", "plain"),
+      ("=1+1", "'=1+1"),
+      ("+44", "'+44"),
+      ("-x", "'-x"),
+      ("@SUM(A1)", "'@SUM(A1)"),
+      ("\tx", "'\tx"),
+      ("\rx", "\"'\rx\""),
+      ("a,b", "\"a,b\""),
+      ("say \"hi\"", "\"say \"\"hi\"\"\""),
+      ("two\nlines", "\"two\nlines\""),
+      ("=HYPERLINK(\"u\",\"t\")", "\"'=HYPERLINK(\"\"u\"\",\"\"t\"\")\""),
+      ("", ""),
+    ])
+  func csv(input: String, expected: String) {
+    #expect(Escape.csvField(input) == expected)
+  }
+
+  @Test("a record ends in CRLF and reads back through a strict reader")
+  func record() throws {
+    let fields = ["a", "b,c", "d\"e", "f\r\ng", "=cmd"]
+    let text = Escape.csvRecord(fields)
+    #expect(text.hasSuffix("\r\n"))
+    let back = try RFC4180Reader.records(text)
+    #expect(back == [["a", "b,c", "d\"e", "f\r\ng", "'=cmd"]])
+  }
+
+  @Test("HTML escaping covers the five special characters")
+  func html() {
+    #expect(
+      Escape.html("<script>alert('x') & \"y\"</script>")
+        == "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;")
+  }
+
+  @Test("Markdown cells escape pipes, markup, HTML and line breaks")
+  func markdownCell() {
+    #expect(Escape.markdownCell("a | b") == "a \\| b")
+    #expect(Escape.markdownCell("<script>") == "&lt;script&gt;")
+    #expect(Escape.markdownCell("one\ntwo\r\nthree\rfour") == "one<br>two<br>three<br>four")
+    #expect(
+      Escape.markdownCell("[x](javascript:y) *b* _i_ `c`")
+        == "\\[x\\](javascript:y) \\*b\\* \\_i\\_ \\`c\\`")
+    #expect(Escape.markdown("line\nbreak") == "line break")
+    #expect(Escape.markdownCell("a\u{2028}b\u{2029}c\u{85}d\u{0B}e") == "a<br>b<br>c<br>d<br>e")
+    #expect(Escape.markdownCell("café – naïve ✓ 100%") == "café – naïve ✓ 100%")
+    #expect(Escape.markdown("plain text") == "plain text")
+  }
+}
