@@ -82,4 +82,31 @@ import Testing
     let data = try #require(FileManager.default.contents(atPath: out.path + "/manifest.json"))
     #expect(try JSONDecoder().decode(RunManifest.self, from: data).inputs.map(\.area) == ["Coventry"])
   }
+
+  @Test("two reports for one area are both kept and told apart by review date")
+  func sameAreaTwoReviews() throws {
+    let (root, _, codebook) = try messyFolder()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let two = root.appendingPathComponent("two")
+    try FileManager.default.createDirectory(at: two, withIntermediateDirectories: true)
+    let derby = try String(
+      contentsOf: ClaspBinary.packageRoot.appendingPathComponent("Data/reports/derby.txt"),
+      encoding: .utf8)
+    try Data(derby.utf8).write(to: two.appendingPathComponent("derby.txt"))
+    let later = derby.replacingOccurrences(
+      of: "27 th July 2015 – 31 st July 2015", with: "5 th March 2018 – 9 th March 2018")
+    #expect(later != derby)
+    try Data(later.utf8).write(to: two.appendingPathComponent("derby-again.txt"))
+    let out = root.appendingPathComponent("out")
+    let result = try ClaspBinary.run([
+      "analyse", two.path, "--codebook", codebook, "--out", out.path, "--format", "csv",
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    let data = try #require(FileManager.default.contents(atPath: out.path + "/manifest.json"))
+    let manifest = try JSONDecoder().decode(RunManifest.self, from: data)
+    #expect(manifest.inputs.map { "\($0.area) \($0.reviewYear ?? 0)" } == ["Derby 2015", "Derby 2018"])
+    let findings = try String(contentsOfFile: out.path + "/findings.csv", encoding: .utf8)
+    #expect(findings.contains("\nDerby,2015,para:1.1,"))
+    #expect(findings.contains("\nDerby,2018,para:1.1,"))
+  }
 }
