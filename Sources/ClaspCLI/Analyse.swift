@@ -21,7 +21,9 @@ struct Analyse: ParsableCommand {
   static let partialFailureExitCode: Int32 = ExitStatus.someInputsFailed.rawValue
 
   @Argument(
-    help: "Report files (.txt, .md, .pdf), directories searched recursively, or - (default: Data/reports).")
+    help:
+      "Report files (.txt, .md, .pdf), directories searched recursively, or - (default: Data/reports)."
+  )
   var inputs: [String] = []
 
   @Option(
@@ -98,7 +100,9 @@ struct Analyse: ParsableCommand {
         + "\(analysis.areas.count) areas, \(analysis.findings.count) findings")
     if !failures.isEmpty {
       FileHandle.standardError.write(
-        Data("error: \(failures.count) of \(loaded.entries.count) inputs failed or were truncated\n".utf8))
+        Data(
+          "error: \(failures.count) of \(loaded.entries.count) inputs failed or were truncated\n"
+            .utf8))
       throw ExitCode(Self.partialFailureExitCode)
     }
   }

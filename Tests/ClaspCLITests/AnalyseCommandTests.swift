@@ -64,7 +64,8 @@ import Testing
       ClaspBinary.packageRoot.appendingPathComponent("Data/reports").path
     ])
     #expect(
-      found.inputs.map { URL(fileURLWithPath: $0).lastPathComponent } == Self.slugs.map { $0 + ".txt" })
+      found.inputs.map { URL(fileURLWithPath: $0).lastPathComponent }
+        == Self.slugs.map { $0 + ".txt" })
     #expect(found.skipped.map(\.reason) == [.documentation])
   }
 

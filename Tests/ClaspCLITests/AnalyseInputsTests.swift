@@ -17,7 +17,8 @@ import Testing
       at: reports.appendingPathComponent("nested"), withIntermediateDirectories: true)
     let data = ClaspBinary.packageRoot.appendingPathComponent("Data")
     try FileManager.default.copyItem(
-      at: data.appendingPathComponent("codebook.json"), to: root.appendingPathComponent("codebook.json"))
+      at: data.appendingPathComponent("codebook.json"),
+      to: root.appendingPathComponent("codebook.json"))
     let derby = data.appendingPathComponent("reports/derby.txt")
     try FileManager.default.copyItem(at: derby, to: reports.appendingPathComponent("derby.txt"))
     try FileManager.default.copyItem(
@@ -46,13 +47,17 @@ import Testing
     let manifest = try JSONDecoder().decode(RunManifest.self, from: data)
     #expect(manifest.inputs.map(\.area) == ["Derby"])
     #expect(
-      manifest.failures.map { "\($0.kind) \(URL(fileURLWithPath: $0.input).lastPathComponent)" } == [
-        "empty empty.txt", "truncated thurrock-first-pages.txt",
-      ])
-    let note = "\(reports.path)/nested/derby (1).txt: same report as \(reports.path)/derby.txt; analysed once"
+      manifest.failures.map { "\($0.kind) \(URL(fileURLWithPath: $0.input).lastPathComponent)" }
+        == [
+          "empty empty.txt", "truncated thurrock-first-pages.txt",
+        ])
+    let note =
+      "\(reports.path)/nested/derby (1).txt: same report as \(reports.path)/derby.txt; analysed once"
     #expect(manifest.warnings.contains(note))
     #expect(result.stderr.contains("note: \(note)"))
-    #expect(result.stderr.contains("note: \(reports.path)/nested/loop: skipped: a link to a directory already read"))
+    #expect(
+      result.stderr.contains(
+        "note: \(reports.path)/nested/loop: skipped: a link to a directory already read"))
     #expect(result.stderr.contains("error: 2 of 4 inputs failed or were truncated"))
   }
 
@@ -65,7 +70,8 @@ import Testing
       "analyse", "--strict", reports.path, "--codebook", codebook, "--out", out.path,
     ])
     #expect(result.status == 1)
-    #expect(result.stderr.contains("--strict: 2 of 4 inputs failed or were truncated; nothing written"))
+    #expect(
+      result.stderr.contains("--strict: 2 of 4 inputs failed or were truncated; nothing written"))
     #expect(!FileManager.default.fileExists(atPath: out.path))
   }
 
@@ -80,7 +86,8 @@ import Testing
       ["analyse", "-", "--codebook", codebook, "--out", out.path, "--format", "csv"], stdin: text)
     #expect(result.status == 0, "\(result.stderr)")
     let data = try #require(FileManager.default.contents(atPath: out.path + "/manifest.json"))
-    #expect(try JSONDecoder().decode(RunManifest.self, from: data).inputs.map(\.area) == ["Coventry"])
+    #expect(
+      try JSONDecoder().decode(RunManifest.self, from: data).inputs.map(\.area) == ["Coventry"])
   }
 
   @Test("two reports for one area are both kept and told apart by review date")
@@ -104,7 +111,8 @@ import Testing
     #expect(result.status == 0, "\(result.stderr)")
     let data = try #require(FileManager.default.contents(atPath: out.path + "/manifest.json"))
     let manifest = try JSONDecoder().decode(RunManifest.self, from: data)
-    #expect(manifest.inputs.map { "\($0.area) \($0.reviewYear ?? 0)" } == ["Derby 2015", "Derby 2018"])
+    #expect(
+      manifest.inputs.map { "\($0.area) \($0.reviewYear ?? 0)" } == ["Derby 2015", "Derby 2018"])
     let findings = try String(contentsOfFile: out.path + "/findings.csv", encoding: .utf8)
     #expect(findings.contains("\nDerby,2015,para:1.1,"))
     #expect(findings.contains("\nDerby,2018,para:1.1,"))

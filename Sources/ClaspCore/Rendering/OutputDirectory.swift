@@ -63,7 +63,8 @@ public enum OutputDirectory {
         try? manager.moveItem(at: parent.appendingPathComponent(entry), to: target)
       }
     }
-    for entry in entries where entry.hasPrefix(".\(name).tmp-") || entry.hasPrefix(".\(name).old-") {
+    for entry in entries where entry.hasPrefix(".\(name).tmp-") || entry.hasPrefix(".\(name).old-")
+    {
       try? manager.removeItem(at: parent.appendingPathComponent(entry))
     }
   }
