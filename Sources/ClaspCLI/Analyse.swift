@@ -42,6 +42,12 @@ struct Analyse: ParsableCommand {
       "The codebook JSON (default: $CLASP_CODEBOOK, else Data/codebook.json here or beside clasp).")
   var codebook: String?
 
+  @Option(
+    help:
+      "The indicator kinds table (default: $CLASP_INDICATORS, else Data/indicators.json here or beside clasp)."
+  )
+  var indicators: String?
+
   @Option(help: "The output directory, replaced as a whole.")
   var out: String = "notebooks-out"
 
@@ -65,6 +71,9 @@ struct Analyse: ParsableCommand {
     }
     let codebook = try Codebook.decode(codebookData, file: codebookPath)
     let coder = Coder(codebook: codebook)
+    let table = try indicators.map { try IndicatorTable.load(contentsOf: URL(fileURLWithPath: $0)) }
+      ?? IndicatorTable.bundledDefault()
+    let extractor = IndicatorExtractor(table: table)
 
     Diagnostics.report(loaded)
     let inputFailures = loaded.manifestFailures
@@ -81,10 +90,10 @@ struct Analyse: ParsableCommand {
       }, uniquingKeysWith: { first, _ in first })
     let outcome = ReportBatch.run(inputs: complete.keys.sorted(), codebook: codebook) { path in
       let report = complete[path]!
-      return (report, coder.findings(in: report))
+      return (report, coder.findings(in: report), extractor.indicators(in: report))
     }
     let failures = (inputFailures + outcome.failures).sorted { $0.input < $1.input }
-    let analysis = Analysis(aggregate: outcome.aggregate, codebook: codebook)
+    let analysis = Analysis(aggregate: outcome.aggregate, codebook: codebook, indicatorTable: table)
     let outputs = try OutputSet.render(
       analysis, formats: format,
       codebook: RunManifest.CodebookInput(

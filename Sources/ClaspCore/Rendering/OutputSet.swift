@@ -11,6 +11,19 @@ public enum OutputSet {
   ) throws(RenderError) -> [OutputFile] {
     var files: [OutputFile] = []
     if formats.contains(.csv) { files += CSVRenderer.render(analysis) }
+    if formats.contains(.csv), analysis.indicatorTable != nil {
+      files.append(
+        OutputFile(
+          path: "indicators.csv", contents: IndicatorCSVRenderer.render(analysis.indicators),
+          summary: "Every figure the reports quote, one row each, with its kind, comparator and source."))
+    }
+    if formats.contains(.markdown), let table = analysis.indicatorTable {
+      files.append(
+        OutputFile(
+          path: "indicators.md",
+          contents: IndicatorMarkdownRenderer.render(analysis.indicators, table: table),
+          summary: "Quoted figures: the range of each kind across areas, then every figure by area."))
+    }
     if formats.contains(.json) { files.append(try JSONRenderer.render(analysis)) }
     if formats.contains(.markdown) {
       files += MarkdownRenderer.render(analysis)
