@@ -7,24 +7,46 @@ struct Analyse: ParsableCommand {
     abstract:
       "Turn a folder of reports into theme x area matrices, a national summary and evidence pages.",
     discussion: """
-      Reads every report (a directory contributes its *.txt files), codes it with the codebook, \
-      aggregates across areas and writes the outputs into --out, replacing it only when every file is \
-      written. Reports are processed in parallel. Exit status: 0 when every input was analysed; \
-      \(partialFailureExitCode) when some inputs failed (they are listed in manifest.json and on \
-      stderr, and the outputs cover the rest); 1 when nothing could be written (bad codebook, no \
-      inputs, output directory refused).
+      Reads every report (a directory is searched recursively for .txt, .md and .pdf files; - reads \
+      standard input), codes it with the codebook, aggregates across areas and writes the outputs \
+      into --out, replacing it only when every file is written. Reports are processed in parallel. \
+      Byte-identical inputs are analysed once; truncated copies (no findings sections) are left out \
+      of the matrices and listed in manifest.json. Exit status: 0 when every input was analysed; \
+      \(partialFailureExitCode) when some inputs failed or were truncated (they are listed in \
+      manifest.json and on stderr, and the outputs cover the rest); 1 when nothing could be written \
+      (bad codebook, no inputs, output directory refused, or a failed input under --strict).
       """)
 
   /// The exit status when some inputs failed but the outputs were written for the rest.
-  static let partialFailureExitCode: Int32 = 2
+  static let partialFailureExitCode: Int32 = ExitStatus.someInputsFailed.rawValue
 
-  @Argument(help: "Report files or directories of *.txt reports (default: Data/reports).")
+  @Argument(
+    help:
+      "Report files (.txt, .md, .pdf), directories searched recursively, or - (default: Data/reports)."
+  )
   var inputs: [String] = []
+
+  @Option(
+    name: .customLong("max-input-size"),
+    help: "Largest input accepted, e.g. 20MB, 512KB or a byte count.")
+  var maxInputSize: ByteCount = ByteCount(ReportReader.defaultSizeLimit)
+
+  @Option(name: .customLong("pdf-timeout"), help: "Seconds allowed for converting one PDF.")
+  var pdfTimeout: Double = PDFTextExtractor.defaultTimeout
+
+  @Flag(help: "Treat any failed or truncated input as fatal: report it and write nothing.")
+  var strict = false
 
   @Option(
     help:
       "The codebook JSON (default: $CLASP_CODEBOOK, else Data/codebook.json here or beside clasp).")
   var codebook: String?
+
+  @Option(
+    help:
+      "The indicator kinds table (default: $CLASP_INDICATORS, else Data/indicators.json here or beside clasp)."
+  )
+  var indicators: String?
 
   @Option(help: "The output directory, replaced as a whole.")
   var out: String = "notebooks-out"
@@ -35,11 +57,13 @@ struct Analyse: ParsableCommand {
   var format: Set<OutputFormat> = Set(OutputFormat.allCases)
 
   func run() throws {
-    let files = try Self.expand(inputs.isEmpty ? ["Data/reports"] : inputs)
-    guard !files.isEmpty else {
+    let named = inputs.isEmpty ? ["Data/reports"] : inputs
+    let loaded = ReportInputs.load(
+      InputDiscovery.discover(named, excluding: [out]), sizeLimit: maxInputSize.bytes,
+      pdf: PDFTextExtractor(timeout: pdfTimeout))
+    guard !loaded.entries.isEmpty else {
       throw CleanExitError(
-        "\(inputs.isEmpty ? "Data/reports" : inputs.joined(separator: ", ")): no report files (*.txt) found"
-      )
+        "\(named.joined(separator: ", ")): no report files (.txt, .md, .pdf) found")
     }
     let codebookPath = self.codebook ?? Codebook.defaultURL()?.path ?? "Data/codebook.json"
     guard let codebookData = FileManager.default.contents(atPath: codebookPath) else {
@@ -47,17 +71,34 @@ struct Analyse: ParsableCommand {
     }
     let codebook = try Codebook.decode(codebookData, file: codebookPath)
     let coder = Coder(codebook: codebook)
+    let table = try indicators.map { try IndicatorTable.load(contentsOf: URL(fileURLWithPath: $0)) }
+      ?? IndicatorTable.bundledDefault()
+    let extractor = IndicatorExtractor(table: table)
 
-    let outcome = ReportBatch.run(inputs: files, codebook: codebook) { path in
-      let report = try ReportLoader.load(path: path)
-      return (report, coder.findings(in: report))
+    Diagnostics.report(loaded)
+    let inputFailures = loaded.manifestFailures
+    if strict && !inputFailures.isEmpty {
+      throw CleanExitError(
+        "--strict: \(inputFailures.count) of \(loaded.entries.count) inputs failed or were truncated; nothing written"
+      )
     }
-    let analysis = Analysis(aggregate: outcome.aggregate, codebook: codebook)
+    // Truncated copies stay out of the matrices: an area with no findings would read as "no concerns".
+    let complete = Dictionary(
+      loaded.entries.compactMap { entry -> (String, Report)? in
+        guard case .parsed(let report) = entry.outcome, !report.isTruncated else { return nil }
+        return (entry.path, report)
+      }, uniquingKeysWith: { first, _ in first })
+    let outcome = ReportBatch.run(inputs: complete.keys.sorted(), codebook: codebook) { path in
+      let report = complete[path]!
+      return (report, coder.findings(in: report), extractor.indicators(in: report))
+    }
+    let failures = (inputFailures + outcome.failures).sorted { $0.input < $1.input }
+    let analysis = Analysis(aggregate: outcome.aggregate, codebook: codebook, indicatorTable: table)
     let outputs = try OutputSet.render(
       analysis, formats: format,
       codebook: RunManifest.CodebookInput(
         sha256: SHA256.hex(codebookData), version: codebook.version, themes: codebook.themes.count),
-      failures: outcome.failures)
+      failures: failures, inputNotes: loaded.duplicateNotes)
     try OutputDirectory.write(outputs, to: out)
 
     for failure in outcome.failures {
@@ -66,9 +107,11 @@ struct Analyse: ParsableCommand {
     print(
       "wrote \(outputs.count) files to \(out): \(analysis.reports.count) reports, "
         + "\(analysis.areas.count) areas, \(analysis.findings.count) findings")
-    if !outcome.failures.isEmpty {
+    if !failures.isEmpty {
       FileHandle.standardError.write(
-        Data("error: \(outcome.failures.count) of \(files.count) inputs failed\n".utf8))
+        Data(
+          "error: \(failures.count) of \(loaded.entries.count) inputs failed or were truncated\n"
+            .utf8))
       throw ExitCode(Self.partialFailureExitCode)
     }
   }
@@ -89,24 +132,6 @@ struct Analyse: ParsableCommand {
     return out
   }
 
-  /// Files named directly, plus the non-hidden `*.txt` files of named directories, deduplicated and
-  /// sorted (the order does not affect the outputs, but it keeps messages stable).
-  static func expand(_ inputs: [String]) throws -> [String] {
-    var files = Set<String>()
-    let manager = FileManager.default
-    for input in inputs {
-      var isDirectory: ObjCBool = false
-      if manager.fileExists(atPath: input, isDirectory: &isDirectory), isDirectory.boolValue {
-        let names = try manager.contentsOfDirectory(atPath: input)
-        for name in names where !name.hasPrefix(".") && name.lowercased().hasSuffix(".txt") {
-          files.insert(URL(fileURLWithPath: input).appendingPathComponent(name).relativePath)
-        }
-      } else {
-        files.insert(input)
-      }
-    }
-    return files.sorted()
-  }
 }
 
 /// A fatal error whose message is already in `path: sentence` form.

@@ -6,44 +6,57 @@ struct Parse: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Print the recovered structure of CLAS review reports.",
     discussion: """
-      JSON output is one object per report (an array when several files are given); its schema is \
-      documented in the README. Text output lists metadata, sections, units and warnings.
+      JSON output is one object per report (an array when several inputs are given or found); its \
+      schema is documented in the README. Text output lists metadata, sections, units and warnings. \
+      Exit status: 0 when every input parsed, 2 when some failed (they are listed on standard error \
+      and the rest are printed), 1 when nothing could be read or --strict stopped the run.
       """)
 
-  @Argument(help: "Report files (.txt, .md).") var files: [String]
+  @OptionGroup var input: InputOptions
 
   @Option(help: "Output format: json or text.") var format: StructureFormat = .json
 
-  func run() throws {
-    var reports: [Report] = []
-    var failures: [String] = []
-    for file in files {
-      do {
-        reports.append(try ReportLoader.load(path: file))
-      } catch {
-        failures.append(String(describing: error))
-        FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-      }
+  func validate() throws {
+    guard !input.inputs.isEmpty else {
+      throw ValidationError("give at least one input (- for standard input)")
     }
+  }
+
+  func run() throws {
+    let loaded = input.load()
+    Diagnostics.report(loaded)
+    guard !loaded.entries.isEmpty else {
+      Diagnostics.write(
+        "error", "no .txt, .md or .pdf reports found in \(input.inputs.joined(separator: ", "))")
+      throw ExitStatus.couldNotRun
+    }
+    let failed = loaded.failures.count
+    if input.strict && (failed > 0 || !loaded.truncated.isEmpty) {
+      Diagnostics.write(
+        "error",
+        "--strict: \(failed + loaded.truncated.count) of \(loaded.entries.count) inputs failed or were truncated; nothing printed"
+      )
+      throw ExitStatus.couldNotRun
+    }
+    let reports = loaded.reports
     switch format {
     case .json:
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
       let documents = reports.map(ParsedReportDocument.init)
-      let data = files.count == 1 ? try documents.first.map(encoder.encode) : try encoder.encode(documents)
+      var isDirectory: ObjCBool = false
+      let single =
+        input.inputs.count == 1
+        && !(FileManager.default.fileExists(atPath: input.inputs[0], isDirectory: &isDirectory)
+          && isDirectory.boolValue)
+      let data = single ? try documents.first.map(encoder.encode) : try encoder.encode(documents)
       if let data { print(String(decoding: data, as: UTF8.self)) }
     case .text:
       for report in reports { print(StructureTextRenderer.render(report)) }
     }
-    for report in reports {
-      for warning in report.warnings {
-        FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))
-      }
-    }
-    if !failures.isEmpty {
-      FileHandle.standardError.write(
-        Data("error: \(failures.count) of \(files.count) inputs failed\n".utf8))
-      throw ExitCode(1)
+    if failed > 0 {
+      Diagnostics.write("error", "\(failed) of \(loaded.entries.count) inputs failed")
+      throw ExitStatus.someInputsFailed
     }
   }
 }

@@ -58,13 +58,15 @@ import Testing
     #expect(throws: (any Error).self) { try Analyse.parseAsRoot(["--format", "xlsx"]) }
   }
 
-  @Test("a directory contributes its .txt files only")
-  func expand() throws {
-    let files = try Analyse.expand([
+  @Test("a directory contributes its reports, not its documentation")
+  func discovery() throws {
+    let found = InputDiscovery.discover([
       ClaspBinary.packageRoot.appendingPathComponent("Data/reports").path
     ])
     #expect(
-      files.map { URL(fileURLWithPath: $0).lastPathComponent } == Self.slugs.map { $0 + ".txt" })
+      found.inputs.map { URL(fileURLWithPath: $0).lastPathComponent }
+        == Self.slugs.map { $0 + ".txt" })
+    #expect(found.skipped.map(\.reason) == [.documentation])
   }
 
   @Test("renaming and reordering the input files changes no output byte")
@@ -150,7 +152,7 @@ import Testing
       root.path + "/out",
     ])
     #expect(result.status == 1)
-    #expect(result.stderr.contains("\(empty.path): no report files (*.txt) found"))
+    #expect(result.stderr.contains("\(empty.path): no report files (.txt, .md, .pdf) found"))
     #expect(!FileManager.default.fileExists(atPath: root.path + "/out"))
   }
 

@@ -122,3 +122,42 @@ import Testing
     #expect(findingRows.count == 1 + coded.findings.reduce(0) { $0 + $1.count })
   }
 }
+
+/// Indicators travel through the aggregate into the outputs, whatever the merge order.
+@Suite struct IndicatorAnalysisTests {
+  @Test("quoted figures merge in any order and the summary cites their ranges")
+  func indicatorsInAnalysis() throws {
+    let codebook = try Codebook.load(
+      contentsOf: Fixtures.packageRoot.appendingPathComponent("Data/codebook.json"))
+    let table = try IndicatorTable.load(
+      contentsOf: Fixtures.packageRoot.appendingPathComponent("Data/indicators.json"))
+    let extractor = IndicatorExtractor(table: table)
+    let reports = try Fixtures.slugs.map(Fixtures.report)
+    let figures = reports.map(extractor.indicators(in:))
+    let parts = zip(reports, figures).map {
+      Aggregate(report: $0, findings: [], codebook: codebook, indicators: $1)
+    }
+    let forward = Aggregate.merged(parts)
+    #expect(Aggregate.merged(parts.reversed()) == forward)
+    #expect(Aggregate.merged([parts[3], parts[0], parts[4], parts[2], parts[1]]) == forward)
+    #expect(forward.indicators.count == figures.joined().count)
+
+    let analysis = Analysis(aggregate: forward, codebook: codebook, indicatorTable: table)
+    // The level 3 training range, computed here from the extracted figures.
+    let level3 = figures.joined().filter {
+      $0.kind == "training_compliance" && $0.level == 3 && $0.role == .figure
+    }
+    let low = try #require(level3.min { $0.value < $1.value })
+    let high = try #require(level3.max { $0.value < $1.value })
+    let files = try OutputSet.render(
+      analysis, formats: [.markdown, .csv],
+      codebook: RunManifest.CodebookInput(sha256: "", version: 1, themes: 18), failures: [])
+    let summary = try #require(files.first { $0.path == "national-summary.md" }).contents
+    #expect(summary.contains("## Figures the reports quote"))
+    #expect(summary.contains("level 3 ranged from \(low.text) (\(low.area)"))
+    #expect(summary.contains("to \(high.text) (\(high.area)"))
+    let csv = try #require(files.first { $0.path == "indicators.csv" }).contents
+    #expect(csv.components(separatedBy: "\r\n").count - 2 == forward.indicators.count)
+    #expect(files.contains { $0.path == "indicators.md" })
+  }
+}

@@ -59,3 +59,43 @@ import Testing
     }
   }
 }
+
+extension OutputDirectoryTests {
+  @Test("a run killed between the renames is recovered by the next write")
+  func killedMidSwap() throws {
+    let root = try scratch()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let target = root.appendingPathComponent("out")
+    // The state a kill leaves: old outputs set aside, new ones half-staged, no target.
+    let retired = root.appendingPathComponent(".out.old-1-2")
+    try FileManager.default.createDirectory(at: retired, withIntermediateDirectories: true)
+    try Data("old".utf8).write(to: retired.appendingPathComponent("manifest.json"))
+    try FileManager.default.createDirectory(
+      at: root.appendingPathComponent(".out.tmp-1-2"), withIntermediateDirectories: true)
+    // A write that fails part-way ("a" is a file, so "a/b" cannot be written) ...
+    #expect(throws: RenderError.self) {
+      try OutputDirectory.write(
+        [
+          OutputFile(path: "a", contents: "x", summary: ""),
+          OutputFile(path: "a/b", contents: "y", summary: ""),
+        ], to: target.path)
+    }
+    // ... still leaves the previous outputs in place, and nothing else.
+    #expect(try String(contentsOfFile: target.path + "/manifest.json", encoding: .utf8) == "old")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["out"])
+  }
+
+  @Test("after a kill between the renames, the next successful write replaces the restored outputs")
+  func killedThenSucceeds() throws {
+    let root = try scratch()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let target = root.appendingPathComponent("out")
+    let retired = root.appendingPathComponent(".out.old-3-4")
+    try FileManager.default.createDirectory(at: retired, withIntermediateDirectories: true)
+    try Data("old".utf8).write(to: retired.appendingPathComponent("manifest.json"))
+    try OutputDirectory.write(
+      [OutputFile(path: "manifest.json", contents: "new", summary: "")], to: target.path)
+    #expect(try String(contentsOfFile: target.path + "/manifest.json", encoding: .utf8) == "new")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["out"])
+  }
+}

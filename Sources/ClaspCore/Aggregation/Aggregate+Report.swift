@@ -7,7 +7,10 @@ extension Aggregate {
   ///
   /// - Parameter inputSHA256: the digest of the input bytes, carried into the manifest.
   /// - Complexity: O(f x d + u x k²) for f findings, theme depth d, u units and k themes per unit.
-  public init(report: Report, findings: [Finding], codebook: Codebook, inputSHA256: String? = nil) {
+  public init(
+    report: Report, findings: [Finding], codebook: Codebook, inputSHA256: String? = nil,
+    indicators: [Indicator] = []
+  ) {
     let area = AreaID(area: report.metadata.area)
     let year = report.metadata.reviewYear
     let known = Set(codebook.themes.map(\.id))
@@ -99,7 +102,7 @@ extension Aggregate {
       cooccurrence: cooccurrence, recommendationsByOrganisation: byOrganisation,
       recommendationItemsByOrganisation: itemsByOrganisation, reports: [summary],
       evidence: Self.sortedEvidence(byUnit, order: report.units.map(\.id), area: area, year: year),
-      warnings: warnings)
+      indicators: indicators.sorted(), warnings: warnings)
   }
 
   /// The findings as evidence records in `EvidenceRecord` order, comparing unit ids once per unit

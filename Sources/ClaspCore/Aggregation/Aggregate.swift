@@ -25,19 +25,21 @@ public struct Aggregate: Sendable, Hashable {
   public private(set) var reports: [ReportSummary]
   /// Every finding with its area-year, sorted.
   public private(set) var evidence: [EvidenceRecord]
+  /// Every figure the reports quote (see `IndicatorExtractor`), sorted.
+  public private(set) var indicators: [Indicator]
   /// Problems found while aggregating, such as a finding for a theme missing from the codebook.
   public private(set) var warnings: Set<String>
 
   /// The aggregate of no reports: the identity of `merge`.
   public static let empty = Aggregate(
     groups: [:], areaNames: [:], cooccurrence: [:], recommendationsByOrganisation: [:],
-    recommendationItemsByOrganisation: [:], reports: [], evidence: [], warnings: [])
+    recommendationItemsByOrganisation: [:], reports: [], evidence: [], indicators: [], warnings: [])
 
   init(
     groups: [AreaYear: GroupCounts], areaNames: [AreaID: String], cooccurrence: [ThemePair: Int],
     recommendationsByOrganisation: [ThemeOrganisation: Int],
     recommendationItemsByOrganisation: [OrganisationType: Int], reports: [ReportSummary],
-    evidence: [EvidenceRecord], warnings: Set<String>
+    evidence: [EvidenceRecord], indicators: [Indicator] = [], warnings: Set<String>
   ) {
     self.groups = groups
     self.areaNames = areaNames
@@ -48,7 +50,9 @@ public struct Aggregate: Sendable, Hashable {
     assert(zip(reports, reports.dropFirst()).allSatisfy { !($1 < $0) }, "reports not sorted")
     assert(zip(evidence, evidence.dropFirst()).allSatisfy { !($1 < $0) }, "evidence not sorted")
     self.reports = reports
+    assert(zip(indicators, indicators.dropFirst()).allSatisfy { !($1 < $0) }, "indicators not sorted")
     self.evidence = evidence
+    self.indicators = indicators
     self.warnings = warnings
   }
 
@@ -65,6 +69,7 @@ public struct Aggregate: Sendable, Hashable {
       other.recommendationItemsByOrganisation, uniquingKeysWith: +)
     reports = Self.mergeSorted(reports, other.reports)
     evidence = Self.mergeSorted(evidence, other.evidence)
+    indicators = Self.mergeSorted(indicators, other.indicators)
     warnings.formUnion(other.warnings)
   }
 

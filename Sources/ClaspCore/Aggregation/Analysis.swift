@@ -34,12 +34,28 @@ public struct Analysis: Codable, Sendable, Hashable {
   public let summary: NationalSummary
   /// The reader's warnings for every report (each led by its area id) and the aggregation's, sorted.
   public let warnings: [String]
+  /// Every figure the reports quote, sorted by area and line (empty without an indicator table).
+  public let indicators: [Indicator]
+  /// The range of each classified kind (and training level) across areas.
+  public let indicatorRanges: [IndicatorRange]
+  /// The table the figures were classified with, for labels (not part of the JSON form).
+  public private(set) var indicatorTable: IndicatorTable? = nil
+
+  private enum CodingKeys: String, CodingKey {
+    case themes, areas, reports, measures, cooccurrence, national, years
+    case recommendationsByOrganisation, findings, evidence, summary, warnings, indicators
+    case indicatorRanges
+  }
 
   /// Computes every table from a merged aggregate.
   ///
   /// - Complexity: O(t x (a + k + y) + e x d) for t themes, a areas, k themes again (co-occurrence),
   ///   y years, e findings and theme depth d.
-  public init(aggregate: Aggregate, codebook: Codebook) {
+  public init(aggregate: Aggregate, codebook: Codebook, indicatorTable: IndicatorTable? = nil) {
+    indicators = aggregate.indicators
+    self.indicatorTable = indicatorTable
+    indicatorRanges =
+      indicatorTable.map { IndicatorRange.ranges(of: aggregate.indicators, table: $0) } ?? []
     let ordered = Self.hierarchyOrder(codebook)
     let known = Set(codebook.themes.map(\.id))
     let themeIDs = ordered.map(\.id)

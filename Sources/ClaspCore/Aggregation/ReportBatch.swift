@@ -7,7 +7,7 @@ import Foundation
 /// ```swift
 /// let outcome = ReportBatch.run(inputs: paths, codebook: codebook) { path in
 ///   let report = try ReportLoader.load(path: path)
-///   return (report, coder.findings(in: report))
+///   return (report, coder.findings(in: report), extractor.indicators(in: report))
 /// }
 /// ```
 public enum ReportBatch {
@@ -27,7 +27,7 @@ public enum ReportBatch {
   /// - Complexity: O(n) calls of `analyse` spread over the cores, plus O(n log n) merging for n inputs.
   public static func run(
     inputs: [String], codebook: Codebook,
-    analyse: @escaping @Sendable (String) throws -> (Report, [Finding])
+    analyse: @escaping @Sendable (String) throws -> (Report, [Finding], [Indicator])
   ) -> Outcome {
     let slots = Slots<Result<Aggregate, InputFailure>>(count: inputs.count)
     DispatchQueue.concurrentPerform(iterations: inputs.count) { i in
@@ -35,9 +35,11 @@ public enum ReportBatch {
       let result: Result<Aggregate, InputFailure>
       do {
         let digest = FileManager.default.contents(atPath: input).map { SHA256.hex($0) }
-        let (report, findings) = try analyse(input)
+        let (report, findings, indicators) = try analyse(input)
         result = .success(
-          Aggregate(report: report, findings: findings, codebook: codebook, inputSHA256: digest))
+          Aggregate(
+            report: report, findings: findings, codebook: codebook, inputSHA256: digest,
+            indicators: indicators))
       } catch {
         result = .failure(InputFailure(input: input, reason: String(describing: error)))
       }

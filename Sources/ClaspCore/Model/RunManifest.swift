@@ -134,11 +134,16 @@ public struct InputFailure: Codable, Sendable, Hashable {
   public let input: String
   /// The error's message.
   public let reason: String
+  /// The class of failure: `unreadable`, `empty`, `binary`, `too-large`, `pdf`,
+  /// `not-a-clas-review`, `truncated` (parsed, but no findings: left out of the matrices), or
+  /// `failed` for anything else.
+  public let kind: String
 
   /// Makes a failure entry.
-  public init(input: String, reason: String) {
+  public init(input: String, reason: String, kind: String = "failed") {
     self.input = input
     self.reason = reason
+    self.kind = kind
   }
 
   /// The reason in `input: sentence` form, naming the input once.

@@ -4,7 +4,7 @@
 /// dashes, bullets, ellipses and ligatures become ASCII; formatting HTML tags and entities, Markdown
 /// headings, rules, emphasis and links are stripped; split ordinals are repaired (`11 th` -> `11th`).
 /// The line count is preserved (a stripped rule leaves an empty line), so line numbers still point
-/// into the source file.
+/// into the source file. Form feeds are kept: `ExtractionRepair` reads them as page breaks.
 ///
 /// ```swift
 /// TextNormaliser.normalise("## 9 <sup>th</sup> June\r\n") // "9th June\n"
@@ -31,6 +31,7 @@ public enum TextNormaliser {
           replaceCharacters(bytes[start..<index], into: &line)
           stripMarkup(&line, scratch: &scratch)
           repairOrdinals(&line, scratch: &scratch)
+          removeRepeatedOrdinals(&line)
           lines.append(String(decoding: line, as: UTF8.self))
           if index == count { break }
           if bytes[index] == 0x0D && index + 1 < count && bytes[index + 1] == 0x0A { index += 1 }
@@ -58,7 +59,7 @@ public enum TextNormaliser {
         continue
       }
       if b < 0x80 {
-        out.append(b == 0x0C || b == 0x0B ? 0x20 : b)
+        out.append(b == 0x0B ? 0x20 : b)  // a form feed stays: it marks a page break
         i += 1
         continue
       }
@@ -325,6 +326,50 @@ public enum TextNormaliser {
       }
       return false
     }
+  }
+
+  /// Drops the stray repeat extraction leaves after a superscript ordinal:
+  /// `14th September th September 2015` -> `14th September 2015`.
+  private static func removeRepeatedOrdinals(_ line: inout [UInt8]) {
+    var i = 0
+    while i + 4 < line.count {
+      // Find " xx " where xx is an ordinal suffix.
+      guard line[i] == 0x20, line[i + 3] == 0x20, isSuffix(line[i + 1], line[i + 2]) else {
+        i += 1
+        continue
+      }
+      // The word before it, itself preceded by "<digits><suffix> ".
+      var wordStart = i
+      while wordStart > 0, isLetter(line[wordStart - 1]) { wordStart -= 1 }
+      let word = line[wordStart..<i]
+      guard word.count >= 3, wordStart >= 4, line[wordStart - 1] == 0x20,
+        isSuffix(line[wordStart - 3], line[wordStart - 2]), isDigit(line[wordStart - 4])
+      else {
+        i += 1
+        continue
+      }
+      // The same word after it.
+      let repeatStart = i + 4
+      let repeatEnd = repeatStart + word.count
+      guard repeatEnd <= line.count,
+        zip(word, line[repeatStart..<repeatEnd]).allSatisfy({ lower($0) == lower($1) }),
+        repeatEnd == line.count || !isLetter(line[repeatEnd])
+      else {
+        i += 1
+        continue
+      }
+      line.removeSubrange(i..<repeatEnd)
+    }
+  }
+
+  @inline(__always) private static func isSuffix(_ a: UInt8, _ b: UInt8) -> Bool {
+    let pair = (lower(a), lower(b))
+    return pair == (0x73, 0x74) || pair == (0x6E, 0x64) || pair == (0x72, 0x64) || pair == (0x74, 0x68)
+  }
+
+  @inline(__always) private static func isLetter(_ b: UInt8) -> Bool {
+    let l = lower(b)
+    return l >= 0x61 && l <= 0x7A
   }
 
   @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }

@@ -12,9 +12,9 @@ public enum IndicatorCSVRenderer {
 
   /// The CSV text, header first.
   public static func render(_ indicators: [Indicator]) -> String {
-    var out = IndicatorText.csvRecord(columns)
+    var out = Escape.csvRecord(columns)
     for i in indicators {
-      out += IndicatorText.csvRecord([
+      out += Escape.csvRecord([
         i.area, i.location, String(i.line), i.kind?.rawValue ?? "", IndicatorText.number(i.value),
         i.unit.rawValue, i.base.map(IndicatorText.number) ?? "", i.text, i.role.rawValue,
         i.level.map(String.init) ?? "", i.target.map { IndicatorText.number($0.value) } ?? "",

@@ -10,7 +10,7 @@ public enum IndicatorMarkdownRenderer {
     for area in areas {
       let figures = indicators.filter { $0.area == area }
       let classified = figures.filter { $0.kind != nil }
-      out += "## \(IndicatorText.markdownCell(area))\n\n"
+      out += "## \(Escape.markdown(area))\n\n"
       out += "\(classified.count) classified of \(figures.count) figures.\n\n"
       if !classified.isEmpty {
         out +=
@@ -26,14 +26,14 @@ public enum IndicatorMarkdownRenderer {
             "\(i.location) line \(i.line)",
             i.subject,
           ]
-          out += "| " + cells.map(IndicatorText.markdownCell).joined(separator: " | ") + " |\n"
+          out += "| " + cells.map(Escape.markdownCell).joined(separator: " | ") + " |\n"
         }
         out += "\n"
       }
       let other = figures.filter { $0.kind == nil }
       if !other.isEmpty {
         out += "Other figures: "
-        out += other.map { IndicatorText.markdownCell($0.text) + " (\($0.location))" }.joined(
+        out += other.map { Escape.markdownCell($0.text) + " (\($0.location))" }.joined(
           separator: "; ")
         out += ".\n\n"
       }
@@ -57,21 +57,23 @@ public enum IndicatorMarkdownRenderer {
         label, String(r.count), r.areas.joined(separator: ", "), range,
         targets.joined(separator: ", "), comparators.joined(separator: ", "),
       ]
-      out += "| " + cells.map(IndicatorText.markdownCell).joined(separator: " | ") + " |\n"
+      out += "| " + cells.map(Escape.markdownCell).joined(separator: " | ") + " |\n"
     }
     return out + "\n"
   }
 
-  /// One plain sentence per range for a national summary, citing where the extremes stand:
+  /// One Markdown-escaped sentence per range for a national summary, citing where the extremes stand:
   /// "Safeguarding training compliance, level 3 ranged from 92% (Bath and North East Somerset,
   /// para:5.3.7) to 100% (Bath and North East Somerset, para:5.3.7) against targets of 90% and 95%;
   /// 3 figures from 2 areas."
   public static func summarySentences(_ ranges: [IndicatorRange], table: IndicatorTable) -> [String]
   {
     ranges.map { r in
-      let label =
-        (table.kind(r.kind)?.label ?? r.kind.rawValue) + (r.level.map { ", level \($0)" } ?? "")
-      func cite(_ i: Indicator) -> String { "\(i.text) (\(i.area), \(i.location))" }
+      let label = Escape.markdown(
+        (table.kind(r.kind)?.label ?? r.kind.rawValue) + (r.level.map { ", level \($0)" } ?? ""))
+      func cite(_ i: Indicator) -> String {
+        Escape.markdown("\(i.text) (\(i.area), \(i.location))")
+      }
       var sentence =
         r.count == 1 || r.low.value == r.high.value
         ? "\(label) was \(cite(r.low))"
@@ -84,7 +86,7 @@ public enum IndicatorMarkdownRenderer {
         sentence += " against target\(targets.count == 1 ? "" : "s") of \(list)"
       }
       if !r.comparators.isEmpty {
-        let list = r.comparators.map { ($0.basis.map { "\($0) " } ?? "") + $0.text }
+        let list = r.comparators.map { Escape.markdown(($0.basis.map { "\($0) " } ?? "") + $0.text) }
         sentence += " (compared with \(list.joined(separator: ", ")))"
       }
       let figures = r.count == 1 ? "1 figure" : "\(r.count) figures"

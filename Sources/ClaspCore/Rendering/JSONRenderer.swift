@@ -13,7 +13,8 @@ public enum JSONRenderer {
   public static let schemaVersion = 1
 
   /// `analysis.json`: `{"schemaVersion", "clasp", "analysis": {themes, areas, reports, measures,
-  /// cooccurrence, national, years, recommendationsByOrganisation, findings, evidence, summary, warnings}}`.
+  /// cooccurrence, national, years, recommendationsByOrganisation, findings, evidence, summary, warnings,
+  /// indicators, indicatorRanges}}`.
   ///
   /// - Throws: `RenderError.cannotEncode` when a value has no JSON form (a non-finite number).
   public static func render(_ analysis: Analysis) throws(RenderError) -> OutputFile {

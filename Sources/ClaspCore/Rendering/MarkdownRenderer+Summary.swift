@@ -5,6 +5,15 @@ extension MarkdownRenderer {
     out += "Every sentence below is computed from the tables on this page and in `matrix.md`. "
     out += "A concern is a finding paragraph coded negative or mixed.\n\n"
     for sentence in summarySentences(analysis) { out += "- \(sentence)\n" }
+    if let table = analysis.indicatorTable, !analysis.indicatorRanges.isEmpty {
+      out += "\n## Figures the reports quote\n\n"
+      out += "Ranges across areas of the figures classified in `indicators.md`.\n\n"
+      for sentence in IndicatorMarkdownRenderer.summarySentences(
+        analysis.indicatorRanges, table: table)
+      {
+        out += "- \(sentence)\n"
+      }
+    }
 
     let header = [
       "Theme", "Areas raising it as a concern", "Areas with findings", "Concern paragraphs",

@@ -16,6 +16,7 @@ public enum OutputDirectory {
     let parent = target.deletingLastPathComponent()
     let name = target.lastPathComponent
     for file in files where !isSafe(file.path) { throw .unsafeOutputPath(path: file.path) }
+    recoverInterruptedWrite(in: parent, name: name)
 
     var isDirectory: ObjCBool = false
     let exists = manager.fileExists(atPath: target.path, isDirectory: &isDirectory)
@@ -48,6 +49,23 @@ public enum OutputDirectory {
     } catch {
       try? manager.removeItem(at: staging)
       throw .cannotWrite(path: path, reason: error.localizedDescription)
+    }
+  }
+
+  /// Cleans up after a run killed mid-write: puts the set-aside outputs back when the target is
+  /// missing (killed between the two renames), then removes staging and set-aside directories.
+  static func recoverInterruptedWrite(in parent: URL, name: String) {
+    let manager = FileManager.default
+    guard let entries = try? manager.contentsOfDirectory(atPath: parent.path) else { return }
+    let target = parent.appendingPathComponent(name)
+    for entry in entries.sorted() where entry.hasPrefix(".\(name).old-") {
+      if !manager.fileExists(atPath: target.path) {
+        try? manager.moveItem(at: parent.appendingPathComponent(entry), to: target)
+      }
+    }
+    for entry in entries where entry.hasPrefix(".\(name).tmp-") || entry.hasPrefix(".\(name).old-")
+    {
+      try? manager.removeItem(at: parent.appendingPathComponent(entry))
     }
   }
 

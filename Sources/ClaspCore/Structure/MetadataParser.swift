@@ -16,7 +16,7 @@ enum MetadataParser {
         return .ccgs
       }
       if k.hasPrefix("nhs england area") { return .nhsEnglandArea }
-      if k.hasPrefix("cqc region") { return .cqcRegion }
+      if k == "cqc region" || k.hasPrefix("cqc region ") { return .cqcRegion }
       if k.contains("chief inspector") || k.contains("regional director") { return .signatory }
       return nil
     }

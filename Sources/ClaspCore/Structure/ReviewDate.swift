@@ -1,3 +1,5 @@
+import Foundation
+
 /// Parses the dates CLAS reviews print ("9th June 2014", "11th July - 15th July 2016") into ISO 8601.
 enum ReviewDate {
   private static let months: [String: Int] = [
@@ -66,5 +68,29 @@ enum ReviewDate {
     if start.month == nil { start.month = end.month }
     if start.year == nil { start.year = end.year }
     return (start.iso, end.iso)
+  }
+}
+
+extension ReviewDate {
+  private static let phrasePattern: NSRegularExpression = {
+    let month =
+      "(?:January|February|March|April|May|June|July|August|September|October|November|December"
+      + "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
+    let date = "(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?\(month)(?:\\s+\\d{4})?"
+    let dayOnly = "\\d{1,2}(?:st|nd|rd|th)?"
+    let pattern =
+      "(?:\(date)|\(dayOnly))\\s*(?:to|-|until)\\s*\(date)|\(date)"
+    return try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+  }()
+
+  /// The date phrases in `text` in order, a range ("4 July 2016 to 8 July 2016", "4-8 July 2016")
+  /// counting as one phrase; phrases without a year are dropped.
+  static func phrases(in text: String) -> [String] {
+    let whole = NSRange(text.startIndex..., in: text)
+    return phrasePattern.matches(in: text, range: whole).compactMap { match in
+      guard let found = Range(match.range, in: text) else { return nil }
+      let phrase = String(text[found])
+      return phrase.contains(where: \.isNumber) && range(phrase).end != nil ? phrase : nil
+    }
   }
 }

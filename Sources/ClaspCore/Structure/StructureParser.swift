@@ -59,10 +59,14 @@ private struct ReportBuilder {
 
   let source: SourceText
   var section: SectionID?
-  var sections: [(id: SectionID, heading: String, first: Int)] = []
+  var sections: [(id: SectionID, heading: String, first: Int, index: Int)] = []
   var inContents = false
-  var pendingHeading: (id: SectionID, heading: String, line: Int)?
+  var pendingHeading: (id: SectionID, heading: String, line: Int, index: Int)?
+  /// The index in `source.lines` of the line being handled.
+  var index = 0
   var units: [DraftUnit] = []
+  /// The ids in `units`, for constant-time duplicate checks.
+  var unitIDs = Set<UnitID>()
   var blocks: [DraftBlock] = []
   var groups: [DraftGroup] = []
   var open = Open.none
@@ -75,21 +79,13 @@ private struct ReportBuilder {
   // MARK: Recognition
 
   func checkIsReview() throws {
-    let head = source.lines.prefix(80).joined(separator: " ").lowercased()
-    guard head.contains("looked after and safeguarding") || head.contains("looked-after and safeguarding")
-    else {
-      throw StructureError.notCLASReview(
-        path: source.path,
-        reason: "no \"Children Looked After and Safeguarding\" title in its first 80 lines")
-    }
-    guard MetadataParser.area(in: source.lines[...]) != nil else {
-      throw StructureError.notCLASReview(path: source.path, reason: "its title names no area")
-    }
+    try ReviewRecognition.check(source)
   }
 
   mutating func walk() {
     for (index, line) in source.lines.enumerated() {
-      handle(LineShape(line), line: index + 1)
+      self.index = index
+      handle(LineShape(line), line: source.lineNumbers[index])
     }
     close()
     if let last = sections.indices.last { _ = last }
@@ -103,12 +99,14 @@ private struct ReportBuilder {
     defer { blank = false }
     if inContents {
       if case .section(let id) = Outline.heading(shape) {
-        pendingHeading = (id, String(shape.content), line)
+        pendingHeading = (id, String(shape.content), line, index)
         return
       }
       if Outline.isContentsEntry(shape) || shape.content.wordCount < 8 { return }
       inContents = false
-      if let pending = pendingHeading { startSection(pending.id, heading: pending.heading, line: pending.line) }
+      if let pending = pendingHeading {
+        startSection(pending.id, heading: pending.heading, line: pending.line, index: pending.index)
+      }
     }
     if !Outline.isContentsEntry(shape), let heading = Outline.heading(shape) {
       switch heading {
@@ -116,7 +114,7 @@ private struct ReportBuilder {
         inContents = true
         return
       case .section(let id) where section.map({ id > $0 }) ?? true:
-        startSection(id, heading: String(shape.content), line: line)
+        startSection(id, heading: String(shape.content), line: line, index: index)
         return
       default:
         break
@@ -131,10 +129,10 @@ private struct ReportBuilder {
     }
   }
 
-  private mutating func startSection(_ id: SectionID, heading: String, line: Int) {
+  private mutating func startSection(_ id: SectionID, heading: String, line: Int, index: Int) {
     close()
     section = id
-    sections.append((id, heading, line))
+    sections.append((id, heading, line, index))
   }
 
   // MARK: Findings
@@ -155,7 +153,8 @@ private struct ReportBuilder {
       close()
       inferLostParagraph(before: accepted, in: section)
       var id = UnitID(kind: .paragraph, number: number.printed)
-      if units.contains(where: { $0.id == id }) { id = UnitID(rawValue: id.rawValue + "b") }
+      if unitIDs.contains(id) { id = UnitID(rawValue: id.rawValue + "b") }
+      unitIDs.insert(id)
       units.append(DraftUnit(id: id, kind: .paragraph, number: accepted, section: section, parts: []))
       appendToUnit(number.rest, line: line, startsParagraph: true)
       open = .unit
@@ -231,6 +230,7 @@ private struct ReportBuilder {
       kind: .paragraph, number: number, section: section, parts: Array(parts[split...]))
     inferred.inferred = true
     units.append(inferred)
+    unitIDs.insert(inferred.id)
   }
 
   private static func exampleKind(_ content: Substring) -> Block.Kind? {
@@ -282,7 +282,8 @@ private struct ReportBuilder {
           groups.append(DraftGroup(number: number.components[0], heading: ""))
         }
         var id = UnitID(kind: .recommendation, number: number.printed)
-        if units.contains(where: { $0.id == id }) { id = UnitID(rawValue: id.rawValue + "b") }
+        if unitIDs.contains(id) { id = UnitID(rawValue: id.rawValue + "b") }
+        unitIDs.insert(id)
         units.append(DraftUnit(id: id, kind: .recommendation, number: number.components, section: .recommendations, parts: []))
         groups[groups.count - 1].items.append(id)
         appendToUnit(number.rest, line: line, startsParagraph: true)
@@ -318,7 +319,7 @@ private struct ReportBuilder {
   // MARK: Assembly
 
   func finish() -> Report {
-    let head = source.lines.prefix(sections.first.map { $0.first - 1 } ?? min(source.lines.count, 120))
+    let head = source.lines.prefix(sections.first.map { $0.index } ?? min(source.lines.count, 120))
     let addressees = groups.map { Addressees.parse($0.heading) }
     let metadata = metadata(head: head, addressees: addressees.flatMap { $0 })
     var warnings = self.warnings
@@ -353,10 +354,11 @@ private struct ReportBuilder {
     }
     let kept = Set(finished.map(\.id))
     let outlined = sections.enumerated().map { index, section in
-      let next = index + 1 < sections.count ? sections[index + 1].first - 1 : source.lines.count
+      let next = index + 1 < sections.count ? sections[index + 1].first - 1 : source.lineNumbers.last ?? 0
       let last = max(section.first, next)
+      let nextIndex = index + 1 < sections.count ? sections[index + 1].index : source.lines.count
       let text = SectionID.proseSections.contains(section.id)
-        ? source.lines[section.first..<last].joined(separator: "\n") : nil
+        ? source.lines[min(section.index + 1, nextIndex)..<nextIndex].joined(separator: "\n") : nil
       return Section(
         id: section.id, heading: section.heading, lines: LineRange(first: section.first, last: last), text: text)
     }
@@ -377,12 +379,7 @@ private struct ReportBuilder {
   }
 
   private func metadata(head: ArraySlice<String>, addressees: [String]) -> ReportMetadata {
-    var values: [MetadataParser.Field: (label: String, value: String)] = [:]
-    for line in head {
-      if let (field, label, value) = MetadataParser.field(line), values[field] == nil, !value.isEmpty {
-        values[field] = (label, value)
-      }
-    }
+    let values = MetadataParser.headerFields(in: head)
     let dates = values[.reviewDates].map { ReviewDate.range($0.value) }
     return ReportMetadata(
       area: MetadataParser.area(in: source.lines[...]) ?? "",
@@ -395,6 +392,6 @@ private struct ReportBuilder {
       nhsEnglandArea: values[.nhsEnglandArea]?.value, cqcRegion: values[.cqcRegion]?.value,
       signatoryTitle: values[.signatory]?.label, signatory: values[.signatory]?.value,
       childrenConsidered: MetadataParser.childrenConsidered(
-        in: source.lines.prefix(sections.first { $0.id.number != nil }?.first ?? source.lines.count)))
+        in: source.lines.prefix(sections.first { $0.id.number != nil }?.index ?? source.lines.count)))
   }
 }

@@ -30,6 +30,11 @@ enum Fixtures {
     return text.split(separator: "\n").map { UnitID(rawValue: String($0)) }
   }
 
+  /// The path of a synthetic extraction-damage fixture, `Fixtures/damage/<name>.txt`.
+  static func damagePath(_ name: String) -> String {
+    fixtures.appendingPathComponent("damage/\(name).txt").path
+  }
+
   /// A fresh temporary directory for one test.
   static func temporaryDirectory() throws -> URL {
     let url = FileManager.default.temporaryDirectory

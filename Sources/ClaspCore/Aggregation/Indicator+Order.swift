@@ -1,0 +1,13 @@
+extension Indicator: Comparable {
+  /// A total order for merged lists: area, then source position, then the figure itself, so merging
+  /// partial aggregates in any order lists figures the same way.
+  public static func < (lhs: Indicator, rhs: Indicator) -> Bool {
+    if lhs.area != rhs.area { return lhs.area < rhs.area }
+    if lhs.line != rhs.line { return lhs.line < rhs.line }
+    if lhs.subject != rhs.subject { return lhs.subject < rhs.subject }
+    if lhs.text != rhs.text { return lhs.text < rhs.text }
+    if lhs.value != rhs.value { return lhs.value < rhs.value }
+    if lhs.role != rhs.role { return lhs.role.rawValue < rhs.role.rawValue }
+    return (lhs.kind?.rawValue ?? "") < (rhs.kind?.rawValue ?? "")
+  }
+}

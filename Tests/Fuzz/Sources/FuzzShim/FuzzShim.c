@@ -1,0 +1,1 @@
+#include "FuzzShim.h"
