@@ -2,28 +2,40 @@ import Benchmark
 import ClaspCore
 import Foundation
 
-/// What `clasp analyse` does, through the library: read, parse, code and aggregate every report in
-/// parallel (`ReportBatch`), then render every output and write the directory; returns the findings.
-func analyse(_ paths: [String], codebook: Codebook, codebookData: Data, coder: Coder, out: String)
-  throws -> Int
-{
-  let outcome = ReportBatch.run(inputs: paths, codebook: codebook) { path in
-    let report = try ReportLoader.load(path: path)
-    return (report, coder.findings(in: report))
+/// What `clasp analyse` does, through the library: discover, read and parse the inputs
+/// (`ReportInputs`), code them and extract indicators in parallel (`ReportBatch`), aggregate, render
+/// every output and write the directory; returns the findings analysed.
+func analyse(
+  _ directory: String, codebook: Codebook, codebookData: Data, coder: Coder,
+  indicators: IndicatorTable, out: String
+) throws -> Int {
+  let loaded = ReportInputs.load(InputDiscovery.discover([directory], excluding: [out]))
+  let complete = Dictionary(
+    loaded.entries.compactMap { entry -> (String, Report)? in
+      guard case .parsed(let report) = entry.outcome, !report.isTruncated else { return nil }
+      return (entry.path, report)
+    }, uniquingKeysWith: { first, _ in first })
+  let extractor = IndicatorExtractor(table: indicators)
+  let outcome = ReportBatch.run(inputs: complete.keys.sorted(), codebook: codebook) { path in
+    let report = complete[path]!
+    return (report, coder.findings(in: report), extractor.indicators(in: report))
   }
-  let analysis = Analysis(aggregate: outcome.aggregate, codebook: codebook)
+  let analysis = Analysis(aggregate: outcome.aggregate, codebook: codebook, indicatorTable: indicators)
   let files = try OutputSet.render(
     analysis, formats: Set(OutputFormat.allCases),
     codebook: RunManifest.CodebookInput(
       sha256: SHA256.hex(codebookData), version: codebook.version,
       themes: codebook.themes.count),
-    failures: outcome.failures)
+    failures: (loaded.manifestFailures + outcome.failures).sorted { $0.input < $1.input },
+    inputNotes: loaded.duplicateNotes)
   try OutputDirectory.write(files, to: out)
   return analysis.findings.count
 }
 
 func analyseBenchmarks(codebook: Codebook, coder: Coder) {
   let codebookData = try! Data(contentsOf: packageRoot.appendingPathComponent("Data/codebook.json"))
+  let indicators = try! IndicatorTable.load(
+    contentsOf: packageRoot.appendingPathComponent("Data/indicators.json"))
   let out = FileManager.default.temporaryDirectory
     .appendingPathComponent("clasp-benchmark-out-\(getpid())").path
   for count in [5, 150, 1_500] {
@@ -35,15 +47,18 @@ func analyseBenchmarks(codebook: Codebook, coder: Coder) {
         maxIterations: count >= 1_500 ? 3 : 10)
     ) { benchmark in
       let paths = try scaledCorpus(count)
+      let directory = URL(fileURLWithPath: paths[0]).deletingLastPathComponent().path
       // Validate before measuring: every report is analysed and coded.
       let findings = try analyse(
-        paths, codebook: codebook, codebookData: codebookData, coder: coder, out: out)
+        directory, codebook: codebook, codebookData: codebookData, coder: coder,
+        indicators: indicators, out: out)
       precondition(findings > count * 20, "too few findings: \(findings)")
       benchmark.startMeasurement()
       for _ in benchmark.scaledIterations {
         blackHole(
           try analyse(
-            paths, codebook: codebook, codebookData: codebookData, coder: coder, out: out))
+            directory, codebook: codebook, codebookData: codebookData, coder: coder,
+            indicators: indicators, out: out))
       }
     }
   }
