@@ -20,7 +20,8 @@ func analyse(
     let report = complete[path]!
     return (report, coder.findings(in: report), extractor.indicators(in: report))
   }
-  let analysis = Analysis(aggregate: outcome.aggregate, codebook: codebook, indicatorTable: indicators)
+  let analysis = Analysis(
+    aggregate: outcome.aggregate, codebook: codebook, indicatorTable: indicators)
   let files = try OutputSet.render(
     analysis, formats: Set(OutputFormat.allCases),
     codebook: RunManifest.CodebookInput(

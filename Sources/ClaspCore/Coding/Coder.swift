@@ -320,11 +320,13 @@ public struct Coder: Sendable {
     let length = min(sentence.count, 16)
     return continuations.contains { opener in
       guard opener.count <= length else { return false }
-      for k in opener.indices where WordVocabulary.fold(bytes[sentence.lowerBound + k]) != opener[k] {
+      for k in opener.indices where WordVocabulary.fold(bytes[sentence.lowerBound + k]) != opener[k]
+      {
         return false
       }
       return length == opener.count
-        || !SentenceSplitter.isLetter(WordVocabulary.fold(bytes[sentence.lowerBound + opener.count]))
+        || !SentenceSplitter.isLetter(
+          WordVocabulary.fold(bytes[sentence.lowerBound + opener.count]))
     }
   }
 

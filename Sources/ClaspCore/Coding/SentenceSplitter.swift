@@ -101,7 +101,8 @@ public enum SentenceSplitter {
     if length == 1 { return true }
     guard length <= longestAbbreviation else { return false }
     return abbreviationList.contains { word in
-      word.count == length && word.indices.allSatisfy { WordVocabulary.fold(bytes[k + $0]) == word[$0] }
+      word.count == length
+        && word.indices.allSatisfy { WordVocabulary.fold(bytes[k + $0]) == word[$0] }
     }
   }
 

@@ -13,8 +13,10 @@ struct WordVocabulary: Sendable {
   /// The trie, in flat tables.
   private let tables: Tables
 
-  /// The trie's tables, allocated once and never mutated: state 0 is dead (and absorbing), 1 the
-  /// root. A class because it owns the memory its pointers address.
+  /// The trie's tables, allocated once and never mutated.
+  ///
+  /// State 0 is dead (and absorbing), state 1 the root. A class because it owns the memory its
+  /// pointers address.
   private final class Tables: @unchecked Sendable {
     let classCount: Int
     /// `state * classCount + class` to the next state.
@@ -102,7 +104,11 @@ struct WordVocabulary: Sendable {
         }
         state = Int(children[state][c])
       }
-      if word.isPrefix { prefixes[state].append(Int32(id)) } else { exacts[state].append(Int32(id)) }
+      if word.isPrefix {
+        prefixes[state].append(Int32(id))
+      } else {
+        exacts[state].append(Int32(id))
+      }
     }
     // Each state's lists: its ancestors' prefix words and its own (states are numbered after their
     // parents), then its exact words.

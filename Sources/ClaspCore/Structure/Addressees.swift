@@ -10,7 +10,8 @@ enum Addressees {
     for ending in [" should", " to"] where text.hasSuffix(ending) {
       text.removeLast(ending.count)
     }
-    for verb in [" should work with ", " should work together with ", " to work with ", " should "] {
+    for verb in [" should work with ", " should work together with ", " to work with ", " should "]
+    {
       text = replacing(verb, with: " with ", in: text)
     }
     var names: [String] = []
@@ -37,8 +38,9 @@ enum Addressees {
   /// ("Bath" of "Bath and North East Somerset CCG" does not).
   private static func endsName(_ piece: String) -> Bool {
     guard let last = piece.split(separator: " ").last else { return false }
-    return ends.contains(String(last)) || last.hasSuffix(")") || piece.split(separator: " ").count >= 4
-      && ends.contains(String(last))
+    return ends.contains(String(last)) || last.hasSuffix(")")
+      || piece.split(separator: " ").count >= 4
+        && ends.contains(String(last))
   }
 
   /// `text` split at every occurrence of `separator` (empty pieces kept), as Foundation's
@@ -77,7 +79,9 @@ enum Addressees {
     var start = scalars.startIndex
     var end = scalars.endIndex
     while start < end, isSpace(scalars[start]) { start = scalars.index(after: start) }
-    while end > start, isSpace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+    while end > start, isSpace(scalars[scalars.index(before: end)]) {
+      end = scalars.index(before: end)
+    }
     return String(scalars[start..<end])
   }
 }
