@@ -58,10 +58,8 @@ struct Analyse: ParsableCommand {
 
   func run() throws {
     let named = inputs.isEmpty ? ["Data/reports"] : inputs
-    let loaded = ReportInputs.load(
-      InputDiscovery.discover(named, excluding: [out]), sizeLimit: maxInputSize.bytes,
-      pdf: PDFTextExtractor(timeout: pdfTimeout))
-    guard !loaded.entries.isEmpty else {
+    let discovered = InputDiscovery.discover(named, excluding: [out])
+    guard !discovered.inputs.isEmpty else {
       throw CleanExitError(
         "\(named.joined(separator: ", ")): no report files (.txt, .md, .pdf) found")
     }
@@ -75,33 +73,29 @@ struct Analyse: ParsableCommand {
       ?? IndicatorTable.bundledDefault()
     let extractor = IndicatorExtractor(table: table)
 
-    Diagnostics.report(loaded)
-    let inputFailures = loaded.manifestFailures
-    if strict && !inputFailures.isEmpty {
+    // Each report is read, parsed, coded and reduced to its partial aggregate on one core.
+    let outcome = ReportBatch.run(
+      discovered, sizeLimit: maxInputSize.bytes, pdf: PDFTextExtractor(timeout: pdfTimeout),
+      codebook: codebook
+    ) { report in
+      (coder.findings(in: report), extractor.indicators(in: report))
+    }
+    Diagnostics.report(outcome)
+    let failures = outcome.failures.sorted { $0.input < $1.input }
+    if strict && !failures.isEmpty {
       throw CleanExitError(
-        "--strict: \(inputFailures.count) of \(loaded.entries.count) inputs failed or were truncated; nothing written"
+        "--strict: \(failures.count) of \(outcome.inputCount) inputs failed or were truncated; nothing written"
       )
     }
-    // Truncated copies stay out of the matrices: an area with no findings would read as "no concerns".
-    let complete = Dictionary(
-      loaded.entries.compactMap { entry -> (String, Report)? in
-        guard case .parsed(let report) = entry.outcome, !report.isTruncated else { return nil }
-        return (entry.path, report)
-      }, uniquingKeysWith: { first, _ in first })
-    let outcome = ReportBatch.run(inputs: complete.keys.sorted(), codebook: codebook) { path in
-      let report = complete[path]!
-      return (report, coder.findings(in: report), extractor.indicators(in: report))
-    }
-    let failures = (inputFailures + outcome.failures).sorted { $0.input < $1.input }
     let analysis = Analysis(aggregate: outcome.aggregate, codebook: codebook, indicatorTable: table)
     let outputs = try OutputSet.render(
       analysis, formats: format,
       codebook: RunManifest.CodebookInput(
         sha256: SHA256.hex(codebookData), version: codebook.version, themes: codebook.themes.count),
-      failures: failures, inputNotes: loaded.duplicateNotes)
+      failures: failures, inputNotes: outcome.duplicateNotes)
     try OutputDirectory.write(outputs, to: out)
 
-    for failure in outcome.failures {
+    for failure in outcome.failures where failure.kind == "failed" {
       FileHandle.standardError.write(Data("error: \(failure.message)\n".utf8))
     }
     print(
@@ -110,7 +104,7 @@ struct Analyse: ParsableCommand {
     if !failures.isEmpty {
       FileHandle.standardError.write(
         Data(
-          "error: \(failures.count) of \(loaded.entries.count) inputs failed or were truncated\n"
+          "error: \(failures.count) of \(outcome.inputCount) inputs failed or were truncated\n"
             .utf8))
       throw ExitCode(Self.partialFailureExitCode)
     }

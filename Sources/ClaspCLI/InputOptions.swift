@@ -75,4 +75,12 @@ enum Diagnostics {
       for warning in report.warnings { write("warning", warning) }
     }
   }
+
+  /// The same for a streamed `analyse` run.
+  static func report(_ outcome: ReportBatch.Outcome) {
+    for skipped in outcome.skipped where skipped.reason != .hidden { write("note", skipped) }
+    for note in outcome.duplicateNotes { write("note", note) }
+    for failure in outcome.readFailures { write("error", failure) }
+    for warning in outcome.readerWarnings { write("warning", warning) }
+  }
 }

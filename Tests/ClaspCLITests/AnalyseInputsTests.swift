@@ -86,8 +86,10 @@ import Testing
       ["analyse", "-", "--codebook", codebook, "--out", out.path, "--format", "csv"], stdin: text)
     #expect(result.status == 0, "\(result.stderr)")
     let data = try #require(FileManager.default.contents(atPath: out.path + "/manifest.json"))
-    #expect(
-      try JSONDecoder().decode(RunManifest.self, from: data).inputs.map(\.area) == ["Coventry"])
+    let manifest = try JSONDecoder().decode(RunManifest.self, from: data)
+    #expect(manifest.inputs.map(\.area) == ["Coventry"])
+    // The digest is taken when standard input is read, not by reading a file named "-".
+    #expect(manifest.inputs.map(\.sha256) == [SHA256.hex(text)])
   }
 
   @Test("two reports for one area are both kept and told apart by review date")

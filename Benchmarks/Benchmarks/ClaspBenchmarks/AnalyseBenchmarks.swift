@@ -2,23 +2,18 @@ import Benchmark
 import ClaspCore
 import Foundation
 
-/// What `clasp analyse` does, through the library: discover, read and parse the inputs
-/// (`ReportInputs`), code them and extract indicators in parallel (`ReportBatch`), aggregate, render
-/// every output and write the directory; returns the findings analysed.
+/// What `clasp analyse` does, through the library: discover the inputs, then read, parse, code and
+/// extract indicators one report per core, reducing each to its partial aggregate (`ReportBatch`),
+/// merge, render every output and write the directory; returns the findings analysed.
 func analyse(
   _ directory: String, codebook: Codebook, codebookData: Data, coder: Coder,
   indicators: IndicatorTable, out: String
 ) throws -> Int {
-  let loaded = ReportInputs.load(InputDiscovery.discover([directory], excluding: [out]))
-  let complete = Dictionary(
-    loaded.entries.compactMap { entry -> (String, Report)? in
-      guard case .parsed(let report) = entry.outcome, !report.isTruncated else { return nil }
-      return (entry.path, report)
-    }, uniquingKeysWith: { first, _ in first })
   let extractor = IndicatorExtractor(table: indicators)
-  let outcome = ReportBatch.run(inputs: complete.keys.sorted(), codebook: codebook) { path in
-    let report = complete[path]!
-    return (report, coder.findings(in: report), extractor.indicators(in: report))
+  let outcome = ReportBatch.run(
+    InputDiscovery.discover([directory], excluding: [out]), codebook: codebook
+  ) { report in
+    (coder.findings(in: report), extractor.indicators(in: report))
   }
   let analysis = Analysis(
     aggregate: outcome.aggregate, codebook: codebook, indicatorTable: indicators)
@@ -27,8 +22,8 @@ func analyse(
     codebook: RunManifest.CodebookInput(
       sha256: SHA256.hex(codebookData), version: codebook.version,
       themes: codebook.themes.count),
-    failures: (loaded.manifestFailures + outcome.failures).sorted { $0.input < $1.input },
-    inputNotes: loaded.duplicateNotes)
+    failures: outcome.failures.sorted { $0.input < $1.input },
+    inputNotes: outcome.duplicateNotes)
   try OutputDirectory.write(files, to: out)
   return analysis.findings.count
 }

@@ -1,82 +1,166 @@
 import Dispatch
 import Foundation
 
-/// Reads, codes and aggregates many reports in parallel; a report that fails is set aside with its
-/// reason and the others go on.
+/// Reads, parses, codes and aggregates many inputs in parallel, one report per core at a time; an
+/// input that fails is set aside with its reason and the others go on.
+///
+/// Each worker reduces its report to a partial `Aggregate` (plus the small record duplicate detection
+/// and the manifest need) as soon as it is coded, so the text and the parsed `Report` are dropped
+/// straight away: memory grows with the findings kept, not with the corpus read.
 ///
 /// ```swift
-/// let outcome = ReportBatch.run(inputs: paths, codebook: codebook) { path in
-///   let report = try ReportLoader.load(path: path)
-///   return (report, coder.findings(in: report), extractor.indicators(in: report))
+/// let outcome = ReportBatch.run(InputDiscovery.discover(["Reports"]), codebook: codebook) { report in
+///   (coder.findings(in: report), extractor.indicators(in: report))
 /// }
 /// ```
 public enum ReportBatch {
-  /// The merged aggregate of the reports that worked, and the inputs that did not.
+  /// The merged aggregate of the reports analysed, and what became of the other inputs.
   public struct Outcome: Sendable {
     /// The merge of every analysed report's partial aggregate.
     public let aggregate: Aggregate
-    /// Sorted by input name.
+    /// How many inputs were discovered.
+    public let inputCount: Int
+    /// What discovery passed over.
+    public let skipped: [SkippedInput]
+    /// Inputs left out of the analysis, in input order: read and parse failures with their kind,
+    /// truncated copies (kind `truncated`) and coding failures (kind `failed`).
     public let failures: [InputFailure]
+    /// Inputs that could not be read or parsed, in input order (a subset of `failures`).
+    public let readFailures: [FailedInput]
+    /// One line per duplicate input: "b.txt: same report as a.txt; analysed once".
+    public let duplicateNotes: [String]
+    /// The reader's warnings for every parsed, non-duplicate input, in input order.
+    public let readerWarnings: [String]
   }
 
-  /// Runs `analyse` on every input (at most one per core at a time), builds one partial aggregate per
-  /// report with its input's SHA-256, and merges them.
-  ///
-  /// The result does not depend on the order of `inputs` or on scheduling: partial aggregates merge
-  /// commutatively and failures are sorted.
-  /// - Complexity: O(n) calls of `analyse` spread over the cores, plus O(n log n) merging for n inputs.
-  public static func run(
-    inputs: [String], codebook: Codebook,
-    analyse: @escaping @Sendable (String) throws -> (Report, [Finding], [Indicator])
-  ) -> Outcome {
-    let slots = Slots<Result<Aggregate, InputFailure>>(count: inputs.count)
-    DispatchQueue.concurrentPerform(iterations: inputs.count) { i in
-      let input = inputs[i]
-      let result: Result<Aggregate, InputFailure>
-      do {
-        let digest = FileManager.default.contents(atPath: input).map { SHA256.hex($0) }
-        let (report, findings, indicators) = try analyse(input)
-        result = .success(
-          Aggregate(
-            report: report, findings: findings, codebook: codebook, inputSHA256: digest,
-            indicators: indicators))
-      } catch {
-        result = .failure(InputFailure(input: input, reason: String(describing: error)))
-      }
-      slots.set(i, result)
+  /// What a worker keeps of one input once its report is dropped.
+  private struct Reduced: Sendable {
+    enum Result: Sendable {
+      case failed(FailedInput)
+      case truncated
+      case coded(Aggregate)
+      case codingFailed(String)
     }
-    var parts: [Aggregate] = []
+    let digest: String?
+    let identity: DuplicateInputs.Identity?
+    let warnings: [String]
+    let result: Result
+  }
+
+  /// Reads and parses every input of `discovered`, codes each report with `analyse`, builds one
+  /// partial aggregate per report with its input's SHA-256, and merges them.
+  ///
+  /// Of two duplicates (the same bytes, or the same metadata and unit ids) the one discovered first is
+  /// analysed. Truncated reports are left out of the aggregate. The result does not depend on
+  /// scheduling: duplicates are decided in discovery order and partial aggregates merge commutatively.
+  /// - Parameters:
+  ///   - sizeLimit: inputs larger than this many bytes fail as too large.
+  ///   - pdf: the converter for PDF inputs.
+  ///   - analyse: the findings and indicators of one report.
+  /// - Complexity: O(total input bytes) spread over the cores, plus O(s log n) merging for n reports
+  ///   with s findings in all.
+  public static func run(
+    _ discovered: DiscoveredInputs, sizeLimit: Int = ReportReader.defaultSizeLimit,
+    pdf: PDFTextExtractor = PDFTextExtractor(), codebook: Codebook,
+    analyse: @escaping @Sendable (Report) throws -> ([Finding], [Indicator])
+  ) -> Outcome {
+    let inputs = discovered.inputs
+    var duplicates = DuplicateInputs()
+    var chunkAggregates: [Aggregate] = []
     var failures: [InputFailure] = []
-    for result in slots.values {
-      switch result {
-      case .success(let part): parts.append(part)
-      case .failure(let failure): failures.append(failure)
-      case nil: break
+    var readFailures: [FailedInput] = []
+    var notes: [String] = []
+    var warnings: [String] = []
+    // Chunks bound how many unmerged partial aggregates exist at once; within a chunk, every core
+    // is busy with one report at a time.
+    let chunkSize = max(64, ProcessInfo.processInfo.activeProcessorCount * 16)
+    var start = 0
+    while start < inputs.count {
+      let chunk = Array(inputs[start..<min(start + chunkSize, inputs.count)])
+      start += chunk.count
+      let slots = ResultSlots<Reduced>(count: chunk.count)
+      DispatchQueue.concurrentPerform(iterations: chunk.count) { index in
+        slots.set(
+          index,
+          reduce(chunk[index], sizeLimit: sizeLimit, pdf: pdf, codebook: codebook, analyse: analyse)
+        )
       }
+      var parts: [Aggregate] = []
+      for (path, slot) in zip(chunk, slots.values) {
+        guard let reduced = slot else { continue }
+        if let first = duplicates.earlier(withDigest: reduced.digest, than: path)
+          ?? duplicates.earlier(withIdentity: reduced.identity, than: path)
+        {
+          notes.append("\(path): same report as \(first); analysed once")
+          continue
+        }
+        warnings += reduced.warnings
+        switch reduced.result {
+        case .failed(let failure):
+          readFailures.append(failure)
+          failures.append(
+            InputFailure(input: path, reason: failure.message, kind: failure.kind.rawValue))
+        case .truncated:
+          failures.append(
+            InputFailure(
+              input: path,
+              reason: "\(path): no findings sections were found; the copy may be truncated",
+              kind: "truncated"))
+        case .codingFailed(let reason):
+          failures.append(InputFailure(input: path, reason: reason))
+        case .coded(let part):
+          parts.append(part)
+        }
+      }
+      chunkAggregates.append(Aggregate.merged(parts))
     }
     return Outcome(
-      aggregate: Aggregate.merged(parts), failures: failures.sorted { $0.input < $1.input })
+      aggregate: Aggregate.merged(chunkAggregates), inputCount: inputs.count,
+      skipped: discovered.skipped, failures: failures, readFailures: readFailures,
+      duplicateNotes: notes, readerWarnings: warnings)
+  }
+
+  /// Reads, parses and codes one input and keeps only what the run needs of it.
+  private static func reduce(
+    _ path: String, sizeLimit: Int, pdf: PDFTextExtractor, codebook: Codebook,
+    analyse: @Sendable (Report) throws -> ([Finding], [Indicator])
+  ) -> Reduced {
+    let bytes: [UInt8]
+    do {
+      bytes = try ReportReader.contents(of: path, sizeLimit: sizeLimit)
+    } catch {
+      return Reduced(
+        digest: nil, identity: nil, warnings: [],
+        result: .failed(FailedInput(path: path, error: error)))
+    }
+    let digest = SHA256.hex(bytes)
+    let report: Report
+    do {
+      report = try StructureParser.parse(try ReportReader.text(from: bytes, path: path, pdf: pdf))
+    } catch {
+      return Reduced(
+        digest: digest, identity: nil, warnings: [],
+        result: .failed(FailedInput(path: path, error: error)))
+    }
+    let identity = DuplicateInputs.Identity(report)
+    // Truncated copies stay out of the matrices: an area with no findings would read as "no concerns".
+    guard !report.isTruncated else {
+      return Reduced(
+        digest: digest, identity: identity, warnings: report.warnings, result: .truncated)
+    }
+    do {
+      let (findings, indicators) = try analyse(report)
+      let part = Aggregate(
+        report: report, findings: findings, codebook: codebook, inputSHA256: digest,
+        indicators: indicators)
+      return Reduced(
+        digest: digest, identity: identity, warnings: report.warnings, result: .coded(part))
+    } catch {
+      return Reduced(
+        digest: digest, identity: identity, warnings: report.warnings,
+        result: .codingFailed(String(describing: error)))
+    }
   }
 }
 
 extension InputFailure: Error {}
-
-/// Result slots filled from concurrent iterations; owns the lock that guards them.
-private final class Slots<Value>: @unchecked Sendable {
-  private let lock = NSLock()
-  private var storage: [Value?]
-
-  init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-  func set(_ index: Int, _ value: Value) {
-    lock.lock()
-    storage[index] = value
-    lock.unlock()
-  }
-
-  var values: [Value?] {
-    lock.lock()
-    defer { lock.unlock() }
-    return storage
-  }
-}

@@ -70,42 +70,23 @@ public struct ReportInputs: Sendable {
       }
     }
     var entries: [Entry] = []
-    var firstWithDigest: [String: String] = [:]
-    var firstWithIdentity: [ReportIdentity: String] = [:]
+    var duplicates = DuplicateInputs()
     for (path, slot) in zip(inputs, slots.values) {
       guard let (digest, outcome) = slot else { continue }
-      if let digest {
-        if let first = firstWithDigest[digest] {
-          entries.append(Entry(path: path, sha256: digest, outcome: .duplicate(of: first)))
-          continue
-        }
-        firstWithDigest[digest] = path
+      if let first = duplicates.earlier(withDigest: digest, than: path) {
+        entries.append(Entry(path: path, sha256: digest, outcome: .duplicate(of: first)))
+        continue
       }
-      switch outcome {
-      case .parsed(let report):
-        // The same report in another format (a .txt beside its .pdf) is a duplicate too.
-        let identity = ReportIdentity(report)
-        if !report.units.isEmpty, let first = firstWithIdentity[identity] {
-          entries.append(Entry(path: path, sha256: digest, outcome: .duplicate(of: first)))
-          continue
-        }
-        if !report.units.isEmpty { firstWithIdentity[identity] = path }
-        entries.append(Entry(path: path, sha256: digest, outcome: .parsed(report)))
-      case .failed, .duplicate:
-        entries.append(Entry(path: path, sha256: digest, outcome: outcome))
+      // The same report in another format (a .txt beside its .pdf) is a duplicate too.
+      if case .parsed(let report) = outcome,
+        let first = duplicates.earlier(withIdentity: DuplicateInputs.Identity(report), than: path)
+      {
+        entries.append(Entry(path: path, sha256: digest, outcome: .duplicate(of: first)))
+        continue
       }
+      entries.append(Entry(path: path, sha256: digest, outcome: outcome))
     }
     return ReportInputs(entries: entries, skipped: discovered.skipped)
-  }
-
-  /// What makes two parsed copies the same report: metadata and unit ids.
-  private struct ReportIdentity: Hashable {
-    let metadata: ReportMetadata
-    let units: [UnitID]
-    init(_ report: Report) {
-      metadata = report.metadata
-      units = report.units.map(\.id)
-    }
   }
 
   /// Every parsed report, truncated ones included, in input order.
@@ -225,24 +206,4 @@ public struct FailedInput: Sendable, Equatable, Hashable, Codable, CustomStringC
   }
 
   public var description: String { message }
-}
-
-/// Result slots filled from concurrent iterations; owns the lock that guards them.
-private final class ResultSlots<Value>: @unchecked Sendable {
-  private let lock = NSLock()
-  private var storage: [Value?]
-
-  init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-  func set(_ index: Int, _ value: Value) {
-    lock.lock()
-    storage[index] = value
-    lock.unlock()
-  }
-
-  var values: [Value?] {
-    lock.lock()
-    defer { lock.unlock() }
-    return storage
-  }
 }
