@@ -7,7 +7,8 @@ struct Analyse: ParsableCommand {
     abstract:
       "Turn a folder of reports into theme x area matrices, a national summary and evidence pages.",
     discussion: """
-      Reads every report (a directory is searched recursively for .txt, .md and .pdf files; - reads \
+      Reads every report (default: Data/reports; a directory is searched recursively for .txt, .md \
+      and .pdf files; - reads \
       standard input), codes it with the codebook, aggregates across areas and writes the outputs \
       into --out, replacing it only when every file is written. Reports are processed in parallel. \
       Byte-identical inputs are analysed once; truncated copies (no findings sections) are left out \
@@ -20,22 +21,8 @@ struct Analyse: ParsableCommand {
   /// The exit status when some inputs failed but the outputs were written for the rest.
   static let partialFailureExitCode: Int32 = ExitStatus.someInputsFailed.rawValue
 
-  @Argument(
-    help:
-      "Report files (.txt, .md, .pdf), directories searched recursively, or - (default: Data/reports)."
-  )
-  var inputs: [String] = []
-
-  @Option(
-    name: .customLong("max-input-size"),
-    help: "Largest input accepted, e.g. 20MB, 512KB or a byte count.")
-  var maxInputSize: ByteCount = ByteCount(ReportReader.defaultSizeLimit)
-
-  @Option(name: .customLong("pdf-timeout"), help: "Seconds allowed for converting one PDF.")
-  var pdfTimeout: Double = PDFTextExtractor.defaultTimeout
-
-  @Flag(help: "Treat any failed or truncated input as fatal: report it and write nothing.")
-  var strict = false
+  /// Inputs (default: Data/reports), size limit, PDF conversion and strictness, shared with `parse`.
+  @OptionGroup var input: InputOptions
 
   @Option(
     help:
@@ -57,7 +44,7 @@ struct Analyse: ParsableCommand {
   var format: Set<OutputFormat> = Set(OutputFormat.allCases)
 
   func run() throws {
-    let named = inputs.isEmpty ? ["Data/reports"] : inputs
+    let named = input.inputs.isEmpty ? ["Data/reports"] : input.inputs
     let discovered = InputDiscovery.discover(named, excluding: [out])
     guard !discovered.inputs.isEmpty else {
       throw CleanExitError(
@@ -75,14 +62,15 @@ struct Analyse: ParsableCommand {
 
     // Each report is read, parsed, coded and reduced to its partial aggregate on one core.
     let outcome = ReportBatch.run(
-      discovered, sizeLimit: maxInputSize.bytes, pdf: PDFTextExtractor(timeout: pdfTimeout),
+      discovered, sizeLimit: input.maxInputSize.bytes,
+      pdf: PDFTextExtractor(timeout: input.pdfTimeout),
       codebook: codebook
     ) { report in
       (coder.findings(in: report), extractor.indicators(in: report))
     }
     Diagnostics.report(outcome)
     let failures = outcome.failures.sorted { $0.input < $1.input }
-    if strict && !failures.isEmpty {
+    if input.strict && !failures.isEmpty {
       throw CleanExitError(
         "--strict: \(failures.count) of \(outcome.inputCount) inputs failed or were truncated; nothing written"
       )

@@ -45,7 +45,7 @@ import Testing
   @Test("defaults to Data/reports, notebooks-out and every format")
   func defaults() throws {
     let command = try Analyse.parseAsRoot([]) as! Analyse
-    #expect(command.inputs.isEmpty)
+    #expect(command.input.inputs.isEmpty)
     #expect(command.out == "notebooks-out")
     #expect(command.codebook == nil)
     #expect(command.format == [.markdown, .csv, .json])
