@@ -60,7 +60,8 @@ public enum SHA256 {
           if rest > 0 { tail.copyMemory(from: buffer.baseAddress! + whole, byteCount: rest) }
           let blocks = rest < 56 ? 1 : 2
           tail.storeBytes(of: 0x80, toByteOffset: rest, as: UInt8.self)
-          (tail + rest + 1).initializeMemory(as: UInt8.self, repeating: 0, count: blocks * 64 - rest - 9)
+          (tail + rest + 1).initializeMemory(
+            as: UInt8.self, repeating: 0, count: blocks * 64 - rest - 9)
           tail.storeBytes(
             of: (UInt64(count) &* 8).bigEndian, toByteOffset: blocks * 64 - 8, as: UInt64.self)
           compress(UnsafeRawPointer(tail), &h, w, k)
