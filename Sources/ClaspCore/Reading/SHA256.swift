@@ -1,7 +1,8 @@
 /// SHA-256 (FIPS 180-4), for the manifest's input, codebook and output digests.
 ///
-/// The core depends on Foundation alone, which has no hash on Linux; inputs are a few hundred
-/// kilobytes, so a plain implementation is fast enough.
+/// The core depends on Foundation alone, which has no hash on Linux. `analyse` hashes every input
+/// and every output, so blocks are read straight from the caller's bytes with big-endian word
+/// loads, the rounds are unrolled eight at a time and nothing is allocated per block.
 public enum SHA256 {
   private static let k: [UInt32] = [
     0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4,
@@ -16,92 +17,119 @@ public enum SHA256 {
     0xc671_78f2,
   ]
 
+  private typealias State = (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32)
+
   /// The digest of `bytes` as 64 lowercase hex digits.
   ///
   /// - Complexity: O(n) in the number of bytes.
   public static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
-    if let digest = bytes.withContiguousStorageIfAvailable(hex(buffer:)) { return digest }
-    return Array(bytes).withUnsafeBufferPointer(hex(buffer:))
+    if let digest = bytes.withContiguousStorageIfAvailable({ hex(UnsafeRawBufferPointer($0)) }) {
+      return digest
+    }
+    return Array(bytes).withUnsafeBytes(hex(_:))
   }
 
   /// The digest of the UTF-8 bytes of `text`.
   public static func hex(_ text: String) -> String {
     var text = text
-    return text.withUTF8(hex(buffer:))
+    return text.withUTF8 { hex(UnsafeRawBufferPointer($0)) }
   }
 
-  private static func hex(buffer: UnsafeBufferPointer<UInt8>) -> String {
-    var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
+  private static func hex(_ buffer: UnsafeRawBufferPointer) -> String {
+    var h: State = (
       0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab,
       0x5be0_cd19
     )
-    let whole = buffer.count / 64 * 64
+    let count = buffer.count
+    let whole = count / 64 * 64
     withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
       k.withUnsafeBufferPointer { k in
-        var offset = 0
-        while offset < whole {
-          compress(UnsafeBufferPointer(rebasing: buffer[offset..<(offset + 64)]), &h, w, k)
-          offset += 64
-        }
-        // The tail, the 0x80 marker and the bit length fill one or two final blocks.
-        var tail = [UInt8](buffer[whole...])
-        tail.append(0x80)
-        while tail.count % 64 != 56 { tail.append(0) }
-        let bitLength = UInt64(buffer.count) &* 8
-        for shift in stride(from: 56, through: 0, by: -8) {
-          tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
-        }
-        tail.withUnsafeBufferPointer { tail in
+        let w = w.baseAddress!
+        let k = k.baseAddress!
+        if whole > 0, let base = buffer.baseAddress {
           var offset = 0
-          while offset < tail.count {
-            compress(UnsafeBufferPointer(rebasing: tail[offset..<(offset + 64)]), &h, w, k)
-            offset += 64
+          while offset < whole {
+            compress(base + offset, &h, w, k)
+            offset &+= 64
           }
         }
+        // The tail, the 0x80 marker and the bit length fill one or two final blocks.
+        withUnsafeTemporaryAllocation(byteCount: 128, alignment: 8) { tail in
+          let tail = tail.baseAddress!
+          let rest = count - whole
+          if rest > 0 { tail.copyMemory(from: buffer.baseAddress! + whole, byteCount: rest) }
+          let blocks = rest < 56 ? 1 : 2
+          tail.storeBytes(of: 0x80, toByteOffset: rest, as: UInt8.self)
+          (tail + rest + 1).initializeMemory(
+            as: UInt8.self, repeating: 0, count: blocks * 64 - rest - 9)
+          tail.storeBytes(
+            of: (UInt64(count) &* 8).bigEndian, toByteOffset: blocks * 64 - 8, as: UInt64.self)
+          compress(UnsafeRawPointer(tail), &h, w, k)
+          if blocks == 2 { compress(UnsafeRawPointer(tail + 64), &h, w, k) }
+        }
       }
     }
-    let digits: [UInt8] = Array("0123456789abcdef".utf8)
-    var out: [UInt8] = []
-    out.reserveCapacity(64)
-    for word in [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7] {
-      for shift in stride(from: 28, through: 0, by: -4) {
-        out.append(digits[Int((word >> UInt32(shift)) & 0xf)])
+    return String(unsafeUninitializedCapacity: 64) { out in
+      let digits: StaticString = "0123456789abcdef"
+      let table = digits.utf8Start
+      var i = 0
+      for word in [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7] {
+        var shift: UInt32 = 28
+        while true {
+          out[i] = table[Int((word &>> shift) & 0xf)]
+          i &+= 1
+          if shift == 0 { break }
+          shift &-= 4
+        }
       }
+      return 64
     }
-    return String(decoding: out, as: UTF8.self)
   }
 
-  /// One round of the compression function over a 64-byte block.
+  /// The compression function over the 64-byte block at `block`; `w` has room for 64 words.
   @inline(__always)
   private static func compress(
-    _ block: UnsafeBufferPointer<UInt8>,
-    _ h: inout (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32),
-    _ w: UnsafeMutableBufferPointer<UInt32>, _ k: UnsafeBufferPointer<UInt32>
+    _ block: UnsafeRawPointer, _ h: inout State, _ w: UnsafeMutablePointer<UInt32>,
+    _ k: UnsafePointer<UInt32>
   ) {
     for i in 0..<16 {
-      let b = i * 4
-      w[i] =
-        UInt32(block[b]) << 24 | UInt32(block[b + 1]) << 16 | UInt32(block[b + 2]) << 8
-        | UInt32(block[b + 3])
+      w[i] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: i &* 4, as: UInt32.self))
     }
     for i in 16..<64 {
-      let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
-      let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
-      w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+      let w15 = w[i &- 15]
+      let w2 = w[i &- 2]
+      let s0 = rotr(w15, 7) ^ rotr(w15, 18) ^ (w15 &>> 3)
+      let s1 = rotr(w2, 17) ^ rotr(w2, 19) ^ (w2 &>> 10)
+      w[i] = w[i &- 16] &+ s0 &+ w[i &- 7] &+ s1
     }
     var (a, b, c, d, e, f, g, hh) = h
-    for i in 0..<64 {
-      let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-      let choice = (e & f) ^ (~e & g)
-      let t1 = hh &+ s1 &+ choice &+ k[i] &+ w[i]
-      let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-      let majority = (a & b) ^ (a & c) ^ (b & c)
-      let t2 = s0 &+ majority
-      (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
+    var i = 0
+    while i < 64 {
+      round(a, b, c, &d, e, f, g, &hh, k[i] &+ w[i])
+      round(hh, a, b, &c, d, e, f, &g, k[i &+ 1] &+ w[i &+ 1])
+      round(g, hh, a, &b, c, d, e, &f, k[i &+ 2] &+ w[i &+ 2])
+      round(f, g, hh, &a, b, c, d, &e, k[i &+ 3] &+ w[i &+ 3])
+      round(e, f, g, &hh, a, b, c, &d, k[i &+ 4] &+ w[i &+ 4])
+      round(d, e, f, &g, hh, a, b, &c, k[i &+ 5] &+ w[i &+ 5])
+      round(c, d, e, &f, g, hh, a, &b, k[i &+ 6] &+ w[i &+ 6])
+      round(b, c, d, &e, f, g, hh, &a, k[i &+ 7] &+ w[i &+ 7])
+      i &+= 8
     }
     h = (h.0 &+ a, h.1 &+ b, h.2 &+ c, h.3 &+ d, h.4 &+ e, h.5 &+ f, h.6 &+ g, h.7 &+ hh)
   }
 
+  /// One round; the caller rotates the roles of the eight working variables instead of moving them.
   @inline(__always)
-  private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
+  private static func round(
+    _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32, _ e: UInt32, _ f: UInt32,
+    _ g: UInt32, _ h: inout UInt32, _ kw: UInt32
+  ) {
+    let t1 = h &+ (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) &+ ((e & f) ^ (~e & g)) &+ kw
+    let t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) &+ ((a & b) ^ (a & c) ^ (b & c))
+    d = d &+ t1
+    h = t1 &+ t2
+  }
+
+  @inline(__always)
+  private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x &>> n) | (x &<< (32 &- n)) }
 }

@@ -38,12 +38,10 @@ public enum JSONRenderer {
     )
   }
 
-  /// Pretty, key-sorted JSON of `value` with a final newline.
+  /// Pretty, key-sorted JSON of `value` with a final newline, as `JSONEncoder` writes it.
   static func encode<Value: Encodable>(_ value: Value, file: String) throws(RenderError) -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
     do {
-      return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+      return String(decoding: try JSONWriter.bytes(of: value), as: UTF8.self)
     } catch {
       throw .cannotEncode(file: file, reason: String(describing: error))
     }

@@ -1,0 +1,149 @@
+/// Writes an `Encodable` value as pretty, key-sorted JSON bytes, byte for byte what Foundation's
+/// `JSONEncoder` writes with `[.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]`.
+///
+/// `JSONEncoder` spent most of `analyse` on `analysis.json`; this writer keeps a light tree of the
+/// encoded values (objects remember their keys in encoding order) and serialises it into one
+/// UTF-8 buffer: two-space indent, `" : "` between key and value, empty containers as `[\n\n]`,
+/// keys in `String` order, numbers in their `description` without a trailing `.0`, strings with
+/// `"`, `\`, and control characters escaped (`\b \t \n \f \r`, else `\u00xx`).
+///
+/// ```swift
+/// let bytes = try JSONWriter.bytes(of: manifest)
+/// ```
+enum JSONWriter {
+  /// The JSON of `value` followed by a newline.
+  ///
+  /// - Throws: `EncodingError.invalidValue` for a non-finite number, or whatever `value` throws.
+  static func bytes<Value: Encodable>(of value: Value) throws -> [UInt8] {
+    let root = try JSONTreeEncoder.node(for: value, codingPath: [])
+    var out: [UInt8] = []
+    out.reserveCapacity(1 << 16)
+    write(root, depth: 0, into: &out)
+    out.append(0x0a)
+    return out
+  }
+
+  private static func write(_ node: JSONNode, depth: Int, into out: inout [UInt8]) {
+    switch node {
+    case .literal(let text):
+      out.append(contentsOf: text.utf8)
+    case .string(let text):
+      writeString(text, into: &out)
+    case .array(let array):
+      out.append(UInt8(ascii: "["))
+      out.append(0x0a)
+      var first = true
+      for item in array.items {
+        if first {
+          first = false
+        } else {
+          out.append(UInt8(ascii: ","))
+          out.append(0x0a)
+        }
+        indent(depth + 1, into: &out)
+        write(item, depth: depth + 1, into: &out)
+      }
+      out.append(0x0a)
+      indent(depth, into: &out)
+      out.append(UInt8(ascii: "]"))
+    case .object(let object):
+      out.append(UInt8(ascii: "{"))
+      out.append(0x0a)
+      var first = true
+      for index in object.sortedIndices() {
+        if first {
+          first = false
+        } else {
+          out.append(UInt8(ascii: ","))
+          out.append(0x0a)
+        }
+        indent(depth + 1, into: &out)
+        writeString(object.keys[index], into: &out)
+        out.append(UInt8(ascii: " "))
+        out.append(UInt8(ascii: ":"))
+        out.append(UInt8(ascii: " "))
+        write(object.values[index], depth: depth + 1, into: &out)
+      }
+      out.append(0x0a)
+      indent(depth, into: &out)
+      out.append(UInt8(ascii: "}"))
+    case .deferred(let encoder):
+      write(encoder.node ?? .object(JSONObject()), depth: depth, into: &out)
+    }
+  }
+
+  @inline(__always)
+  private static func indent(_ depth: Int, into out: inout [UInt8]) {
+    for _ in 0..<(depth * 2) { out.append(0x20) }
+  }
+
+  private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+  private static func writeString(_ text: String, into out: inout [UInt8]) {
+    out.append(UInt8(ascii: "\""))
+    var text = text
+    text.withUTF8 { bytes in
+      var start = 0
+      for i in 0..<bytes.count {
+        let byte = bytes[i]
+        guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else {
+          continue
+        }
+        if start < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i])) }
+        start = i + 1
+        out.append(UInt8(ascii: "\\"))
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(byte)
+        case 0x08: out.append(UInt8(ascii: "b"))
+        case 0x09: out.append(UInt8(ascii: "t"))
+        case 0x0a: out.append(UInt8(ascii: "n"))
+        case 0x0c: out.append(UInt8(ascii: "f"))
+        case 0x0d: out.append(UInt8(ascii: "r"))
+        default:
+          out.append(contentsOf: [
+            UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hexDigits[Int(byte >> 4)],
+            hexDigits[Int(byte & 0xf)],
+          ])
+        }
+      }
+      if start < bytes.count {
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
+      }
+    }
+    out.append(UInt8(ascii: "\""))
+  }
+}
+
+/// One encoded value; containers are references so nested containers can fill them later.
+enum JSONNode {
+  /// A number, `true`, `false` or `null`, already in its JSON form.
+  case literal(String)
+  case string(String)
+  case array(JSONArray)
+  case object(JSONObject)
+  /// The value a `superEncoder` will have encoded by the time the tree is written.
+  case deferred(JSONTreeEncoder)
+}
+
+final class JSONArray {
+  var items: [JSONNode] = []
+}
+
+final class JSONObject {
+  var keys: [String] = []
+  var values: [JSONNode] = []
+
+  /// Sets `key`; a key encoded twice keeps its place and takes the later value, as in `JSONEncoder`.
+  func set(_ key: String, _ value: JSONNode) {
+    if keys.count < 32, let index = keys.firstIndex(of: key) {
+      values[index] = value
+      return
+    }
+    keys.append(key)
+    values.append(value)
+  }
+
+  func sortedIndices() -> [Int] {
+    keys.indices.sorted { keys[$0] < keys[$1] }
+  }
+}

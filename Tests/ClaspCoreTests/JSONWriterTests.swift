@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+
+@testable import ClaspCore
+
+@Suite struct JSONWriterTests {
+  /// What `JSONRenderer` wrote before `JSONWriter`: the writer must match it byte for byte.
+  private func foundation<Value: Encodable>(_ value: Value) throws -> [UInt8] {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+    return Array(try encoder.encode(value)) + [0x0a]
+  }
+
+  @Test("writes the same bytes as JSONEncoder for whole analyses, hostile text included")
+  func analyses() throws {
+    for analysis in [Fixture.threeAreas, Fixture.hostileAnalysis] {
+      let document = AnalysisDocument(schemaVersion: 1, clasp: "x", analysis: analysis)
+      #expect(try JSONWriter.bytes(of: document) == foundation(document))
+    }
+  }
+
+  @Test("escapes every ASCII control character, quote and backslash as JSONEncoder does")
+  func strings() throws {
+    var text = ""
+    for scalar in 0..<128 { text.unicodeScalars.append(Unicode.Scalar(UInt8(scalar))) }
+    let values = [text, "é\u{2028}😀/", "", "\"\\"]
+    #expect(try JSONWriter.bytes(of: values) == foundation(values))
+  }
+
+  @Test("formats numbers and sorts keys as JSONEncoder does")
+  func numbers() throws {
+    let doubles = [
+      0.1, 1, 1e-7, 1e20, 1e16, 1e15, 123_456_789_012_345_680_000, -0.0, 0.30000000000000004, 100,
+      2.5e-5, 2.0 / 3, -12.75, Double.leastNonzeroMagnitude, Double.greatestFiniteMagnitude,
+    ]
+    #expect(try JSONWriter.bytes(of: doubles) == foundation(doubles))
+    let keyed = ["a10": 1, "a2": 2, "B": 3, "a": 4, "_x": 5, "é": 6, "a b": 7, "": 8, "Z": -9]
+    #expect(try JSONWriter.bytes(of: keyed) == foundation(keyed))
+    let nested: [String: [[Int]]] = ["empty": [], "inner": [[], [1, 2]]]
+    #expect(try JSONWriter.bytes(of: nested) == foundation(nested))
+    #expect(try JSONWriter.bytes(of: [String: Int]()) == foundation([String: Int]()))
+    #expect(try JSONWriter.bytes(of: [true, false]) == foundation([true, false]))
+    let optionals: [Int?] = [1, nil]
+    #expect(try JSONWriter.bytes(of: optionals) == foundation(optionals))
+  }
+
+  @Test("refuses a non-finite number")
+  func nonFinite() {
+    #expect(throws: EncodingError.self) { try JSONWriter.bytes(of: [Double.nan]) }
+    #expect(throws: EncodingError.self) { try JSONWriter.bytes(of: [Double.infinity]) }
+  }
+}
