@@ -56,7 +56,8 @@ struct Analyse: ParsableCommand {
     }
     let codebook = try Codebook.decode(codebookData, file: codebookPath)
     let coder = Coder(codebook: codebook)
-    let table = try indicators.map { try IndicatorTable.load(contentsOf: URL(fileURLWithPath: $0)) }
+    let table =
+      try indicators.map { try IndicatorTable.load(contentsOf: URL(fileURLWithPath: $0)) }
       ?? IndicatorTable.bundledDefault()
     let extractor = IndicatorExtractor(table: table)
 

@@ -32,7 +32,8 @@ struct GenerateCorpus: ParsableCommand {
     for index in 0..<count {
       let text = corpus.report(index)
       bytes += text.utf8.count
-      let name = "report-\(String(repeating: "0", count: max(0, 5 - String(index).count)))\(index).txt"
+      let name =
+        "report-\(String(repeating: "0", count: max(0, 5 - String(index).count)))\(index).txt"
       try Data(text.utf8).write(to: directory.appendingPathComponent(name), options: .atomic)
     }
     print("wrote \(count) reports (\(bytes) bytes) to \(out)")

@@ -7,7 +7,10 @@ import Testing
   @Test("markup, entities and typography are normalised")
   func normalise() {
     let cases: [(String, String)] = [
-      ("<b>Date of review:</b>\t9 <sup>th</sup> June 2014 – 13 <sup>th</sup> June", "Date of review:\t9th June 2014 - 13th June"),
+      (
+        "<b>Date of review:</b>\t9 <sup>th</sup> June 2014 – 13 <sup>th</sup> June",
+        "Date of review:\t9th June 2014 - 13th June"
+      ),
       ("## The child’s journey", "The child's journey"),
       ("“Quoted” text…", "\"Quoted\" text..."),
       ("**Case example 2:** *A young woman*", "Case example 2: A young woman"),
@@ -53,14 +56,18 @@ import Testing
 
   @Test("empty, blank and binary inputs are clear errors naming the file")
   func badInput() throws {
-    #expect(throws: ReadError.empty(path: "e.txt")) { try ReportReader.text(from: [], path: "e.txt") }
+    #expect(throws: ReadError.empty(path: "e.txt")) {
+      try ReportReader.text(from: [], path: "e.txt")
+    }
     #expect(throws: ReadError.empty(path: "e.txt")) {
       try ReportReader.text(from: Array(" \n\t\n".utf8), path: "e.txt")
     }
     #expect(throws: ReadError.binary(path: "b.bin")) {
       try ReportReader.text(from: [0x50, 0x4B, 0x03, 0x04, 0x00, 0x14], path: "b.bin")
     }
-    #expect(ReadError.binary(path: "b.bin").description == "b.bin: the file is binary data, not report text")
+    #expect(
+      ReadError.binary(path: "b.bin").description
+        == "b.bin: the file is binary data, not report text")
     #expect(throws: ReadError.unreadable(path: "/nonexistent/x.txt", reason: "no such file")) {
       try ReportReader.read(path: "/nonexistent/x.txt")
     }

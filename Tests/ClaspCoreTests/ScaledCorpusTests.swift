@@ -34,7 +34,9 @@ import Testing
 
   @Test("years shift as whole numbers only")
   func years() {
-    #expect(ScaledCorpus.shiftYears(in: "9th June 2014 and 12014 or 2014/15", by: 2) == "9th June 2016 and 12014 or 2016/15")
+    #expect(
+      ScaledCorpus.shiftYears(in: "9th June 2014 and 12014 or 2014/15", by: 2)
+        == "9th June 2016 and 12014 or 2016/15")
     #expect(ScaledCorpus.areaName(0) != ScaledCorpus.areaName(200))
   }
 }

@@ -65,7 +65,8 @@ import Testing
     #expect(m.signatoryTitle?.hasPrefix("CQC Deputy Chief Inspector") == true)
   }
 
-  @Test("case examples, practice examples and recommendation groups are counted", arguments: expected)
+  @Test(
+    "case examples, practice examples and recommendation groups are counted", arguments: expected)
   func blocks(expected: ExpectedMetadata) throws {
     let report = try Fixtures.report(expected.slug)
     #expect(report.blocks.filter { $0.kind == .caseExample }.count == expected.caseExamples)
@@ -119,7 +120,10 @@ import Testing
     #expect(
       RecommendationCitation.numbers(in: "text (Recommendations 1.2, 1.4 and 1.5). More")
         == ["1.2", "1.4", "1.5"])
-    #expect(RecommendationCitation.numbers(in: TextNormaliser.normalise("(*Recommendation* 2.6)")) == ["2.6"])
+    #expect(
+      RecommendationCitation.numbers(in: TextNormaliser.normalise("(*Recommendation* 2.6)")) == [
+        "2.6"
+      ])
   }
 
   @Test("a citation of a missing recommendation is kept and warned about")
@@ -189,19 +193,23 @@ import Testing
     let report = try ReportLoader.load(bytes: Array(text.utf8), path: "short.txt")
     #expect(report.metadata.area == "Testshire")
     #expect(report.units.isEmpty)
-    #expect(report.warnings == ["short.txt: no findings sections were found; the copy may be truncated"])
+    #expect(
+      report.warnings == ["short.txt: no findings sections were found; the copy may be truncated"])
   }
 
   @Test("text that is not a CLAS review is rejected with the reason")
   func notReview() throws {
     let text = "Minutes of the parish council\n\nItems discussed: the village hall roof.\n"
-    #expect(throws: StructureError.notCLASReview(
-      path: "minutes.txt",
-      reason: "no \"Children Looked After and Safeguarding\" title in its first 80 lines")) {
+    #expect(
+      throws: StructureError.notCLASReview(
+        path: "minutes.txt",
+        reason: "no \"Children Looked After and Safeguarding\" title in its first 80 lines")
+    ) {
       try ReportLoader.load(bytes: Array(text.utf8), path: "minutes.txt")
     }
     let error = StructureError.notCLASReview(path: "a.txt", reason: "r")
-    #expect(error.description == "a.txt: not a CQC Children Looked After and Safeguarding review: r")
+    #expect(
+      error.description == "a.txt: not a CQC Children Looked After and Safeguarding review: r")
   }
 
   /// A small synthetic review with the given early-help findings and one recommendation.

@@ -5,8 +5,13 @@ import Testing
 @Suite struct UnitIDTests {
   @Test("orders numerically within a kind and paragraphs before recommendations")
   func ordering() {
-    let ids: [UnitID] = ["rec:1.2", "para:1.10", "para:5.1.1", "para:1.9", "rec:1.10", "para:2.4b", "para:2.4"]
-    #expect(ids.sorted() == ["para:1.9", "para:1.10", "para:2.4", "para:2.4b", "para:5.1.1", "rec:1.2", "rec:1.10"])
+    let ids: [UnitID] = [
+      "rec:1.2", "para:1.10", "para:5.1.1", "para:1.9", "rec:1.10", "para:2.4b", "para:2.4",
+    ]
+    #expect(
+      ids.sorted() == [
+        "para:1.9", "para:1.10", "para:2.4", "para:2.4b", "para:5.1.1", "rec:1.2", "rec:1.10",
+      ])
   }
 
   @Test("splits kind and number") func parts() {

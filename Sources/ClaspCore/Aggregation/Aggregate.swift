@@ -50,7 +50,8 @@ public struct Aggregate: Sendable, Hashable {
     assert(zip(reports, reports.dropFirst()).allSatisfy { !($1 < $0) }, "reports not sorted")
     assert(zip(evidence, evidence.dropFirst()).allSatisfy { !($1 < $0) }, "evidence not sorted")
     self.reports = reports
-    assert(zip(indicators, indicators.dropFirst()).allSatisfy { !($1 < $0) }, "indicators not sorted")
+    assert(
+      zip(indicators, indicators.dropFirst()).allSatisfy { !($1 < $0) }, "indicators not sorted")
     self.evidence = evidence
     self.indicators = indicators
     self.warnings = warnings

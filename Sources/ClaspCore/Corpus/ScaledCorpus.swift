@@ -23,10 +23,13 @@ public struct ScaledCorpus: Sendable {
 
   /// The area name of report `index`: distinct for every index.
   public static func areaName(_ index: Int) -> String {
-    let first = ["North", "South", "East", "West", "Upper", "Lower", "Great", "Little", "Old", "New"]
+    let first = [
+      "North", "South", "East", "West", "Upper", "Lower", "Great", "Little", "Old", "New",
+    ]
     let base = [
       "Ashcombe", "Brackley", "Carrow", "Dunmere", "Elsworth", "Fenwick", "Garston", "Holbeck",
-      "Ingleby", "Jarrow Vale", "Kelsall", "Langmere", "Morden", "Netherby", "Orwell", "Penrith Vale",
+      "Ingleby", "Jarrow Vale", "Kelsall", "Langmere", "Morden", "Netherby", "Orwell",
+      "Penrith Vale",
       "Quenby", "Rushden", "Selby Moor", "Thornbury",
     ]
     let name = "\(first[index % first.count]) \(base[(index / first.count) % base.count])"
@@ -41,10 +44,12 @@ public struct ScaledCorpus: Sendable {
     let area = Self.areaName(index)
     let yearShift = Int(random.next() % 5) - 2
     let transform = { (line: String) -> String in
-      Self.shiftYears(in: line.replacingOccurrences(of: report.metadata.area, with: area), by: yearShift)
+      Self.shiftYears(
+        in: line.replacingOccurrences(of: report.metadata.area, with: area), by: yearShift)
     }
     var out: [String] = []
-    let firstFinding = report.sections.first { $0.id.number != nil }?.lines.first ?? source.lines.count
+    let firstFinding =
+      report.sections.first { $0.id.number != nil }?.lines.first ?? source.lines.count
     out += source.lines.prefix(firstFinding - 1).map(transform)
     for section in report.sections where section.id.number != nil || section.id == .management {
       out.append(section.heading)
@@ -60,11 +65,13 @@ public struct ScaledCorpus: Sendable {
         }
       }
       for (position, text) in texts.enumerated() {
-        out.append("\(number).\(position + 1) \(transform(text.replacingOccurrences(of: "\n", with: " ")))")
+        out.append(
+          "\(number).\(position + 1) \(transform(text.replacingOccurrences(of: "\n", with: " ")))")
         out.append("")
       }
       for block in report.blocks where block.section == section.id {
-        out.append("\(block.label): \(transform(block.text.replacingOccurrences(of: "\n", with: " ")))")
+        out.append(
+          "\(block.label): \(transform(block.text.replacingOccurrences(of: "\n", with: " ")))")
         out.append("")
       }
     }

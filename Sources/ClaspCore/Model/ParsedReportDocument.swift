@@ -39,7 +39,8 @@ public struct ParsedReportDocument: Codable, Sendable, Hashable {
     metadata = report.metadata
     sections = report.sections
     var citedBy: [UnitID: [UnitID]] = [:]
-    for reference in report.references where !(citedBy[reference.to]?.contains(reference.from) ?? false) {
+    for reference in report.references
+    where !(citedBy[reference.to]?.contains(reference.from) ?? false) {
       citedBy[reference.to, default: []].append(reference.from)
     }
     units = report.units.map { unit in

@@ -38,7 +38,11 @@ public struct UnitID: RawRepresentable, Hashable, Comparable, Codable, Sendable,
       var digits = 0
       var suffix = 0
       for byte in part.utf8 {
-        if byte >= 48 && byte <= 57 { digits = digits * 10 + Int(byte - 48) } else { suffix = Int(byte) }
+        if byte >= 48 && byte <= 57 {
+          digits = digits * 10 + Int(byte - 48)
+        } else {
+          suffix = Int(byte)
+        }
       }
       key.append(digits)
       key.append(suffix)

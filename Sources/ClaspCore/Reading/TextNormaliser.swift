@@ -45,7 +45,9 @@ public enum TextNormaliser {
 
   // MARK: Characters
 
-  private static func replaceCharacters(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, into out: inout [UInt8]) {
+  private static func replaceCharacters(
+    _ bytes: Slice<UnsafeBufferPointer<UInt8>>, into out: inout [UInt8]
+  ) {
     var i = bytes.startIndex
     let end = bytes.endIndex
     while i < end {
@@ -65,8 +67,13 @@ public enum TextNormaliser {
       }
       if b == 0xC2 && i + 1 < end {
         switch bytes[i + 1] {
-        case 0xA0: out.append(0x20); i += 2; continue
-        case 0xAD: i += 2; continue  // soft hyphen
+        case 0xA0:
+          out.append(0x20)
+          i += 2
+          continue
+        case 0xAD:
+          i += 2
+          continue  // soft hyphen
         default: break
         }
       }
@@ -87,8 +94,15 @@ public enum TextNormaliser {
           i += 3
           continue
         }
-        if b1 == 0xBB && b2 == 0xBF { i += 3; continue }  // stray BOM
-        if b1 == 0x82 && b2 == 0xB7 { out.append(0x2D); i += 3; continue }  // Symbol-font bullet
+        if b1 == 0xBB && b2 == 0xBF {
+          i += 3
+          continue
+        }  // stray BOM
+        if b1 == 0x82 && b2 == 0xB7 {
+          out.append(0x2D)
+          i += 3
+          continue
+        }  // Symbol-font bullet
       }
       out.append(b)
       i += 1
@@ -97,7 +111,8 @@ public enum TextNormaliser {
 
   private static let ligatures: [UInt8: [UInt8]] = [
     0x80: Array("ff".utf8), 0x81: Array("fi".utf8), 0x82: Array("fl".utf8),
-    0x83: Array("ffi".utf8), 0x84: Array("ffl".utf8), 0x85: Array("st".utf8), 0x86: Array("st".utf8),
+    0x83: Array("ffi".utf8), 0x84: Array("ffl".utf8), 0x85: Array("st".utf8),
+    0x86: Array("st".utf8),
   ]
 
   private static let space: [UInt8] = [0x20]
@@ -146,7 +161,9 @@ public enum TextNormaliser {
     }
     // Most lines have no markup: then only trailing white space goes.
     if first == line.count || line[first] != 0x23,
-      !line[first...].contains(where: { $0 == 0x2A || $0 == 0x5F || $0 == 0x3C || $0 == 0x26 || $0 == 0x5B })
+      !line[first...].contains(where: {
+        $0 == 0x2A || $0 == 0x5F || $0 == 0x3C || $0 == 0x26 || $0 == 0x5B
+      })
     {
       while let last = line.last, last == 0x20 || last == 0x09 { line.removeLast() }
       return
@@ -364,7 +381,8 @@ public enum TextNormaliser {
 
   @inline(__always) private static func isSuffix(_ a: UInt8, _ b: UInt8) -> Bool {
     let pair = (lower(a), lower(b))
-    return pair == (0x73, 0x74) || pair == (0x6E, 0x64) || pair == (0x72, 0x64) || pair == (0x74, 0x68)
+    return pair == (0x73, 0x74) || pair == (0x6E, 0x64) || pair == (0x72, 0x64)
+      || pair == (0x74, 0x68)
   }
 
   @inline(__always) private static func isLetter(_ b: UInt8) -> Bool {

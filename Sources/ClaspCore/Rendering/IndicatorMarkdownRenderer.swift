@@ -86,7 +86,9 @@ public enum IndicatorMarkdownRenderer {
         sentence += " against target\(targets.count == 1 ? "" : "s") of \(list)"
       }
       if !r.comparators.isEmpty {
-        let list = r.comparators.map { Escape.markdown(($0.basis.map { "\($0) " } ?? "") + $0.text) }
+        let list = r.comparators.map {
+          Escape.markdown(($0.basis.map { "\($0) " } ?? "") + $0.text)
+        }
         sentence += " (compared with \(list.joined(separator: ", ")))"
       }
       let figures = r.count == 1 ? "1 figure" : "\(r.count) figures"

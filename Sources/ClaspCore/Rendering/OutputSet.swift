@@ -15,14 +15,16 @@ public enum OutputSet {
       files.append(
         OutputFile(
           path: "indicators.csv", contents: IndicatorCSVRenderer.render(analysis.indicators),
-          summary: "Every figure the reports quote, one row each, with its kind, comparator and source."))
+          summary:
+            "Every figure the reports quote, one row each, with its kind, comparator and source."))
     }
     if formats.contains(.markdown), let table = analysis.indicatorTable {
       files.append(
         OutputFile(
           path: "indicators.md",
           contents: IndicatorMarkdownRenderer.render(analysis.indicators, table: table),
-          summary: "Quoted figures: the range of each kind across areas, then every figure by area."))
+          summary: "Quoted figures: the range of each kind across areas, then every figure by area."
+        ))
     }
     if formats.contains(.json) { files.append(try JSONRenderer.render(analysis)) }
     if formats.contains(.markdown) {

@@ -4,7 +4,8 @@ public enum StructureTextRenderer {
   public static func render(_ report: Report) -> String {
     let m = report.metadata
     var out = "# \(m.area) (\(report.source))\n"
-    out += "review: \(m.reviewStart ?? "?") to \(m.reviewEnd ?? "?"); published: \(m.published ?? "?")\n"
+    out +=
+      "review: \(m.reviewStart ?? "?") to \(m.reviewEnd ?? "?"); published: \(m.published ?? "?")\n"
     out += "inspectors: \(m.inspectors.joined(separator: "; "))\n"
     out += "providers: \(m.providers.joined(separator: "; "))\n"
     out += "CCGs: \(m.ccgs.joined(separator: "; "))\n"
@@ -19,7 +20,8 @@ public enum StructureTextRenderer {
     for unit in report.units {
       let start = unit.text.prefix(60).replacingOccurrences(of: "\n", with: " ")
       let flags = unit.inferred ? " [inferred]" : ""
-      let cites = unit.citedRecommendations.isEmpty
+      let cites =
+        unit.citedRecommendations.isEmpty
         ? "" : " -> " + unit.citedRecommendations.map(\.rawValue).joined(separator: ", ")
       out += "  \(unit.id)\(flags) L\(unit.lines.first): \(start)\(cites)\n"
     }
@@ -29,7 +31,8 @@ public enum StructureTextRenderer {
     }
     out += "recommendation groups (\(report.recommendationGroups.count)):\n"
     for group in report.recommendationGroups {
-      out += "  \(group.number). \(group.addressees.joined(separator: " | ")) (\(group.items.count) items)\n"
+      out +=
+        "  \(group.number). \(group.addressees.joined(separator: " | ")) (\(group.items.count) items)\n"
     }
     for warning in report.warnings { out += "warning: \(warning)\n" }
     return out

@@ -85,7 +85,9 @@ extension Substring {
     let bytes = utf8
     var start = bytes.startIndex
     var end = bytes.endIndex
-    while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { bytes.formIndex(after: &start) }
+    while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 {
+      bytes.formIndex(after: &start)
+    }
     while end > start {
       let before = bytes.index(before: end)
       guard bytes[before] == 0x20 || bytes[before] == 0x09 else { break }

@@ -87,7 +87,8 @@ enum MetadataParser {
     let separated = splitList(value)
     if separated.count > 1 { return separated }
     let words = value.split(separator: " ")
-    guard words.count >= 4, words.count % 2 == 0, words.allSatisfy({ $0.first?.isUppercase == true })
+    guard words.count >= 4, words.count % 2 == 0,
+      words.allSatisfy({ $0.first?.isUppercase == true })
     else { return separated }
     return stride(from: 0, to: words.count, by: 2).map { "\(words[$0]) \(words[$0 + 1])" }
   }
@@ -116,7 +117,8 @@ enum MetadataParser {
   }
 
   private static let organisationEnds: Set<String> = [
-    "Trust", "CCG", "Ltd", "Limited", "Group", "Council", "Services", "Service", "Visions", "Addaction",
+    "Trust", "CCG", "Ltd", "Limited", "Group", "Council", "Services", "Service", "Visions",
+    "Addaction",
   ]
 
   private static func endsOrganisation(_ bare: String, word: Substring) -> Bool {
@@ -154,7 +156,8 @@ enum MetadataParser {
         }
       }
       for piece in pieces {
-        var name = piece.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ".,;")))
+        var name = piece.trimmingCharacters(
+          in: .whitespaces.union(CharacterSet(charactersIn: ".,;")))
         if let range = name.range(of: " provided by ") { name = String(name[range.upperBound...]) }
         if !name.isEmpty { out.append(name) }
       }

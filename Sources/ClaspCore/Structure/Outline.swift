@@ -48,8 +48,10 @@ enum Outline {
       bytes.formIndex(before: &index)
     }
     let separator = bytes[index]
-    return separator == 0x09 || separator == 0x2E && bytes.contains(0x2E)
-      && bytes.firstRange(of: "..".utf8) != nil || bytes.contains(0x09)
+    return separator == 0x09
+      || separator == 0x2E && bytes.contains(0x2E)
+        && bytes.firstRange(of: "..".utf8) != nil
+      || bytes.contains(0x09)
   }
 
   /// Lowercase letters and digits only, single-spaced; `&` reads as "and", hyphens as spaces.

@@ -23,7 +23,9 @@ enum RecommendationCitation {
       var j = i + word.count
       if j < bytes.count && bytes[j] == 0x73 { j += 1 }  // plural
       while true {
-        while j < bytes.count && (bytes[j] == 0x20 || bytes[j] == 0x2C || bytes[j] == 0x26) { j += 1 }
+        while j < bytes.count && (bytes[j] == 0x20 || bytes[j] == 0x2C || bytes[j] == 0x26) {
+          j += 1
+        }
         if j + 3 < bytes.count && bytes[j] == 0x61 && bytes[j + 1] == 0x6E && bytes[j + 2] == 0x64
           && bytes[j + 3] == 0x20
         {
@@ -39,7 +41,9 @@ enum RecommendationCitation {
     return out
   }
 
-  private static func dottedNumber(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (String, Int)? {
+  private static func dottedNumber(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (
+    String, Int
+  )? {
     var j = start
     var sawDot = false
     var lastWasDigit = false

@@ -144,7 +144,10 @@ private struct ReportBuilder {
       let label = content.firstIndex(of: ":").map { String(content[..<$0]) } ?? String(content)
       let rest = content.firstIndex(of: ":").map { content[content.index(after: $0)...] } ?? ""
       let after = units.last(where: { $0.section == section })?.id
-      blocks.append(DraftBlock(kind: kind, section: section, label: label.collapsingWhitespace(), parts: [], after: after))
+      blocks.append(
+        DraftBlock(
+          kind: kind, section: section, label: label.collapsingWhitespace(), parts: [], after: after
+        ))
       if !rest.trimmingWhitespace().isEmpty { appendToBlock(rest.trimmingWhitespace(), line: line) }
       open = .block
       return
@@ -155,12 +158,14 @@ private struct ReportBuilder {
       var id = UnitID(kind: .paragraph, number: number.printed)
       if unitIDs.contains(id) { id = UnitID(rawValue: id.rawValue + "b") }
       unitIDs.insert(id)
-      units.append(DraftUnit(id: id, kind: .paragraph, number: accepted, section: section, parts: []))
+      units.append(
+        DraftUnit(id: id, kind: .paragraph, number: accepted, section: section, parts: []))
       appendToUnit(number.rest, line: line, startsParagraph: true)
       open = .unit
       return
     }
-    if Self.isCitationOnly(content), let index = units.indices.last, units[index].section == section {
+    if Self.isCitationOnly(content), let index = units.indices.last, units[index].section == section
+    {
       units[index].parts.append(Part(line: line, text: content, startsParagraph: false, words: 0))
       return
     }
@@ -173,7 +178,9 @@ private struct ReportBuilder {
 
   /// The number's components when it opens a paragraph in `section`, else `nil`.
   private func acceptParagraph(_ number: LeadingNumber, in section: SectionID) -> [Int]? {
-    guard let prefix = section.number?.split(separator: ".").compactMap({ Int($0) }) else { return nil }
+    guard let prefix = section.number?.split(separator: ".").compactMap({ Int($0) }) else {
+      return nil
+    }
     let c = number.components
     guard c.count == prefix.count + 1, Array(c.prefix(prefix.count)) == prefix else { return nil }
     guard let first = number.rest.unicodeScalars.first,
@@ -190,7 +197,8 @@ private struct ReportBuilder {
   }
 
   private func startsParagraph(_ shape: LineShape) -> Bool {
-    guard !shape.indented || shape.bulleted, let first = shape.content.first, first.isUppercase else {
+    guard !shape.indented || shape.bulleted, let first = shape.content.first, first.isUppercase
+    else {
       return false
     }
     guard let index = units.indices.last, let previous = units[index].parts.last?.text.last else {
@@ -235,7 +243,9 @@ private struct ReportBuilder {
 
   private static func exampleKind(_ content: Substring) -> Block.Kind? {
     let head = content.prefix(48).lowercased()
-    let practice = ["practice example", "good practice example", "example of good practice", "good practice:"]
+    let practice = [
+      "practice example", "good practice example", "example of good practice", "good practice:",
+    ]
     if practice.contains(where: head.hasPrefix) { return .practiceExample }
     let cases = ["case example", "case study", "case studies", "example:"]
     if cases.contains(where: head.hasPrefix) { return .caseExample }
@@ -251,7 +261,8 @@ private struct ReportBuilder {
     guard let index = units.indices.last else { return }
     // Word counts matter only for choosing a lost paragraph among paragraph starts.
     units[index].parts.append(
-      Part(line: line, text: text, startsParagraph: startsParagraph,
+      Part(
+        line: line, text: text, startsParagraph: startsParagraph,
         words: startsParagraph ? text.wordCount : 0))
   }
 
@@ -270,21 +281,29 @@ private struct ReportBuilder {
     let content = shape.content
     if let number = LeadingNumber(content) {
       let lower = number.rest.lowercased()
-      if number.components.count == 1, lower.contains("should") || lower.hasSuffix(":") || lower.hasSuffix(" to") {
+      if number.components.count == 1,
+        lower.contains("should") || lower.hasSuffix(":") || lower.hasSuffix(" to")
+      {
         close()
-        groups.append(DraftGroup(number: number.components[0], heading: number.rest.collapsingWhitespace()))
+        groups.append(
+          DraftGroup(number: number.components[0], heading: number.rest.collapsingWhitespace()))
         return
       }
       if number.components.count == 2, number.rest.first?.isLetter == true {
         close()
         if groups.last?.number != number.components[0] {
-          warnings.append("\(source.path):\(line): recommendation \(number.printed) stands outside a group \(number.components[0])")
+          warnings.append(
+            "\(source.path):\(line): recommendation \(number.printed) stands outside a group \(number.components[0])"
+          )
           groups.append(DraftGroup(number: number.components[0], heading: ""))
         }
         var id = UnitID(kind: .recommendation, number: number.printed)
         if unitIDs.contains(id) { id = UnitID(rawValue: id.rawValue + "b") }
         unitIDs.insert(id)
-        units.append(DraftUnit(id: id, kind: .recommendation, number: number.components, section: .recommendations, parts: []))
+        units.append(
+          DraftUnit(
+            id: id, kind: .recommendation, number: number.components, section: .recommendations,
+            parts: []))
         groups[groups.count - 1].items.append(id)
         appendToUnit(number.rest, line: line, startsParagraph: true)
         open = .unit
@@ -303,7 +322,8 @@ private struct ReportBuilder {
   private mutating func quoteLine(_ shape: LineShape, line: Int) {
     let content = shape.content
     if content.hasPrefix("\"") {
-      blocks.append(DraftBlock(kind: .quote, section: .peopleToldUs, label: quoteIntro, parts: [], after: nil))
+      blocks.append(
+        DraftBlock(kind: .quote, section: .peopleToldUs, label: quoteIntro, parts: [], after: nil))
       appendToBlock(content, line: line)
       open = .block
     } else if open == .block, let last = blocks.last, last.kind == .quote,
@@ -336,7 +356,9 @@ private struct ReportBuilder {
           for number in RecommendationCitation.numbers(in: part.text) {
             let target = UnitID(kind: .recommendation, number: number)
             let resolved = recommendationIDs.contains(target)
-            references.append(RecommendationReference(from: draft.id, to: target, resolved: resolved, line: part.line))
+            references.append(
+              RecommendationReference(
+                from: draft.id, to: target, resolved: resolved, line: part.line))
             if !cited.contains(target) { cited.append(target) }
             if !resolved {
               warnings.append(
@@ -348,19 +370,23 @@ private struct ReportBuilder {
       }
       finished.append(
         ReportUnit(
-          id: draft.id, section: draft.section, text: draft.parts.map { String($0.text) }.joined(separator: "\n"),
+          id: draft.id, section: draft.section,
+          text: draft.parts.map { String($0.text) }.joined(separator: "\n"),
           lines: LineRange(first: draft.parts.first!.line, last: draft.parts.last!.line),
           inferred: draft.inferred, citedRecommendations: cited))
     }
     let kept = Set(finished.map(\.id))
     let outlined = sections.enumerated().map { index, section in
-      let next = index + 1 < sections.count ? sections[index + 1].first - 1 : source.lineNumbers.last ?? 0
+      let next =
+        index + 1 < sections.count ? sections[index + 1].first - 1 : source.lineNumbers.last ?? 0
       let last = max(section.first, next)
       let nextIndex = index + 1 < sections.count ? sections[index + 1].index : source.lines.count
-      let text = SectionID.proseSections.contains(section.id)
+      let text =
+        SectionID.proseSections.contains(section.id)
         ? source.lines[min(section.index + 1, nextIndex)..<nextIndex].joined(separator: "\n") : nil
       return Section(
-        id: section.id, heading: section.heading, lines: LineRange(first: section.first, last: last), text: text)
+        id: section.id, heading: section.heading,
+        lines: LineRange(first: section.first, last: last), text: text)
     }
     return Report(
       source: source.path, metadata: metadata, sections: outlined, units: finished,
@@ -368,7 +394,8 @@ private struct ReportBuilder {
         Block(
           kind: block.kind, section: block.section, label: block.label,
           text: block.parts.map { String($0.text) }.joined(separator: "\n"),
-          lines: LineRange(first: block.parts.first!.line, last: block.parts.last!.line), after: block.after)
+          lines: LineRange(first: block.parts.first!.line, last: block.parts.last!.line),
+          after: block.after)
       },
       recommendationGroups: zip(groups, addressees).map { group, addressees in
         RecommendationGroup(
@@ -387,11 +414,13 @@ private struct ReportBuilder {
       published: values[.published].flatMap { ReviewDate.single($0.value) },
       inspectors: values[.inspectors].map { MetadataParser.people($0.value) } ?? [],
       providers: MetadataParser.refine(
-        values[.providers].map { MetadataParser.organisations($0.value) } ?? [], knownNames: addressees),
+        values[.providers].map { MetadataParser.organisations($0.value) } ?? [],
+        knownNames: addressees),
       ccgs: values[.ccgs].map { MetadataParser.organisations($0.value) } ?? [],
       nhsEnglandArea: values[.nhsEnglandArea]?.value, cqcRegion: values[.cqcRegion]?.value,
       signatoryTitle: values[.signatory]?.label, signatory: values[.signatory]?.value,
       childrenConsidered: MetadataParser.childrenConsidered(
-        in: source.lines.prefix(sections.first { $0.id.number != nil }?.index ?? source.lines.count)))
+        in: source.lines.prefix(sections.first { $0.id.number != nil }?.index ?? source.lines.count)
+      ))
   }
 }
