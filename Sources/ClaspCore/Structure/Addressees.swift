@@ -39,8 +39,6 @@ enum Addressees {
   private static func endsName(_ piece: String) -> Bool {
     guard let last = piece.split(separator: " ").last else { return false }
     return ends.contains(String(last)) || last.hasSuffix(")")
-      || piece.split(separator: " ").count >= 4
-        && ends.contains(String(last))
   }
 
   /// `text` split at every occurrence of `separator` (empty pieces kept), as Foundation's

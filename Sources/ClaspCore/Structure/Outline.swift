@@ -48,10 +48,8 @@ enum Outline {
       bytes.formIndex(before: &index)
     }
     let separator = bytes[index]
-    return separator == 0x09
-      || separator == 0x2E && bytes.contains(0x2E)
-        && bytes.firstRange(of: "..".utf8) != nil
-      || bytes.contains(0x09)
+    // A tab anywhere in a line ending in a number, or a dot leader ("Governance ....... 33").
+    return bytes.contains(0x09) || separator == 0x2E && bytes.firstRange(of: "..".utf8) != nil
   }
 
   /// Lowercase letters and digits only, single-spaced; `&` reads as "and", hyphens as spaces.

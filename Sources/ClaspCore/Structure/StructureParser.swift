@@ -88,7 +88,6 @@ private struct ReportBuilder {
       handle(LineShape(line), line: source.lineNumbers[index])
     }
     close()
-    if let last = sections.indices.last { _ = last }
   }
 
   private mutating func handle(_ shape: LineShape, line: Int) {
