@@ -43,7 +43,11 @@ struct Analyse: ParsableCommand {
     transform: Analyse.formats)
   var format: Set<OutputFormat> = Set(OutputFormat.allCases)
 
+  @Flag(help: "Print how long each stage took (read+parse+code, aggregate, write) to stderr.")
+  var timings = false
+
   func run() throws {
+    var clock = StageClock(enabled: timings)
     let named = input.inputs.isEmpty ? ["Data/reports"] : input.inputs
     let discovered = InputDiscovery.discover(named, excluding: [out])
     guard !discovered.inputs.isEmpty else {
@@ -61,14 +65,17 @@ struct Analyse: ParsableCommand {
       ?? IndicatorTable.bundledDefault()
     let extractor = IndicatorExtractor(table: table)
 
-    // Each report is read, parsed, coded and reduced to its partial aggregate on one core.
+    // Each report is read, parsed, coded and reduced to its partial aggregate on one core; its
+    // findings go to a temporary spool, read back a chunk at a time when the outputs are written.
+    let spool = try EvidenceSpool()
     let outcome = ReportBatch.run(
       discovered, sizeLimit: input.maxInputSize.bytes,
       pdf: PDFTextExtractor(timeout: input.pdfTimeout),
-      codebook: codebook
+      codebook: codebook, spool: spool
     ) { report in
       (coder.findings(in: report), extractor.indicators(in: report))
     }
+    clock.lap("read, parse, code and reduce \(outcome.inputCount) inputs")
     Diagnostics.report(outcome)
     let failures = outcome.failures.sorted { $0.input < $1.input }
     if input.strict && !failures.isEmpty {
@@ -77,19 +84,20 @@ struct Analyse: ParsableCommand {
       )
     }
     let analysis = Analysis(aggregate: outcome.aggregate, codebook: codebook, indicatorTable: table)
-    let outputs = try OutputSet.render(
+    clock.lap("aggregate")
+    let written = try OutputSet.write(
       analysis, formats: format,
       codebook: RunManifest.CodebookInput(
         sha256: SHA256.hex(codebookData), version: codebook.version, themes: codebook.themes.count),
-      failures: failures, inputNotes: outcome.duplicateNotes)
-    try OutputDirectory.write(outputs, to: out)
+      failures: failures, inputNotes: outcome.duplicateNotes, to: out)
+    clock.lap("render and write \(written) files")
 
     for failure in outcome.failures where failure.kind == "failed" {
       FileHandle.standardError.write(Data("error: \(failure.message)\n".utf8))
     }
     print(
-      "wrote \(outputs.count) files to \(out): \(analysis.reports.count) reports, "
-        + "\(analysis.areas.count) areas, \(analysis.findings.count) findings")
+      "wrote \(written) files to \(out): \(analysis.reports.count) reports, "
+        + "\(analysis.areas.count) areas, \(analysis.findingCount) findings")
     if !failures.isEmpty {
       FileHandle.standardError.write(
         Data(
@@ -115,6 +123,23 @@ struct Analyse: ParsableCommand {
     return out
   }
 
+}
+
+/// Wall-clock time per stage, printed to stderr when enabled (`--timings`).
+struct StageClock {
+  let enabled: Bool
+  private var last = DispatchTime.now()
+
+  init(enabled: Bool) { self.enabled = enabled }
+
+  /// Prints the time since the previous lap (or the start) against `stage`.
+  mutating func lap(_ stage: String) {
+    guard enabled else { return }
+    let now = DispatchTime.now()
+    let seconds = Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9
+    FileHandle.standardError.write(Data("timing: \(String(format: "%.3f", seconds)) s  \(stage)\n".utf8))
+    last = now
+  }
 }
 
 /// A fatal error whose message is already in `path: sentence` form.

@@ -125,7 +125,7 @@ import Testing
     let manifest = try JSONDecoder().decode(RunManifest.self, from: data)
     #expect(manifest.failures.map(\.input) == [empty.path])
     #expect(manifest.inputs.map(\.area) == ["Derby"])
-    #expect(manifest.outputs.map(\.path) == ["analysis.json"])
+    #expect(manifest.outputs.map(\.path) == ["analysis.json", "findings.jsonl"])
   }
 
   @Test("refuses to replace a directory it did not write")

@@ -138,7 +138,7 @@ import Testing
   }
 
   @Test("evidence comes out in unit order whatever the document and finding order")
-  func evidenceOrder() {
+  func evidenceOrder() throws {
     let base = Fixture.report(area: "Derby", year: 2015, paragraphs: 10)
     let shuffled = Report(
       source: base.source, metadata: base.metadata, sections: [], units: base.units.reversed(),
@@ -150,8 +150,8 @@ import Testing
       Fixture.finding(base, "para:1.2", "supervision", .negative),
     ]
     for report in [base, shuffled] {
-      let evidence = Aggregate(report: report, findings: findings, codebook: Fixture.codebook)
-        .evidence
+      let evidence = try Aggregate(report: report, findings: findings, codebook: Fixture.codebook)
+        .evidence.flatMap { try $0.records() }
       #expect(evidence.map(\.finding.unit) == ["para:1.2", "para:1.9", "para:1.9", "para:1.10"])
       #expect(
         evidence.map(\.finding.theme) == [

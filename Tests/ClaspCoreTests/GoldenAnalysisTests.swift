@@ -106,7 +106,10 @@ import Testing
   @Test("every CSV file reads back strictly, and the tidy file agrees with the findings")
   func csv() throws {
     let coded = try Self.coded()
-    let files = CSVRenderer.render(coded.analysis)
+    let files = try OutputSet.render(
+      coded.analysis, formats: [.csv], codebook: OutputSetTests.codebook, failures: []
+    ).filter { $0.path.hasSuffix(".csv") }
+    #expect(files.contains { $0.path == "findings.csv" })
     for file in files { _ = try RFC4180Reader.records(file.contents) }
     let tidy = try RFC4180Reader.records(
       try #require(files.first { $0.path == "measures.csv" }).contents)

@@ -56,7 +56,8 @@ import Testing
 
   @Test("matrix cells link to the area's section of the theme's evidence page")
   func links() throws {
-    let files = MarkdownRenderer.render(Fixture.threeAreas)
+    let files = try OutputSet.render(
+      Fixture.threeAreas, formats: [.markdown], codebook: OutputSetTests.codebook, failures: [])
     let matrix = try #require(files.first { $0.path == "matrix.md" })
     #expect(matrix.contents.contains("[2](themes/supervision.md#derby)"))
     #expect(matrix.contents.contains("[2/2](themes/practice.md#derby)"))
@@ -71,12 +72,10 @@ import Testing
     "report text with pipes, formulas, script tags and line breaks renders inertly in every page")
   func hostile() throws {
     let analysis = Fixture.hostileAnalysis
-    let pages = MarkdownRenderer.render(analysis)
-    let all =
-      pages + [
-        OutputFile(
-          path: "README.md", contents: MarkdownRenderer.index(analysis, files: pages), summary: "")
-      ]
+    let all = try OutputSet.render(
+      analysis, formats: [.markdown], codebook: OutputSetTests.codebook, failures: []
+    ).filter { $0.path != "manifest.json" }
+    let pages = all.filter { $0.path != "README.md" }
     for page in all {
       #expect(!page.contents.contains("<script"), "\(page.path)")
       #expect(!page.contents.contains("\r"), "\(page.path)")
@@ -87,7 +86,7 @@ import Testing
     }
     let page = try #require(pages.first { $0.path == "themes/supervision.md" })
     #expect(page.contents.contains("\\| &lt;script&gt;alert(1)&lt;/script&gt; \"quoted<br>line\""))
-    let readme = all.last!.contents
+    let readme = try #require(all.first { $0.path == "README.md" }).contents
     #expect(readme.contains("Derby \\| &lt;script&gt;x&lt;/script&gt;"))
     #expect(pages.allSatisfy { OutputDirectory.isSafe($0.path) })
   }

@@ -101,7 +101,10 @@ extension Aggregate {
       groups: [AreaYear(area: area, year: year): group], areaNames: [area: report.metadata.area],
       cooccurrence: cooccurrence, recommendationsByOrganisation: byOrganisation,
       recommendationItemsByOrganisation: itemsByOrganisation, reports: [summary],
-      evidence: Self.sortedEvidence(byUnit, order: report.units.map(\.id), area: area, year: year),
+      evidence: EvidenceBlock(
+        records: Self.sortedEvidence(byUnit, order: report.units.map(\.id), area: area, year: year),
+        inputSHA256: inputSHA256
+      ).map { [$0] } ?? [],
       indicators: indicators.sorted(), warnings: warnings)
   }
 

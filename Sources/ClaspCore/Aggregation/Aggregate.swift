@@ -23,8 +23,8 @@ public struct Aggregate: Sendable, Hashable {
   public private(set) var recommendationItemsByOrganisation: [OrganisationType: Int]
   /// One summary per report, sorted.
   public private(set) var reports: [ReportSummary]
-  /// Every finding with its area-year, sorted.
-  public private(set) var evidence: [EvidenceRecord]
+  /// Every finding with its area-year, one block per report, blocks sorted.
+  public private(set) var evidence: [EvidenceBlock]
   /// Every figure the reports quote (see `IndicatorExtractor`), sorted.
   public private(set) var indicators: [Indicator]
   /// Problems found while aggregating, such as a finding for a theme missing from the codebook.
@@ -39,7 +39,7 @@ public struct Aggregate: Sendable, Hashable {
     groups: [AreaYear: GroupCounts], areaNames: [AreaID: String], cooccurrence: [ThemePair: Int],
     recommendationsByOrganisation: [ThemeOrganisation: Int],
     recommendationItemsByOrganisation: [OrganisationType: Int], reports: [ReportSummary],
-    evidence: [EvidenceRecord], indicators: [Indicator] = [], warnings: Set<String>
+    evidence: [EvidenceBlock], indicators: [Indicator] = [], warnings: Set<String>
   ) {
     self.groups = groups
     self.areaNames = areaNames
@@ -48,7 +48,8 @@ public struct Aggregate: Sendable, Hashable {
     self.recommendationItemsByOrganisation = recommendationItemsByOrganisation
     // Callers pass sorted lists (the per-report initialiser sorts units once, not per comparison).
     assert(zip(reports, reports.dropFirst()).allSatisfy { !($1 < $0) }, "reports not sorted")
-    assert(zip(evidence, evidence.dropFirst()).allSatisfy { !($1 < $0) }, "evidence not sorted")
+    assert(
+      zip(evidence, evidence.dropFirst()).allSatisfy { !($1 < $0) }, "evidence blocks not sorted")
     self.reports = reports
     assert(
       zip(indicators, indicators.dropFirst()).allSatisfy { !($1 < $0) }, "indicators not sorted")
@@ -72,6 +73,18 @@ public struct Aggregate: Sendable, Hashable {
     evidence = Self.mergeSorted(evidence, other.evidence)
     indicators = Self.mergeSorted(indicators, other.indicators)
     warnings.formUnion(other.warnings)
+  }
+
+  /// This aggregate with its evidence records moved into `spool`, leaving only counts and theme ids
+  /// in memory.
+  ///
+  /// - Throws: `AggregationError.spoolFailed` when the spool cannot be written.
+  public func spoolingEvidence(into spool: EvidenceSpool) throws(AggregationError) -> Aggregate {
+    var out = self
+    out.evidence = []
+    out.evidence.reserveCapacity(evidence.count)
+    for block in evidence { out.evidence.append(try block.spooled(into: spool)) }
+    return out
   }
 
   /// This aggregate merged with `other`.

@@ -26,9 +26,11 @@ public struct Analysis: Codable, Sendable, Hashable {
   public let years: [YearView]
   /// Recommendation items coded with each theme, by addressee type, out of all items addressed to that type.
   public let recommendationsByOrganisation: Matrix<ThemeID, OrganisationType, Tally>
-  /// Every finding with its area-year, sorted by area, year, unit and theme.
-  public let findings: [EvidenceRecord]
-  /// The findings behind each theme (positions in `findings`), codebook order.
+  /// Every finding with its area-year, one block per report, sorted by area, year and input digest
+  /// (records within a block by unit and theme); written to `findings.jsonl`, not `analysis.json`.
+  public private(set) var evidenceBlocks: [EvidenceBlock] = []
+  /// The findings behind each theme (positions in the concatenated `evidenceBlocks`, which are the
+  /// line numbers of `findings.jsonl` counted from 0), codebook order.
   public let evidence: [ThemeEvidence]
   /// Facts for the national summary's prose.
   public let summary: NationalSummary
@@ -43,7 +45,7 @@ public struct Analysis: Codable, Sendable, Hashable {
 
   private enum CodingKeys: String, CodingKey {
     case themes, areas, reports, measures, cooccurrence, national, years
-    case recommendationsByOrganisation, findings, evidence, summary, warnings, indicators
+    case recommendationsByOrganisation, evidence, summary, warnings, indicators
     case indicatorRanges
   }
 
@@ -140,15 +142,18 @@ public struct Analysis: Codable, Sendable, Hashable {
     }
     recommendationsByOrganisation = recs
 
-    findings = aggregate.evidence
+    evidenceBlocks = aggregate.evidence
     var positionsByTheme: [ThemeID: [AreaID: [Int]]] = [:]
     var lineages: [ThemeID: [ThemeID]] = [:]
-    for (position, record) in findings.enumerated() {
-      let theme = record.finding.theme
-      let lineage = lineages[theme] ?? codebook.lineage(of: theme)
-      lineages[theme] = lineage
-      for theme in lineage {
-        positionsByTheme[theme, default: [:]][record.area, default: []].append(position)
+    var position = 0
+    for block in evidenceBlocks {
+      for theme in block.themes {
+        let lineage = lineages[theme] ?? codebook.lineage(of: theme)
+        lineages[theme] = lineage
+        for theme in lineage {
+          positionsByTheme[theme, default: [:]][block.area, default: []].append(position)
+        }
+        position += 1
       }
     }
     evidence = themeIDs.map { theme in
@@ -172,7 +177,30 @@ public struct Analysis: Codable, Sendable, Hashable {
   public func theme(_ id: ThemeID) -> ThemeEntry? { themes.first { $0.id == id } }
 
   /// The column of `id`, if any.
-  public func area(_ id: AreaID) -> AreaEntry? { areas.first { $0.id == id } }
+  ///
+  /// - Complexity: O(log a) for a areas.
+  public func area(_ id: AreaID) -> AreaEntry? {
+    var low = 0
+    var high = areas.count
+    while low < high {
+      let mid = (low + high) / 2
+      if areas[mid].id < id { low = mid + 1 } else { high = mid }
+    }
+    return low < areas.count && areas[low].id == id ? areas[low] : nil
+  }
+
+  /// How many findings the analysis holds.
+  public var findingCount: Int { evidenceBlocks.reduce(0) { $0 + $1.count } }
+
+  /// Every finding, in output order, read back from the spool where the blocks were spooled.
+  ///
+  /// - Throws: `AggregationError.spoolFailed` when the spool cannot be read.
+  public func findings() throws(AggregationError) -> [EvidenceRecord] {
+    var out: [EvidenceRecord] = []
+    out.reserveCapacity(findingCount)
+    for block in evidenceBlocks { out += try block.records() }
+    return out
+  }
 
   /// The codebook's themes in pre-order: each root in codebook order, followed by its descendants.
   ///

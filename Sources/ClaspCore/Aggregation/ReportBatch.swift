@@ -56,12 +56,14 @@ public enum ReportBatch {
   /// - Parameters:
   ///   - sizeLimit: inputs larger than this many bytes fail as too large.
   ///   - pdf: the converter for PDF inputs.
+  ///   - spool: where each report's findings go as soon as it is coded; without one they stay in
+  ///     memory. A spool write failure fails that input.
   ///   - analyse: the findings and indicators of one report.
   /// - Complexity: O(total input bytes) spread over the cores, plus O(s log n) merging for n reports
   ///   with s findings in all.
   public static func run(
     _ discovered: DiscoveredInputs, sizeLimit: Int = ReportReader.defaultSizeLimit,
-    pdf: PDFTextExtractor = PDFTextExtractor(), codebook: Codebook,
+    pdf: PDFTextExtractor = PDFTextExtractor(), codebook: Codebook, spool: EvidenceSpool? = nil,
     analyse: @escaping @Sendable (Report) throws -> ([Finding], [Indicator])
   ) -> Outcome {
     let inputs = discovered.inputs
@@ -82,8 +84,9 @@ public enum ReportBatch {
       DispatchQueue.concurrentPerform(iterations: chunk.count) { index in
         slots.set(
           index,
-          reduce(chunk[index], sizeLimit: sizeLimit, pdf: pdf, codebook: codebook, analyse: analyse)
-        )
+          reduce(
+            chunk[index], sizeLimit: sizeLimit, pdf: pdf, codebook: codebook, spool: spool,
+            analyse: analyse))
       }
       var parts: [Aggregate] = []
       for (path, slot) in zip(chunk, slots.values) {
@@ -123,7 +126,7 @@ public enum ReportBatch {
   /// Reads, parses and codes one input and keeps only what the run needs of it.
   private static func reduce(
     _ path: String, sizeLimit: Int, pdf: PDFTextExtractor, codebook: Codebook,
-    analyse: @Sendable (Report) throws -> ([Finding], [Indicator])
+    spool: EvidenceSpool?, analyse: @Sendable (Report) throws -> ([Finding], [Indicator])
   ) -> Reduced {
     let bytes: [UInt8]
     do {
@@ -150,9 +153,10 @@ public enum ReportBatch {
     }
     do {
       let (findings, indicators) = try analyse(report)
-      let part = Aggregate(
+      var part = Aggregate(
         report: report, findings: findings, codebook: codebook, inputSHA256: digest,
         indicators: indicators)
+      if let spool { part = try part.spoolingEvidence(into: spool) }
       return Reduced(
         digest: digest, identity: identity, warnings: report.warnings, result: .coded(part))
     } catch {

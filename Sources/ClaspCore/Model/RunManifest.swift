@@ -4,7 +4,7 @@
 /// order and under any file names, writes the same manifest.
 public struct RunManifest: Codable, Sendable, Hashable {
   /// The manifest format version; bump it when a field changes meaning or goes away.
-  public static let currentSchemaVersion = 1
+  public static let currentSchemaVersion = 2
 
   /// `currentSchemaVersion` when written.
   public let schemaVersion: Int
@@ -20,7 +20,7 @@ public struct RunManifest: Codable, Sendable, Hashable {
   public let warnings: [String]
   /// Totals of the run.
   public let counts: Counts
-  /// Every other file written, sorted by path, with its digest.
+  /// Every other file written, sorted by path, with its size.
   public let outputs: [Output]
 
   /// Makes a manifest; failures, warnings and outputs are sorted here.
@@ -110,19 +110,17 @@ public struct RunManifest: Codable, Sendable, Hashable {
     }
   }
 
-  /// One written file.
+  /// One written file. (Schema 1 also gave each output's SHA-256; hashing the outputs of a large
+  /// run cost more than reading its inputs, and `sha256sum` over the directory gives the same.)
   public struct Output: Codable, Sendable, Hashable {
     /// The path inside the output directory.
     public let path: String
-    /// SHA-256 of the file's bytes.
-    public let sha256: String
     /// The file's size in bytes.
     public let bytes: Int
 
     /// Makes an output entry.
-    public init(path: String, sha256: String, bytes: Int) {
+    public init(path: String, bytes: Int) {
       self.path = path
-      self.sha256 = sha256
       self.bytes = bytes
     }
   }

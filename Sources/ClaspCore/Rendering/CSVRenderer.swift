@@ -7,8 +7,9 @@ public enum CSVRenderer {
   /// Decimals of rate values in CSV.
   static let ratePlaces = 2
 
-  /// Every CSV file: the tidy long file, one wide matrix per measure, findings, co-occurrence, the
-  /// national and trend tables, and recommendations by addressee type.
+  /// The CSV tables: the tidy long file, one wide matrix per measure, co-occurrence, the national and
+  /// trend tables, and recommendations by addressee type (`findings.csv` is written by
+  /// `FindingOutputs`, a report at a time).
   public static func render(_ analysis: Analysis) -> [OutputFile] {
     var files = [
       OutputFile(
@@ -25,10 +26,6 @@ public enum CSVRenderer {
           summary: "\(table.measure.title): one row per theme, one column per area, and a total."))
     }
     files += [
-      OutputFile(
-        path: "findings.csv", contents: findings(analysis),
-        summary:
-          "One row per coded finding: area, unit, theme, polarity and the evidence sentences."),
       OutputFile(
         path: "cooccurrence.csv", contents: cooccurrence(analysis),
         summary: "Theme x theme: units in which both themes are present."),
@@ -87,25 +84,33 @@ public enum CSVRenderer {
     return out
   }
 
-  /// One row per finding, in area then unit order.
-  public static func findings(_ analysis: Analysis) -> String {
-    var out = Escape.csvRecord([
-      "area", "review_year", "unit", "section", "theme_id", "theme_label", "parent_id", "polarity",
-      "evidence", "cited_recommendations",
-    ])
-    for record in analysis.findings {
-      let finding = record.finding
-      let theme = analysis.theme(finding.theme)
-      out += Escape.csvRecord([
-        analysis.area(record.area)?.name ?? finding.area, yearField(record.year),
-        finding.unit.rawValue,
-        finding.section.rawValue, finding.theme.rawValue, theme?.label ?? "",
-        theme?.parent?.rawValue ?? "", finding.polarity.rawValue,
-        finding.evidence.joined(separator: " "),
-        finding.citedRecommendations.map(\.rawValue).joined(separator: ";"),
-      ])
-    }
+  /// The header of `findings.csv`.
+  static let findingsHeader = Escape.csvRecord([
+    "area", "review_year", "unit", "section", "theme_id", "theme_label", "parent_id", "polarity",
+    "evidence", "cited_recommendations",
+  ])
+
+  /// `findings.csv`, all of it in memory: one row per finding, in area then unit order.
+  ///
+  /// - Throws: `AggregationError.spoolFailed` when spooled findings cannot be read.
+  public static func findings(_ analysis: Analysis) throws(AggregationError) -> String {
+    var out = findingsHeader
+    for record in try analysis.findings() { out += findingRow(record, in: analysis) }
     return out
+  }
+
+  /// The `findings.csv` row of `record`; the area is named as in the analysis's area list.
+  static func findingRow(_ record: EvidenceRecord, in analysis: Analysis) -> String {
+    let finding = record.finding
+    let theme = analysis.theme(finding.theme)
+    return Escape.csvRecord([
+      analysis.area(record.area)?.name ?? finding.area, yearField(record.year),
+      finding.unit.rawValue,
+      finding.section.rawValue, finding.theme.rawValue, theme?.label ?? "",
+      theme?.parent?.rawValue ?? "", finding.polarity.rawValue,
+      finding.evidence.joined(separator: " "),
+      finding.citedRecommendations.map(\.rawValue).joined(separator: ";"),
+    ])
   }
 
   /// Theme x theme co-occurrence: `theme_id, theme_label`, then one column per theme id.

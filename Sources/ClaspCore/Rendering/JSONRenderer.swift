@@ -10,11 +10,12 @@ import Foundation
 /// ```
 public enum JSONRenderer {
   /// The version of the `analysis.json` layout; bump it when a field changes meaning or goes away.
-  public static let schemaVersion = 1
+  public static let schemaVersion = 2
 
   /// `analysis.json`: `{"schemaVersion", "clasp", "analysis": {themes, areas, reports, measures,
-  /// cooccurrence, national, years, recommendationsByOrganisation, findings, evidence, summary, warnings,
-  /// indicators, indicatorRanges}}`.
+  /// cooccurrence, national, years, recommendationsByOrganisation, evidence, summary, warnings,
+  /// indicators, indicatorRanges}}`. The findings themselves are in `findings.jsonl` (schema 2;
+  /// schema 1 held them in `analysis.findings`), and `evidence` gives their line numbers there.
   ///
   /// - Throws: `RenderError.cannotEncode` when a value has no JSON form (a non-finite number).
   public static func render(_ analysis: Analysis) throws(RenderError) -> OutputFile {
@@ -23,7 +24,7 @@ public enum JSONRenderer {
     return OutputFile(
       path: "analysis.json", contents: try encode(document, file: "analysis.json"),
       summary:
-        "The whole result as JSON (schema version \(schemaVersion)): report metadata, findings, matrices, national view and summary facts."
+        "The whole result as JSON (schema version \(schemaVersion)): report metadata, matrices, national view, summary facts, and for each theme and area the lines of findings.jsonl behind it."
     )
   }
 

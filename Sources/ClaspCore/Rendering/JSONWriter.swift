@@ -79,7 +79,7 @@ enum JSONWriter {
 
   private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
-  private static func writeString(_ text: String, into out: inout [UInt8]) {
+  static func writeString(_ text: String, into out: inout [UInt8]) {
     out.append(UInt8(ascii: "\""))
     var text = text
     text.withUTF8 { bytes in

@@ -3,7 +3,7 @@
 /// `index(_:files:failures:)` writes the README that lists every file.
 ///
 /// ```swift
-/// let pages = MarkdownRenderer.render(analysis)       // matrix.md, national-summary.md, themes/*.md
+/// let pages = MarkdownRenderer.render(analysis)       // matrix.md, national-summary.md
 /// let readme = MarkdownRenderer.index(analysis, files: pages + CSVRenderer.render(analysis))
 /// ```
 ///
@@ -13,10 +13,11 @@ public enum MarkdownRenderer {
   /// Decimals of rates and medians on Markdown pages.
   static let ratePlaces = 1
 
-  /// The matrix page, the national summary and the theme evidence pages.
+  /// The matrix page and the national summary (the theme evidence pages are written by
+  /// `FindingOutputs`, a chunk of areas at a time).
   public static func render(_ analysis: Analysis) -> [OutputFile] {
     let pages = themePagePaths(analysis)
-    var files = [
+    return [
       OutputFile(
         path: "matrix.md", contents: matrixPage(analysis, pages: pages),
         summary:
@@ -28,13 +29,6 @@ public enum MarkdownRenderer {
           "What the reports say nationally, in sentences computed from the tables, with the national, trend and addressee tables."
       ),
     ]
-    for (theme, path) in zip(analysis.themes, analysis.themes.map { pages[$0.id]! }) {
-      files.append(
-        OutputFile(
-          path: path, contents: evidencePage(analysis, theme: theme, pages: pages),
-          summary: "Evidence for \(theme.label): every coded unit, area by area."))
-    }
-    return files
   }
 
   /// The evidence page path of each theme: `themes/<slug>.md`.
@@ -57,7 +51,7 @@ public enum MarkdownRenderer {
   }
 
   /// The index page (`README.md`): the run's reports and a line per output file.
-  public static func index(_ analysis: Analysis, files: [OutputFile], failures: [InputFailure] = [])
+  public static func index(_ analysis: Analysis, files: [OutputSummary], failures: [InputFailure] = [])
     -> String
   {
     var out = "# Clasp analysis\n\n"

@@ -11,44 +11,147 @@ public enum OutputDirectory {
   /// - Throws: `RenderError.notAnOutputDirectory` for a foreign target, `.unsafeOutputPath` for a file
   ///   path that would leave the directory, `.cannotWrite` when the file system refuses.
   public static func write(_ files: [OutputFile], to path: String) throws(RenderError) {
-    let manager = FileManager.default
-    let target = URL(fileURLWithPath: path).standardizedFileURL
-    let parent = target.deletingLastPathComponent()
-    let name = target.lastPathComponent
     for file in files where !isSafe(file.path) { throw .unsafeOutputPath(path: file.path) }
-    recoverInterruptedWrite(in: parent, name: name)
+    let staging = try Staging(replacing: path)
+    do {
+      for file in files { try staging.write(file) }
+      try staging.commit()
+    } catch {
+      staging.discard()
+      throw error
+    }
+  }
 
-    var isDirectory: ObjCBool = false
-    let exists = manager.fileExists(atPath: target.path, isDirectory: &isDirectory)
-    if exists {
-      let contents = (try? manager.contentsOfDirectory(atPath: target.path)) ?? []
-      guard isDirectory.boolValue, contents.isEmpty || contents.contains("manifest.json") else {
-        throw .notAnOutputDirectory(path: path)
+  /// A fresh hidden directory beside the target that files are written into, then renamed into
+  /// place by `commit()` or removed by `discard()`.
+  final class Staging: OutputDestination {
+    private let path: String
+    private let target: URL
+    private let staging: URL
+    private let retired: URL
+    private let exists: Bool
+    private(set) var sizes: [String: Int] = [:]
+
+    /// Checks that `path` may be replaced (missing, empty, or an earlier output directory) and
+    /// creates the staging directory beside it.
+    init(replacing path: String) throws(RenderError) {
+      let manager = FileManager.default
+      self.path = path
+      target = URL(fileURLWithPath: path).standardizedFileURL
+      let parent = target.deletingLastPathComponent()
+      let name = target.lastPathComponent
+      recoverInterruptedWrite(in: parent, name: name)
+      var isDirectory: ObjCBool = false
+      exists = manager.fileExists(atPath: target.path, isDirectory: &isDirectory)
+      if exists {
+        let contents = (try? manager.contentsOfDirectory(atPath: target.path)) ?? []
+        guard isDirectory.boolValue, contents.isEmpty || contents.contains("manifest.json") else {
+          throw .notAnOutputDirectory(path: path)
+        }
+      }
+      let tag =
+        "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
+      staging = parent.appendingPathComponent(".\(name).tmp-\(tag)")
+      retired = parent.appendingPathComponent(".\(name).old-\(tag)")
+      do {
+        try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+      } catch {
+        throw .cannotWrite(path: path, reason: error.localizedDescription)
       }
     }
 
-    let tag = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
-    let staging = parent.appendingPathComponent(".\(name).tmp-\(tag)")
-    let retired = parent.appendingPathComponent(".\(name).old-\(tag)")
-    do {
-      try manager.createDirectory(at: staging, withIntermediateDirectories: true)
-      for file in files {
-        let url = staging.appendingPathComponent(file.path)
-        try manager.createDirectory(
-          at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(file.contents.utf8).write(to: url)
-      }
-      if exists { try manager.moveItem(at: target, to: retired) }
+    func write(_ file: OutputFile) throws(RenderError) {
+      let url = try prepare(file.path)
       do {
-        try manager.moveItem(at: staging, to: target)
+        try Data(file.contents.utf8).write(to: url)
       } catch {
-        if exists { try? manager.moveItem(at: retired, to: target) }
-        throw error
+        throw .cannotWrite(path: path, reason: error.localizedDescription)
       }
-      if exists { try? manager.removeItem(at: retired) }
-    } catch {
-      try? manager.removeItem(at: staging)
-      throw .cannotWrite(path: path, reason: error.localizedDescription)
+      sizes[file.path] = file.contents.utf8.count
+    }
+
+    func open(_ file: String, summary: String) throws(RenderError) -> any OutputSink {
+      let url = try prepare(file)
+      let descriptor = Foundation.open(url.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+      guard descriptor >= 0 else {
+        throw .cannotWrite(path: path, reason: "\(file): \(String(cString: strerror(errno)))")
+      }
+      return FileSink(descriptor: descriptor, path: path, file: file) { [unowned self] bytes in
+        sizes[file] = bytes
+      }
+    }
+
+    /// Moves the written files into place, replacing the previous directory.
+    func commit() throws(RenderError) {
+      let manager = FileManager.default
+      do {
+        if exists { try manager.moveItem(at: target, to: retired) }
+        do {
+          try manager.moveItem(at: staging, to: target)
+        } catch {
+          if exists { try? manager.moveItem(at: retired, to: target) }
+          throw error
+        }
+        if exists { try? manager.removeItem(at: retired) }
+      } catch {
+        discard()
+        throw .cannotWrite(path: path, reason: error.localizedDescription)
+      }
+    }
+
+    /// Removes the staging directory and everything written into it.
+    func discard() { try? FileManager.default.removeItem(at: staging) }
+
+    private func prepare(_ file: String) throws(RenderError) -> URL {
+      guard isSafe(file) else { throw .unsafeOutputPath(path: file) }
+      let url = staging.appendingPathComponent(file)
+      do {
+        try FileManager.default.createDirectory(
+          at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      } catch {
+        throw .cannotWrite(path: path, reason: error.localizedDescription)
+      }
+      return url
+    }
+  }
+
+  /// A file of the staging directory written straight through with `write(2)`.
+  private final class FileSink: OutputSink {
+    private var descriptor: Int32
+    private let path: String
+    private let file: String
+    private var written = 0
+    private let finish: (Int) -> Void
+
+    init(descriptor: Int32, path: String, file: String, finish: @escaping (Int) -> Void) {
+      self.descriptor = descriptor
+      self.path = path
+      self.file = file
+      self.finish = finish
+    }
+
+    deinit { if descriptor >= 0 { Foundation.close(descriptor) } }
+
+    func append(_ bytes: [UInt8]) throws(RenderError) {
+      var done = 0
+      while done < bytes.count {
+        let n = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress! + done, $0.count - done) }
+        if n < 0 && errno == EINTR { continue }
+        guard n > 0 else {
+          throw .cannotWrite(path: path, reason: "\(file): \(String(cString: strerror(errno)))")
+        }
+        done += n
+      }
+      written += bytes.count
+    }
+
+    func close() throws(RenderError) {
+      let result = Foundation.close(descriptor)
+      descriptor = -1
+      guard result == 0 else {
+        throw .cannotWrite(path: path, reason: "\(file): \(String(cString: strerror(errno)))")
+      }
+      finish(written)
     }
   }
 

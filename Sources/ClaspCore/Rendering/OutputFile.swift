@@ -21,3 +21,17 @@ public enum OutputFormat: String, Sendable, Hashable, CaseIterable, Codable {
   case csv
   case json
 }
+
+/// A file's line on the index page: its path and what it holds.
+public struct OutputSummary: Sendable, Hashable {
+  /// The path inside the output directory.
+  public let path: String
+  /// One sentence for the index page.
+  public let summary: String
+
+  /// Makes an index entry.
+  public init(path: String, summary: String) {
+    self.path = path
+    self.summary = summary
+  }
+}

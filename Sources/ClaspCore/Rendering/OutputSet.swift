@@ -2,16 +2,54 @@ import Dispatch
 
 /// Assembles every output file of a run in the chosen formats, plus the index and the manifest.
 public enum OutputSet {
-  /// The files of one run: CSV, JSON and Markdown as chosen, `README.md` with Markdown, and always
-  /// `manifest.json` (which lists every other file with its SHA-256). `inputNotes` (duplicate
-  /// inputs read once) join the manifest's warnings.
+  /// The files of one run, in memory: CSV, JSON and Markdown as chosen, `README.md` with Markdown,
+  /// and always `manifest.json` (which lists every other file with its size). `inputNotes`
+  /// (duplicate inputs read once) join the manifest's warnings.
   ///
-  /// - Throws: `RenderError.cannotEncode` when JSON encoding fails.
+  /// - Throws: `RenderError.cannotEncode` when JSON encoding fails, `.evidenceUnavailable` when
+  ///   spooled findings cannot be read back.
   public static func render(
     _ analysis: Analysis, formats: Set<OutputFormat>, codebook: RunManifest.CodebookInput,
     failures: [InputFailure], inputNotes: [String] = []
   ) throws(RenderError) -> [OutputFile] {
-    // The renderers are independent: run them on all cores, then assemble in a fixed order.
+    let memory = MemoryDestination()
+    try assemble(
+      analysis, formats: formats, codebook: codebook, failures: failures, inputNotes: inputNotes,
+      into: memory)
+    return memory.files.sorted { $0.path < $1.path }
+  }
+
+  /// Writes the files of one run (as `render` makes them) into the directory at `path`, replacing
+  /// it only when every file is written (see `OutputDirectory`); the per-finding files are streamed,
+  /// so memory does not grow with them. Returns how many files were written.
+  ///
+  /// - Throws: `RenderError` as `render` and `OutputDirectory.write` do.
+  @discardableResult
+  public static func write(
+    _ analysis: Analysis, formats: Set<OutputFormat>, codebook: RunManifest.CodebookInput,
+    failures: [InputFailure], inputNotes: [String] = [], to path: String
+  ) throws(RenderError) -> Int {
+    let staging = try OutputDirectory.Staging(replacing: path)
+    do {
+      try assemble(
+        analysis, formats: formats, codebook: codebook, failures: failures,
+        inputNotes: inputNotes, into: staging)
+      try staging.commit()
+    } catch {
+      staging.discard()
+      throw error
+    }
+    return staging.sizes.count
+  }
+
+  private static func assemble(
+    _ analysis: Analysis, formats: Set<OutputFormat>, codebook: RunManifest.CodebookInput,
+    failures: [InputFailure], inputNotes: [String], into destination: any OutputDestination
+  ) throws(RenderError) {
+    // The per-finding files first: they use every core while the small tables wait.
+    try FindingOutputs.write(analysis, formats: formats, into: destination)
+
+    // The small renderers are independent: run them side by side, then write in a fixed order.
     var jobs: [@Sendable () -> Result<[OutputFile], RenderError>] = []
     if formats.contains(.csv) {
       jobs.append {
@@ -53,19 +91,19 @@ public enum OutputSet {
     DispatchQueue.concurrentPerform(iterations: renderers.count) { index in
       rendered.set(index, renderers[index]())
     }
-    var files: [OutputFile] = []
-    for result in rendered.values { files += try result!.get() }
+    var listing = FindingOutputs.listing(analysis, formats: formats)
+    for result in rendered.values {
+      for file in try result!.get() {
+        try destination.write(file)
+        listing.append(OutputSummary(path: file.path, summary: file.summary))
+      }
+    }
     if formats.contains(.markdown) {
-      files.append(
+      try destination.write(
         OutputFile(
           path: "README.md",
-          contents: MarkdownRenderer.index(analysis, files: files, failures: failures),
+          contents: MarkdownRenderer.index(analysis, files: listing, failures: failures),
           summary: "This index."))
-    }
-    let written = files
-    let digests = ResultSlots<String>(count: written.count)
-    DispatchQueue.concurrentPerform(iterations: written.count) { index in
-      digests.set(index, SHA256.hex(written[index].contents))
     }
     let manifest = RunManifest(
       codebook: codebook, inputs: analysis.reports.map(RunManifest.Input.init),
@@ -73,11 +111,8 @@ public enum OutputSet {
       warnings: analysis.warnings + inputNotes,
       counts: RunManifest.Counts(
         reports: analysis.reports.count, areas: analysis.areas.count, failures: failures.count,
-        findings: analysis.findings.count),
-      outputs: zip(files, digests.values).map { file, digest in
-        RunManifest.Output(path: file.path, sha256: digest!, bytes: file.contents.utf8.count)
-      })
-    files.append(try JSONRenderer.render(manifest))
-    return files.sorted { $0.path < $1.path }
+        findings: analysis.findingCount),
+      outputs: destination.sizes.map { RunManifest.Output(path: $0.key, bytes: $0.value) })
+    try destination.write(try JSONRenderer.render(manifest))
   }
 }

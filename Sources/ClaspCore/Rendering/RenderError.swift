@@ -8,6 +8,8 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
   case cannotWrite(path: String, reason: String)
   /// A value could not be encoded as JSON.
   case cannotEncode(file: String, reason: String)
+  /// The findings of the run could not be read back from their temporary spool.
+  case evidenceUnavailable(reason: String)
 
   public var description: String {
     switch self {
@@ -16,6 +18,7 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
     case .unsafeOutputPath(let path): "\(path): output path leaves the output directory"
     case .cannotWrite(let path, let reason): "\(path): cannot write: \(reason)"
     case .cannotEncode(let file, let reason): "\(file): cannot encode: \(reason)"
+    case .evidenceUnavailable(let reason): "cannot read the findings back: \(reason)"
     }
   }
 }

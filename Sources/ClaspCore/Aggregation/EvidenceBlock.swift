@@ -1,0 +1,103 @@
+/// One report's findings as evidence records, in record order: held in memory, or written to an
+/// `EvidenceSpool` so that a run over thousands of reports keeps only counts and theme ids in memory.
+///
+/// Blocks sort by area, year and input digest (the order of `ReportSummary`), so the findings of one
+/// report stay together in every output; records within a block keep `EvidenceRecord` order.
+///
+/// ```swift
+/// let block = EvidenceBlock(records: sorted, inputSHA256: digest)
+/// let spooled = try block.spooled(into: spool)   // same records, now on disk
+/// ```
+public struct EvidenceBlock: Sendable, Hashable, Comparable {
+  /// The area of every record.
+  public let area: AreaID
+  /// The review year of every record.
+  public let year: Int?
+  /// SHA-256 of the report's input, when known; orders two reports of one area-year.
+  public let inputSHA256: String?
+  /// The theme of each record, in record order: all the evidence index needs without the records.
+  public let themes: [ThemeID]
+  private let storage: Storage
+
+  private enum Storage: Sendable, Hashable {
+    case memory([EvidenceRecord])
+    case spooled(EvidenceSpool.Extent)
+  }
+
+  /// A block of `records`, which must be sorted and share one area-year; nil when there are none.
+  public init?(records: [EvidenceRecord], inputSHA256: String?) {
+    guard let first = records.first else { return nil }
+    precondition(
+      records.allSatisfy { $0.area == first.area && $0.year == first.year },
+      "one block holds one area-year")
+    assert(zip(records, records.dropFirst()).allSatisfy { !($1 < $0) }, "records not sorted")
+    area = first.area
+    year = first.year
+    self.inputSHA256 = inputSHA256
+    themes = records.map(\.finding.theme)
+    storage = .memory(records)
+  }
+
+  private init(_ block: EvidenceBlock, storage: Storage) {
+    area = block.area
+    year = block.year
+    inputSHA256 = block.inputSHA256
+    themes = block.themes
+    self.storage = storage
+  }
+
+  /// How many records the block holds.
+  public var count: Int { themes.count }
+
+  /// The block's records, read back from the spool if the block was spooled.
+  ///
+  /// - Throws: `AggregationError.spoolFailed` when the spool cannot be read.
+  public func records() throws(AggregationError) -> [EvidenceRecord] {
+    switch storage {
+    case .memory(let records): return records
+    case .spooled(let extent):
+      let bytes = try extent.spool.read(extent)
+      do {
+        return try EvidenceBlockEncoding.decode(bytes, area: area, year: year)
+      } catch {
+        throw .spoolFailed(reason: "a spooled block does not decode: \(error)")
+      }
+    }
+  }
+
+  /// The same block with its records moved to `spool`; a spooled block is returned as it is.
+  ///
+  /// - Throws: `AggregationError.spoolFailed` when the spool cannot be written.
+  public func spooled(into spool: EvidenceSpool) throws(AggregationError) -> EvidenceBlock {
+    guard case .memory(let records) = storage else { return self }
+    let extent = try spool.append(EvidenceBlockEncoding.encode(records))
+    return EvidenceBlock(self, storage: .spooled(extent))
+  }
+
+  /// Area, year, then input digest; blocks that tie on all three compare by their records.
+  public static func < (lhs: EvidenceBlock, rhs: EvidenceBlock) -> Bool {
+    if lhs.area != rhs.area { return lhs.area < rhs.area }
+    if lhs.year != rhs.year { return YearOrder.precedes(lhs.year, rhs.year) }
+    if lhs.inputSHA256 != rhs.inputSHA256 {
+      return (lhs.inputSHA256 ?? "") < (rhs.inputSHA256 ?? "")
+    }
+    switch (lhs.storage, rhs.storage) {
+    case (.memory(let a), .memory(let b)): return a.lexicographicallyPrecedes(b)
+    case (.memory, .spooled): return true
+    case (.spooled, .memory): return false
+    case (.spooled(let a), .spooled(let b)): return a.offset < b.offset
+    }
+  }
+}
+
+/// What can go wrong while aggregating.
+public enum AggregationError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// The temporary file that holds the findings of a large run could not be made, written or read.
+  case spoolFailed(reason: String)
+
+  public var description: String {
+    switch self {
+    case .spoolFailed(let reason): "evidence spool: \(reason)"
+    }
+  }
+}

@@ -1,0 +1,173 @@
+import Dispatch
+import Foundation
+
+/// Writes the files that hold one line per finding: `findings.csv`, `findings.jsonl` and the theme
+/// evidence pages, in one pass over the analysis's evidence blocks.
+///
+/// These files grow with the corpus (about three times its size together), so they are never held
+/// whole: consecutive areas are cut into chunks, a window of chunks is rendered on all cores (each
+/// reads its reports' findings back from the spool), and the chunks' bytes are appended to the files
+/// in area order. Memory stays at a window of chunks.
+enum FindingOutputs {
+  /// Findings per chunk: enough to amortise the hand-off, small enough to keep a window in memory.
+  static let chunkFindings = 4_096
+
+  /// The files written for `formats`, with their index-page summaries, in path order.
+  static func listing(_ analysis: Analysis, formats: Set<OutputFormat>) -> [OutputSummary] {
+    var out: [OutputSummary] = []
+    if formats.contains(.csv) {
+      out.append(
+        OutputSummary(
+          path: "findings.csv",
+          summary:
+            "One row per coded finding: area, unit, theme, polarity and the evidence sentences."))
+    }
+    if formats.contains(.json) {
+      out.append(
+        OutputSummary(
+          path: "findings.jsonl",
+          summary:
+            "One JSON object per line per coded finding, with its evidence sentences and matched terms; analysis.json points into it by line number."
+        ))
+    }
+    if formats.contains(.markdown) {
+      let pages = MarkdownRenderer.themePagePaths(analysis)
+      for theme in analysis.themes {
+        out.append(
+          OutputSummary(
+            path: pages[theme.id]!,
+            summary: "Evidence for \(theme.label): every coded unit, area by area."))
+      }
+    }
+    return out
+  }
+
+  /// Renders and writes the per-finding files of `formats` into `destination`.
+  ///
+  /// - Throws: `RenderError.cannotWrite` from the destination, `.evidenceUnavailable` when spooled
+  ///   findings cannot be read back.
+  static func write(
+    _ analysis: Analysis, formats: Set<OutputFormat>, into destination: any OutputDestination
+  ) throws(RenderError) {
+    let files = listing(analysis, formats: formats)
+    guard !files.isEmpty else { return }
+    var sinks: [String: any OutputSink] = [:]
+    for file in files { sinks[file.path] = try destination.open(file.path, summary: file.summary) }
+    let csv = sinks["findings.csv"]
+    let jsonl = sinks["findings.jsonl"]
+    let pagePaths = MarkdownRenderer.themePagePaths(analysis)
+    let pages: [any OutputSink] =
+      formats.contains(.markdown) ? analysis.themes.map { sinks[pagePaths[$0.id]!]! } : []
+    try csv?.append(Array(CSVRenderer.findingsHeader.utf8))
+    for (theme, sink) in zip(analysis.themes, pages) {
+      try sink.append(
+        Array(MarkdownRenderer.evidencePageHead(analysis, theme: theme, pages: pagePaths).utf8))
+    }
+
+    let layout = Layout(analysis)
+    let (wantCSV, wantJSONL, wantPages) = (csv != nil, jsonl != nil, !pages.isEmpty)
+    let chunks = layout.chunks(of: chunkFindings)
+    let window = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
+    var start = 0
+    while start < chunks.count {
+      let batch = Array(chunks[start..<min(start + window, chunks.count)])
+      start += batch.count
+      let rendered = ResultSlots<Result<Chunk, AggregationError>>(count: batch.count)
+      DispatchQueue.concurrentPerform(iterations: batch.count) { index in
+        rendered.set(
+          index,
+          Result { () throws(AggregationError) in
+            try render(
+              batch[index], of: analysis, layout: layout, csv: wantCSV, jsonl: wantJSONL,
+              pages: wantPages)
+          })
+      }
+      for result in rendered.values {
+        let chunk: Chunk
+        switch result! {
+        case .success(let value): chunk = value
+        case .failure(let error): throw .evidenceUnavailable(reason: error.description)
+        }
+        if let csv { try csv.append(chunk.csv) }
+        if let jsonl { try jsonl.append(chunk.jsonl) }
+        for (sink, bytes) in zip(pages, chunk.pages) { try sink.append(bytes) }
+      }
+    }
+    for file in files { try sinks[file.path]!.close() }
+  }
+
+  /// The bytes one chunk of areas adds to each file.
+  private struct Chunk: Sendable {
+    var csv: [UInt8] = []
+    var jsonl: [UInt8] = []
+    var pages: [[UInt8]] = []
+  }
+
+  /// Where each area's blocks and findings start.
+  struct Layout: Sendable {
+    /// The evidence blocks of each area (blocks are sorted by area, as areas are).
+    let blocks: [Range<Int>]
+    /// The position of each area's first finding in the concatenated blocks.
+    let firstFinding: [Int]
+
+    init(_ analysis: Analysis) {
+      var blocks: [Range<Int>] = []
+      var firstFinding: [Int] = []
+      var b = 0
+      var position = 0
+      for area in analysis.areas {
+        let first = b
+        firstFinding.append(position)
+        while b < analysis.evidenceBlocks.count && analysis.evidenceBlocks[b].area == area.id {
+          position += analysis.evidenceBlocks[b].count
+          b += 1
+        }
+        blocks.append(first..<b)
+      }
+      precondition(b == analysis.evidenceBlocks.count, "evidence for an area the analysis lacks")
+      self.blocks = blocks
+      self.firstFinding = firstFinding
+    }
+
+    /// Consecutive area ranges of about `size` findings each (an area is never split).
+    func chunks(of size: Int) -> [Range<Int>] {
+      var out: [Range<Int>] = []
+      var start = 0
+      for area in blocks.indices {
+        let end = area + 1 < firstFinding.count ? firstFinding[area + 1] : Int.max
+        if area + 1 == blocks.count || end - firstFinding[start] >= size {
+          out.append(start..<area + 1)
+          start = area + 1
+        }
+      }
+      return out
+    }
+  }
+
+  private static func render(
+    _ areas: Range<Int>, of analysis: Analysis, layout: Layout, csv: Bool, jsonl: Bool,
+    pages: Bool
+  ) throws(AggregationError) -> Chunk {
+    var chunk = Chunk()
+    if pages { chunk.pages = Array(repeating: [], count: analysis.themes.count) }
+    for column in areas {
+      var records: [EvidenceRecord] = []
+      for block in layout.blocks[column] { records += try analysis.evidenceBlocks[block].records() }
+      if csv {
+        for record in records { chunk.csv += CSVRenderer.findingRow(record, in: analysis).utf8 }
+      }
+      if jsonl {
+        for record in records { JSONRenderer.writeFindingLine(record, in: analysis, into: &chunk.jsonl) }
+      }
+      guard pages else { continue }
+      let first = layout.firstFinding[column]
+      for row in analysis.themes.indices {
+        chunk.pages[row] +=
+          MarkdownRenderer.evidenceSection(analysis, row: row, column: column) {
+            records[$0 - first].finding
+          }.utf8
+      }
+    }
+    return chunk
+  }
+}

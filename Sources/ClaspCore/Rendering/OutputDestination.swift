@@ -1,0 +1,46 @@
+/// Where the files of a run go: a staged output directory (`OutputDirectory.Staging`) or memory
+/// (`OutputSet.render`). Every file is written once, whole or as a sequence of appended pieces.
+protocol OutputDestination: AnyObject {
+  /// Writes a whole file.
+  func write(_ file: OutputFile) throws(RenderError)
+  /// Opens a file to be written in pieces, in order; `summary` is its line on the index page.
+  func open(_ path: String, summary: String) throws(RenderError) -> any OutputSink
+  /// The size in bytes of every file written so far (sinks count once closed), by path.
+  var sizes: [String: Int] { get }
+}
+
+/// A file being written in pieces.
+protocol OutputSink: AnyObject {
+  /// Appends `bytes` to the file.
+  func append(_ bytes: [UInt8]) throws(RenderError)
+  /// Finishes the file.
+  func close() throws(RenderError)
+}
+
+/// Collects a run's files in memory, for tests and callers that want `[OutputFile]`.
+final class MemoryDestination: OutputDestination {
+  private(set) var files: [OutputFile] = []
+  private(set) var sizes: [String: Int] = [:]
+
+  func write(_ file: OutputFile) {
+    files.append(file)
+    sizes[file.path] = file.contents.utf8.count
+  }
+
+  func open(_ path: String, summary: String) -> any OutputSink {
+    MemorySink { [unowned self] bytes in
+      write(OutputFile(path: path, contents: String(decoding: bytes, as: UTF8.self), summary: summary))
+    }
+  }
+
+  private final class MemorySink: OutputSink {
+    private var bytes: [UInt8] = []
+    private let finish: ([UInt8]) -> Void
+
+    init(finish: @escaping ([UInt8]) -> Void) { self.finish = finish }
+
+    func append(_ bytes: [UInt8]) { self.bytes += bytes }
+
+    func close() { finish(bytes) }
+  }
+}
