@@ -19,6 +19,18 @@ import Testing
     }
   }
 
+  @Test("analysis.json written a member at a time is what JSONEncoder writes for the whole document")
+  func streamedAnalysis() throws {
+    for analysis in [Fixture.threeAreas, Fixture.hostileAnalysis] {
+      var streamed: [UInt8] = []
+      try JSONRenderer.write(analysis) { streamed += $0 }
+      let document = AnalysisDocument(
+        schemaVersion: JSONRenderer.schemaVersion, clasp: ClaspVersion.current, analysis: analysis)
+      #expect(streamed == (try foundation(document)))
+      #expect(try JSONRenderer.render(analysis).contents == String(decoding: streamed, as: UTF8.self))
+    }
+  }
+
   @Test("escapes every ASCII control character, quote and backslash as JSONEncoder does")
   func strings() throws {
     var text = ""
@@ -49,4 +61,11 @@ import Testing
     #expect(throws: EncodingError.self) { try JSONWriter.bytes(of: [Double.nan]) }
     #expect(throws: EncodingError.self) { try JSONWriter.bytes(of: [Double.infinity]) }
   }
+}
+
+/// The top level of `analysis.json` as one `Encodable` value: what `JSONRenderer.write` streams.
+struct AnalysisDocument: Encodable {
+  let schemaVersion: Int
+  let clasp: String
+  let analysis: Analysis
 }

@@ -26,9 +26,26 @@ extension Aggregate {
     }
 
     var warnings = Set<String>()
-    var byUnit: [UnitID: [Finding]] = [:]
+    // Findings grouped by unit, units in document order; a finding for a unit the report lacks
+    // (possible only for hand-made findings) gets a group after the report's units.
+    var unitPosition: [UnitID: Int] = [:]
+    unitPosition.reserveCapacity(report.units.count)
+    for (i, unit) in report.units.enumerated() where unitPosition[unit.id] == nil {
+      unitPosition[unit.id] = i
+    }
+    var groupUnits = report.units.map(\.id)
+    var byUnit: [[Finding]] = Array(repeating: [], count: groupUnits.count)
     for finding in findings {
-      byUnit[finding.unit, default: []].append(finding)
+      let position: Int
+      if let known = unitPosition[finding.unit] {
+        position = known
+      } else {
+        position = groupUnits.count
+        unitPosition[finding.unit] = position
+        groupUnits.append(finding.unit)
+        byUnit.append([])
+      }
+      byUnit[position].append(finding)
       if !known.contains(finding.theme) {
         warnings.insert("\(area): finding for theme '\(finding.theme)' which the codebook lacks")
       }
@@ -43,27 +60,25 @@ extension Aggregate {
       return found
     }
 
-    // Addressee types per recommendation item, classified once per item.
-    var organisationsByItem: [UnitID: Set<OrganisationType>] = [:]
-    for unit in report.units where unit.id.kind == .recommendation {
-      organisationsByItem[unit.id] = Self.organisationTypes(of: unit.id, in: report)
-    }
-
+    let addressees = Addressees(report)
     var cooccurrence: [ThemePair: Int] = [:]
     var byOrganisation: [ThemeOrganisation: Int] = [:]
-    for (unit, unitFindings) in byUnit {
-      var concern = Set<ThemeID>()
-      var strength = Set<ThemeID>()
-      var present = Set<ThemeID>()
+    var codedUnits: [(unit: UnitID, findings: [Finding])] = []
+    for (position, unitFindings) in byUnit.enumerated() where !unitFindings.isEmpty {
+      let unit = groupUnits[position]
+      codedUnits.append((unit, unitFindings))
+      // A unit has a handful of themes: arrays beat sets here.
+      var present: [ThemeID] = []
+      var concern: [ThemeID] = []
+      var strength: [ThemeID] = []
       for finding in unitFindings {
         for theme in lineage(finding.theme) {
-          present.insert(theme)
-          if finding.polarity.isConcern { concern.insert(theme) }
-          if finding.polarity.isStrength { strength.insert(theme) }
+          if !present.contains(theme) { present.append(theme) }
+          if finding.polarity.isConcern && !concern.contains(theme) { concern.append(theme) }
+          if finding.polarity.isStrength && !strength.contains(theme) { strength.append(theme) }
         }
       }
-      let organisations =
-        organisationsByItem[unit] ?? Self.organisationTypes(of: unit, in: report)
+      let organisations = addressees.types(of: unit)
       for theme in present {
         var counts = group.themes[theme, default: ThemeCounts()]
         counts.units += 1
@@ -87,14 +102,14 @@ extension Aggregate {
     }
 
     var itemsByOrganisation: [OrganisationType: Int] = [:]
-    for types in organisationsByItem.values {
-      for type in types { itemsByOrganisation[type, default: 0] += 1 }
+    for unit in report.units where unit.id.kind == .recommendation {
+      for type in addressees.types(of: unit.id) { itemsByOrganisation[type, default: 0] += 1 }
     }
 
     let summary = ReportSummary(
       metadata: report.metadata, paragraphs: group.paragraphs,
       recommendations: group.recommendationItems, findings: findings.count,
-      codedUnits: byUnit.count,
+      codedUnits: codedUnits.count,
       warnings: report.warnings.map { Self.withoutSource($0, report.source, area) },
       inputSHA256: inputSHA256)
     self.init(
@@ -102,7 +117,7 @@ extension Aggregate {
       cooccurrence: cooccurrence, recommendationsByOrganisation: byOrganisation,
       recommendationItemsByOrganisation: itemsByOrganisation, reports: [summary],
       evidence: EvidenceBlock(
-        records: Self.sortedEvidence(byUnit, order: report.units.map(\.id), area: area, year: year),
+        records: Self.sortedEvidence(codedUnits, area: area, year: year),
         inputSHA256: inputSHA256
       ).map { [$0] } ?? [],
       indicators: indicators.sorted(), warnings: warnings)
@@ -111,19 +126,18 @@ extension Aggregate {
   /// The findings as evidence records in `EvidenceRecord` order, comparing unit ids once per unit
   /// rather than once per finding comparison.
   ///
-  /// `order` is the report's units in document order, which is usually already id order: then a
+  /// `units` are the coded units in document order, which is usually already id order: then a
   /// linear check replaces the sort (a unit id comparison parses both ids).
   static func sortedEvidence(
-    _ byUnit: [UnitID: [Finding]], order: [UnitID], area: AreaID, year: Int?
+    _ units: [(unit: UnitID, findings: [Finding])], area: AreaID, year: Int?
   ) -> [EvidenceRecord] {
-    let documentOrder = order.filter { byUnit[$0] != nil }
-    let inDocumentOrder =
-      documentOrder.count == byUnit.count && Set(documentOrder).count == documentOrder.count
-      && zip(documentOrder, documentOrder.dropFirst()).allSatisfy { $0 < $1 }
-    let units = inDocumentOrder ? documentOrder : byUnit.keys.sorted()
+    let inOrder = zip(units, units.dropFirst()).allSatisfy { $0.unit < $1.unit }
+    let ordered = inOrder ? units : units.sorted { $0.unit < $1.unit }
     var out: [EvidenceRecord] = []
-    for unit in units {
-      out += byUnit[unit]!.map { EvidenceRecord(area: area, year: year, finding: $0) }.sorted()
+    out.reserveCapacity(units.reduce(0) { $0 + $1.findings.count })
+    for (_, findings) in ordered {
+      let records = findings.map { EvidenceRecord(area: area, year: year, finding: $0) }
+      out += records.count == 1 ? records : records.sorted()
     }
     return out
   }
@@ -135,16 +149,37 @@ extension Aggregate {
     return area.rawValue + warning.dropFirst(source.count)
   }
 
-  /// The organisation types a recommendation item is addressed to, from its group's addressees (or the
-  /// group heading when the reader found no addressees); `[.other]` when the item has no group.
-  static func organisationTypes(of unit: UnitID, in report: Report) -> Set<OrganisationType> {
-    guard unit.kind == .recommendation else { return [] }
-    let groupNumber = Int(unit.number.prefix { $0 != "." })
-    let group =
-      report.recommendationGroups.first { $0.items.contains(unit) }
-      ?? report.recommendationGroups.first { $0.number == groupNumber }
-    guard let group else { return [.other] }
-    let names = group.addressees.isEmpty ? [group.heading] : group.addressees
-    return Set(names.map(OrganisationType.classify))
+  /// The organisation types each recommendation item of a report is addressed to, classified once
+  /// per recommendation group.
+  struct Addressees {
+    private let groupOfItem: [UnitID: Int]
+    private let groupOfNumber: [Int: Int]
+    private let types: [Set<OrganisationType>]
+
+    init(_ report: Report) {
+      var groupOfItem: [UnitID: Int] = [:]
+      var groupOfNumber: [Int: Int] = [:]
+      for (index, group) in report.recommendationGroups.enumerated() {
+        for item in group.items where groupOfItem[item] == nil { groupOfItem[item] = index }
+        if groupOfNumber[group.number] == nil { groupOfNumber[group.number] = index }
+      }
+      self.groupOfItem = groupOfItem
+      self.groupOfNumber = groupOfNumber
+      types = report.recommendationGroups.map { group in
+        let names = group.addressees.isEmpty ? [group.heading] : group.addressees
+        return Set(names.map(OrganisationType.classify))
+      }
+    }
+
+    /// The types `unit` is addressed to, from the first group listing it (or, failing that, the
+    /// first group numbered as its prefix), by the group's addressees or else its heading; `[.other]`
+    /// when the item has no group, `[]` for a paragraph.
+    func types(of unit: UnitID) -> Set<OrganisationType> {
+      guard unit.kind == .recommendation else { return [] }
+      let index =
+        groupOfItem[unit] ?? Int(unit.number.prefix { $0 != "." }).flatMap { groupOfNumber[$0] }
+      guard let index else { return [.other] }
+      return types[index]
+    }
   }
 }

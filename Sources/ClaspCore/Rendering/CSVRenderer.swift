@@ -94,23 +94,25 @@ public enum CSVRenderer {
   ///
   /// - Throws: `AggregationError.spoolFailed` when spooled findings cannot be read.
   public static func findings(_ analysis: Analysis) throws(AggregationError) -> String {
-    var out = findingsHeader
-    for record in try analysis.findings() { out += findingRow(record, in: analysis) }
-    return out
+    var out = Array(findingsHeader.utf8)
+    for record in try analysis.findings() { appendFindingRow(record, in: analysis, to: &out) }
+    return String(decoding: out, as: UTF8.self)
   }
 
-  /// The `findings.csv` row of `record`; the area is named as in the analysis's area list.
-  static func findingRow(_ record: EvidenceRecord, in analysis: Analysis) -> String {
+  /// Appends the `findings.csv` row of `record`; the area is named as in the analysis's area list.
+  static func appendFindingRow(
+    _ record: EvidenceRecord, in analysis: Analysis, to out: inout [UInt8]
+  ) {
     let finding = record.finding
     let theme = analysis.theme(finding.theme)
-    return Escape.csvRecord([
+    Escape.appendCSVRecord([
       analysis.area(record.area)?.name ?? finding.area, yearField(record.year),
       finding.unit.rawValue,
       finding.section.rawValue, finding.theme.rawValue, theme?.label ?? "",
       theme?.parent?.rawValue ?? "", finding.polarity.rawValue,
       finding.evidence.joined(separator: " "),
       finding.citedRecommendations.map(\.rawValue).joined(separator: ";"),
-    ])
+    ], to: &out)
   }
 
   /// Theme x theme co-occurrence: `theme_id, theme_label`, then one column per theme id.

@@ -11,28 +11,58 @@ public enum Escape {
   /// A field starting with `=`, `+`, `-`, `@`, tab or CR gets a leading `'` so no spreadsheet runs it
   /// as a formula; a field containing `"`, `,`, CR or LF is quoted with inner quotes doubled.
   public static func csvField(_ text: String) -> String {
-    let bytes = text.utf8
-    let formula = bytes.first.map { formulaBytes.contains($0) } ?? false
-    let needsQuotes = bytes.contains { $0 == 0x22 || $0 == 0x2C || $0 == 0x0D || $0 == 0x0A }
-    guard formula || needsQuotes else { return text }
     var out: [UInt8] = []
-    out.reserveCapacity(bytes.count + 4)
-    if needsQuotes { out.append(0x22) }
-    if formula { out.append(0x27) }
-    for byte in bytes {
-      out.append(byte)
-      if byte == 0x22 { out.append(0x22) }
-    }
-    if needsQuotes { out.append(0x22) }
+    appendCSVField(text, to: &out)
     return String(decoding: out, as: UTF8.self)
+  }
+
+  /// Appends `csvField(text)` to `out` without making a `String`.
+  static func appendCSVField(_ text: String, to out: inout [UInt8]) {
+    var text = text
+    text.withUTF8 { bytes in
+      let formula = bytes.first.map { formulaBytes.contains($0) } ?? false
+      var needsQuotes = false
+      for byte in bytes where csvSpecial[Int(byte)] {
+        needsQuotes = true
+        break
+      }
+      guard formula || needsQuotes else {
+        out.append(contentsOf: bytes)
+        return
+      }
+      if needsQuotes { out.append(0x22) }
+      if formula { out.append(0x27) }
+      var start = 0
+      for i in 0..<bytes.count where bytes[i] == 0x22 {
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...i]))
+        start = i  // the quote goes out again: doubled
+      }
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+      if needsQuotes { out.append(0x22) }
+    }
   }
 
   /// `formulaStarters` as UTF-8 bytes (all ASCII).
   static let formulaBytes: Set<UInt8> = [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D]
 
+  /// The bytes that make a CSV field need quotes: `"`, `,`, CR and LF.
+  private static let csvSpecial: [Bool] = (0...255).map { [0x22, 0x2C, 0x0D, 0x0A].contains($0) }
+
   /// One CSV record: escaped fields joined by commas, ended by CRLF as RFC 4180 says.
   public static func csvRecord(_ fields: [String]) -> String {
-    fields.map(csvField).joined(separator: ",") + "\r\n"
+    var out: [UInt8] = []
+    appendCSVRecord(fields, to: &out)
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// Appends `csvRecord(fields)` to `out` without making a `String`.
+  static func appendCSVRecord(_ fields: [String], to out: inout [UInt8]) {
+    for (i, field) in fields.enumerated() {
+      if i > 0 { out.append(0x2C) }
+      appendCSVField(field, to: &out)
+    }
+    out.append(0x0D)
+    out.append(0x0A)
   }
 
   /// Text safe inside HTML elements and double- or single-quoted attributes.
@@ -55,63 +85,93 @@ public enum Escape {
   /// Text that renders literally in a Markdown paragraph or heading: HTML-escaped, Markdown
   /// punctuation backslash-escaped, line breaks folded to spaces.
   public static func markdown(_ text: String) -> String {
-    markdown(text, lineBreak: " ")
+    var out: [UInt8] = []
+    appendMarkdown(text, cell: false, to: &out)
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// Text that renders literally in one GitHub table cell: as `markdown(_:)`, with `|` escaped and line
   /// breaks kept as `<br>`.
   public static func markdownCell(_ text: String) -> String {
-    markdown(text, lineBreak: "<br>")
-  }
-
-  private static func markdown(_ text: String, lineBreak: String) -> String {
-    let bytes = text.utf8
-    guard bytes.contains(where: { markdownSpecial[Int($0)] }) else { return text }
-    let breakBytes = Array(lineBreak.utf8)
     var out: [UInt8] = []
-    out.reserveCapacity(bytes.count + 16)
-    var previous: UInt8 = 0
-    // Strings are valid UTF-8, so the bytes after a C2 or E2 lead byte are continuation bytes,
-    // never ASCII that would need escaping.
-    var iterator = bytes.makeIterator()
-    while let byte = iterator.next() {
-      defer { previous = byte }
-      switch byte {
-      case 0x0A:
-        if previous != 0x0D { out += breakBytes }
-      case 0x0D, 0x0B, 0x0C: out += breakBytes
-      case 0x26: out += Array("&amp;".utf8)
-      case 0x3C: out += Array("&lt;".utf8)
-      case 0x3E: out += Array("&gt;".utf8)
-      case 0x5C, 0x60, 0x2A, 0x5F, 0x5B, 0x5D, 0x7C, 0x7E, 0x23, 0x21:
-        out.append(0x5C)
-        out.append(byte)
-      case 0xC2:
-        // U+0085 NEXT LINE is C2 85.
-        let next = iterator.next()
-        if next == 0x85 {
-          out += breakBytes
-        } else {
-          out.append(byte)
-          if let next { out.append(next) }
-        }
-      case 0xE2:
-        // U+2028 and U+2029 (line and paragraph separators) are E2 80 A8 and E2 80 A9.
-        var lookahead: [UInt8] = []
-        while lookahead.count < 2, let next = iterator.next() { lookahead.append(next) }
-        if lookahead == [0x80, 0xA8] || lookahead == [0x80, 0xA9] {
-          out += breakBytes
-        } else {
-          out.append(byte)
-          out += lookahead
-        }
-      default: out.append(byte)
-      }
-    }
+    appendMarkdown(text, cell: true, to: &out)
     return String(decoding: out, as: UTF8.self)
   }
 
-  /// The bytes that start something `markdown(_:lineBreak:)` rewrites.
+  /// Appends `markdownCell(text)` (when `cell`) or `markdown(text)` to `out`.
+  static func appendMarkdown(_ text: String, cell: Bool, to out: inout [UInt8]) {
+    var text = text
+    text.withUTF8 { bytes in
+      var first = 0
+      while first < bytes.count && !markdownSpecial[Int(bytes[first])] { first += 1 }
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<first]))
+      guard first < bytes.count else { return }
+      appendMarkdownSlow(UnsafeBufferPointer(rebasing: bytes[first...]), cell: cell, to: &out)
+    }
+  }
+
+  private static let htmlAmp = Array("&amp;".utf8)
+  private static let htmlLess = Array("&lt;".utf8)
+  private static let htmlGreater = Array("&gt;".utf8)
+  private static let cellBreak = Array("<br>".utf8)
+
+  /// The rewriting part of `appendMarkdown`, from the first byte that may need it. The byte before
+  /// `bytes` (if any) is never CR, since CR needs rewriting.
+  private static func appendMarkdownSlow(
+    _ bytes: UnsafeBufferPointer<UInt8>, cell: Bool, to out: inout [UInt8]
+  ) {
+    func lineBreak() {
+      if cell { out += cellBreak } else { out.append(0x20) }
+    }
+    var previous: UInt8 = 0
+    var i = 0
+    // Strings are valid UTF-8, so the bytes after a C2 or E2 lead byte are continuation bytes,
+    // never ASCII that would need escaping.
+    while i < bytes.count {
+      let byte = bytes[i]
+      i += 1
+      defer { previous = byte }
+      guard markdownSpecial[Int(byte)] else {
+        out.append(byte)
+        continue
+      }
+      switch byte {
+      case 0x0A:
+        if previous != 0x0D { lineBreak() }
+      case 0x0D, 0x0B, 0x0C: lineBreak()
+      case 0x26: out += htmlAmp
+      case 0x3C: out += htmlLess
+      case 0x3E: out += htmlGreater
+      case 0xC2:
+        // U+0085 NEXT LINE is C2 85.
+        if i < bytes.count && bytes[i] == 0x85 {
+          i += 1
+          lineBreak()
+        } else {
+          out.append(byte)
+          if i < bytes.count {
+            out.append(bytes[i])
+            i += 1
+          }
+        }
+      case 0xE2:
+        // U+2028 and U+2029 (line and paragraph separators) are E2 80 A8 and E2 80 A9.
+        let end = min(i + 2, bytes.count)
+        if end - i == 2 && bytes[i] == 0x80 && (bytes[i + 1] == 0xA8 || bytes[i + 1] == 0xA9) {
+          lineBreak()
+        } else {
+          out.append(byte)
+          out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
+        }
+        i = end
+      default:  // Markdown punctuation: \ ` * _ [ ] | ~ # !
+        out.append(0x5C)
+        out.append(byte)
+      }
+    }
+  }
+
+  /// The bytes that start something `appendMarkdown` rewrites.
   private static let markdownSpecial: [Bool] = (0...255).map { byte in
     [
       0x0A, 0x0D, 0x0B, 0x0C, 0x26, 0x3C, 0x3E, 0x5C, 0x60, 0x2A, 0x5F, 0x5B, 0x5D, 0x7C, 0x7E,

@@ -154,7 +154,7 @@ enum FindingOutputs {
       var records: [EvidenceRecord] = []
       for block in layout.blocks[column] { records += try analysis.evidenceBlocks[block].records() }
       if csv {
-        for record in records { chunk.csv += CSVRenderer.findingRow(record, in: analysis).utf8 }
+        for record in records { CSVRenderer.appendFindingRow(record, in: analysis, to: &chunk.csv) }
       }
       if jsonl {
         for record in records { JSONRenderer.writeFindingLine(record, in: analysis, into: &chunk.jsonl) }
@@ -162,10 +162,9 @@ enum FindingOutputs {
       guard pages else { continue }
       let first = layout.firstFinding[column]
       for row in analysis.themes.indices {
-        chunk.pages[row] +=
-          MarkdownRenderer.evidenceSection(analysis, row: row, column: column) {
-            records[$0 - first].finding
-          }.utf8
+        MarkdownRenderer.appendEvidenceSection(
+          analysis, row: row, column: column, to: &chunk.pages[row]
+        ) { records[$0 - first].finding }
       }
     }
     return chunk

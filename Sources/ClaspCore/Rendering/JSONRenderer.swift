@@ -19,13 +19,50 @@ public enum JSONRenderer {
   ///
   /// - Throws: `RenderError.cannotEncode` when a value has no JSON form (a non-finite number).
   public static func render(_ analysis: Analysis) throws(RenderError) -> OutputFile {
-    let document = AnalysisDocument(
-      schemaVersion: schemaVersion, clasp: ClaspVersion.current, analysis: analysis)
+    var out: [UInt8] = []
+    try write(analysis) { out += $0 }
     return OutputFile(
-      path: "analysis.json", contents: try encode(document, file: "analysis.json"),
-      summary:
-        "The whole result as JSON (schema version \(schemaVersion)): report metadata, matrices, national view, summary facts, and for each theme and area the lines of findings.jsonl behind it."
-    )
+      path: analysisPath, contents: String(decoding: out, as: UTF8.self), summary: analysisSummary)
+  }
+
+  /// Where `analysis.json` goes in the output directory.
+  static let analysisPath = "analysis.json"
+
+  /// The index line of `analysis.json`.
+  static let analysisSummary =
+    "The whole result as JSON (schema version \(schemaVersion)): report metadata, matrices, national view, summary facts, and for each theme and area the lines of findings.jsonl behind it."
+
+  /// Writes `analysis.json` piece by piece to `emit`: each member of `analysis` is encoded and
+  /// written on its own, so a large run never holds the whole document or its tree.
+  ///
+  /// - Throws: `RenderError.cannotEncode` when a value has no JSON form, or what `emit` throws.
+  static func write(_ analysis: Analysis, emit: ([UInt8]) throws(RenderError) -> Void)
+    throws(RenderError)
+  {
+    let members: [JSONWriter.Member] = [
+      .init("areas", analysis.areas), .init("cooccurrence", analysis.cooccurrence),
+      .init("evidence", analysis.evidence), .init("indicatorRanges", analysis.indicatorRanges),
+      .init("indicators", analysis.indicators), .init("measures", analysis.measures),
+      .init("national", analysis.national),
+      .init("recommendationsByOrganisation", analysis.recommendationsByOrganisation),
+      .init("reports", analysis.reports), .init("summary", analysis.summary),
+      .init("themes", analysis.themes), .init("warnings", analysis.warnings),
+      .init("years", analysis.years),
+    ]
+    let document: [JSONWriter.Member] = [
+      .init("analysis", object: members), .init("clasp", ClaspVersion.current),
+      .init("schemaVersion", schemaVersion),
+    ]
+    do {
+      var out: [UInt8] = []
+      try JSONWriter.writeObject(document, depth: 0, into: &out) { bytes in try emit(bytes) }
+      out.append(0x0a)
+      try emit(out)
+    } catch let error as RenderError {
+      throw error
+    } catch {
+      throw .cannotEncode(file: analysisPath, reason: String(describing: error))
+    }
   }
 
   /// `manifest.json` for `manifest`.
@@ -47,11 +84,4 @@ public enum JSONRenderer {
       throw .cannotEncode(file: file, reason: String(describing: error))
     }
   }
-}
-
-/// The top level of `analysis.json`.
-struct AnalysisDocument: Encodable {
-  let schemaVersion: Int
-  let clasp: String
-  let analysis: Analysis
 }

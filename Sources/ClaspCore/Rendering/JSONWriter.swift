@@ -23,6 +23,59 @@ enum JSONWriter {
     return out
   }
 
+  /// Writes an object of `members` into `out` as `bytes(of:)` would (without the final newline),
+  /// encoding one member at a time so that only one member's tree is ever in memory, and handing
+  /// `out` to `flush` (then emptying it) whenever a megabyte has built up.
+  ///
+  /// - Parameter depth: the object's nesting depth, for indentation.
+  /// - Throws: what encoding a member throws, and what `flush` throws.
+  static func writeObject(
+    _ members: [Member], depth: Int, into out: inout [UInt8], flush: ([UInt8]) throws -> Void
+  ) throws {
+    out.append(UInt8(ascii: "{"))
+    out.append(0x0a)
+    for (i, member) in members.sorted(by: { $0.key < $1.key }).enumerated() {
+      if i > 0 {
+        out.append(UInt8(ascii: ","))
+        out.append(0x0a)
+      }
+      indent(depth + 1, into: &out)
+      writeString(member.key, into: &out)
+      out += " : ".utf8
+      try member.write(&out, depth + 1, flush)
+      if out.count >= 1 << 20 {
+        try flush(out)
+        out.removeAll(keepingCapacity: true)
+      }
+    }
+    out.append(0x0a)
+    indent(depth, into: &out)
+    out.append(UInt8(ascii: "}"))
+  }
+
+  /// One member of an object written by `writeObject`.
+  struct Member {
+    let key: String
+    let write: (inout [UInt8], Int, ([UInt8]) throws -> Void) throws -> Void
+
+    /// A member whose value is encoded when it is written.
+    init<Value: Encodable>(_ key: String, _ value: Value) {
+      self.key = key
+      write = { out, depth, _ in
+        JSONWriter.write(
+          try JSONTreeEncoder.node(for: value, codingPath: []), depth: depth, into: &out)
+      }
+    }
+
+    /// A member whose value is itself an object of members.
+    init(_ key: String, object members: [Member]) {
+      self.key = key
+      write = { out, depth, flush in
+        try JSONWriter.writeObject(members, depth: depth, into: &out, flush: flush)
+      }
+    }
+  }
+
   private static func write(_ node: JSONNode, depth: Int, into out: inout [UInt8]) {
     switch node {
     case .literal(let text):

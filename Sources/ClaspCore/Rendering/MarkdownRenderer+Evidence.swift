@@ -30,19 +30,21 @@ extension MarkdownRenderer {
     var out = evidencePageHead(analysis, theme: theme, pages: pages)
     guard let row = analysis.themes.firstIndex(of: theme) else { return out }
     let findings = try analysis.findings()
+    var bytes = Array(out.utf8)
     for column in analysis.areas.indices {
-      out += evidenceSection(analysis, row: row, column: column) { findings[$0].finding }
+      appendEvidenceSection(analysis, row: row, column: column, to: &bytes) { findings[$0].finding }
     }
-    return out
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// The section of a theme's evidence page for one area (anchored by area id): counts, then the
   /// units coded with the theme or a sub-theme, with polarity and evidence sentences.
   ///
   /// - Parameter finding: the finding at a position of the analysis's evidence index.
-  static func evidenceSection(
-    _ analysis: Analysis, row: Int, column c: Int, finding: (Int) -> Finding
-  ) -> String {
+  static func appendEvidenceSection(
+    _ analysis: Analysis, row: Int, column c: Int, to bytes: inout [UInt8],
+    finding: (Int) -> Finding
+  ) {
     let area = analysis.areas[c]
     let positions = analysis.evidence[row].areas[c].findings
     let findings = analysis.table(.findings).cells
@@ -55,17 +57,34 @@ extension MarkdownRenderer {
     out += "\(concerns[row, c].count) of them concerns; "
     out += "\(recommendations[row, c].count) of \(recommendations[row, c].denominator) "
     out += "recommendation items.\n\n"
-    guard !positions.isEmpty else { return out + "No units coded with this theme.\n" }
-    out += Self.table(
-      header: ["Unit", "Section", "Theme", "Polarity", "Evidence"], numericFrom: nil,
-      rows: positions.map { position in
-        let finding = finding(position)
-        return [
-          Escape.markdownCell(finding.unit.rawValue), Escape.markdownCell(finding.section.title),
-          Escape.markdownCell(analysis.theme(finding.theme)?.label ?? finding.theme.rawValue),
-          finding.polarity.rawValue, Escape.markdownCell(finding.evidence.joined(separator: " ")),
-        ]
-      })
-    return out
+    guard !positions.isEmpty else {
+      bytes += (out + "No units coded with this theme.\n").utf8
+      return
+    }
+    bytes += out.utf8
+    bytes += Self.evidenceTableHead
+    for position in positions {
+      let finding = finding(position)
+      bytes += "| ".utf8
+      Escape.appendMarkdown(finding.unit.rawValue, cell: true, to: &bytes)
+      bytes += " | ".utf8
+      Escape.appendMarkdown(finding.section.title, cell: true, to: &bytes)
+      bytes += " | ".utf8
+      Escape.appendMarkdown(
+        analysis.theme(finding.theme)?.label ?? finding.theme.rawValue, cell: true, to: &bytes)
+      bytes += " | ".utf8
+      bytes += finding.polarity.rawValue.utf8
+      bytes += " | ".utf8
+      for (i, sentence) in finding.evidence.enumerated() {
+        if i > 0 { bytes.append(0x20) }
+        Escape.appendMarkdown(sentence, cell: true, to: &bytes)
+      }
+      bytes += " |\n".utf8
+    }
   }
+
+  /// The header and alignment rows of an area's evidence table.
+  private static let evidenceTableHead = Array(
+    table(header: ["Unit", "Section", "Theme", "Polarity", "Evidence"], numericFrom: nil, rows: [])
+      .utf8)
 }

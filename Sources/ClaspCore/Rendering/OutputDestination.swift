@@ -1,6 +1,9 @@
+import Foundation
+
 /// Where the files of a run go: a staged output directory (`OutputDirectory.Staging`) or memory
-/// (`OutputSet.render`). Every file is written once, whole or as a sequence of appended pieces.
-protocol OutputDestination: AnyObject {
+/// (`OutputSet.render`). Every file is written once, whole or as a sequence of appended pieces;
+/// different files may be written from different threads, each file from one.
+protocol OutputDestination: AnyObject, Sendable {
   /// Writes a whole file.
   func write(_ file: OutputFile) throws(RenderError)
   /// Opens a file to be written in pieces, in order; `summary` is its line on the index page.
@@ -18,14 +21,17 @@ protocol OutputSink: AnyObject {
 }
 
 /// Collects a run's files in memory, for tests and callers that want `[OutputFile]`.
-final class MemoryDestination: OutputDestination {
-  private(set) var files: [OutputFile] = []
-  private(set) var sizes: [String: Int] = [:]
+final class MemoryDestination: OutputDestination, @unchecked Sendable {
+  private let lock = NSLock()
+  private var written: [OutputFile] = []
 
-  func write(_ file: OutputFile) {
-    files.append(file)
-    sizes[file.path] = file.contents.utf8.count
+  var files: [OutputFile] { lock.withLock { written } }
+
+  var sizes: [String: Int] {
+    lock.withLock { Dictionary(uniqueKeysWithValues: written.map { ($0.path, $0.contents.utf8.count) }) }
   }
+
+  func write(_ file: OutputFile) { lock.withLock { written.append(file) } }
 
   func open(_ path: String, summary: String) -> any OutputSink {
     MemorySink { [unowned self] bytes in

@@ -24,13 +24,16 @@ public enum OutputDirectory {
 
   /// A fresh hidden directory beside the target that files are written into, then renamed into
   /// place by `commit()` or removed by `discard()`.
-  final class Staging: OutputDestination {
+  final class Staging: OutputDestination, @unchecked Sendable {
     private let path: String
     private let target: URL
     private let staging: URL
     private let retired: URL
     private let exists: Bool
-    private(set) var sizes: [String: Int] = [:]
+    private let lock = NSLock()
+    private var written: [String: Int] = [:]
+
+    var sizes: [String: Int] { lock.withLock { written } }
 
     /// Checks that `path` may be replaced (missing, empty, or an earlier output directory) and
     /// creates the staging directory beside it.
@@ -61,23 +64,32 @@ public enum OutputDirectory {
     }
 
     func write(_ file: OutputFile) throws(RenderError) {
-      let url = try prepare(file.path)
-      do {
-        try Data(file.contents.utf8).write(to: url)
-      } catch {
-        throw .cannotWrite(path: path, reason: error.localizedDescription)
+      let sink = try openFile(file.path)
+      var text = file.contents
+      var failure: RenderError?
+      text.withUTF8 { bytes in
+        do throws(RenderError) {
+          try sink.append(UnsafeRawBufferPointer(bytes))
+        } catch {
+          failure = error
+        }
       }
-      sizes[file.path] = file.contents.utf8.count
+      if let failure { throw failure }
+      try sink.close()
     }
 
     func open(_ file: String, summary: String) throws(RenderError) -> any OutputSink {
+      try openFile(file)
+    }
+
+    private func openFile(_ file: String) throws(RenderError) -> FileSink {
       let url = try prepare(file)
       let descriptor = Foundation.open(url.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
       guard descriptor >= 0 else {
         throw .cannotWrite(path: path, reason: "\(file): \(String(cString: strerror(errno)))")
       }
       return FileSink(descriptor: descriptor, path: path, file: file) { [unowned self] bytes in
-        sizes[file] = bytes
+        lock.withLock { written[file] = bytes }
       }
     }
 
@@ -133,9 +145,21 @@ public enum OutputDirectory {
     deinit { if descriptor >= 0 { Foundation.close(descriptor) } }
 
     func append(_ bytes: [UInt8]) throws(RenderError) {
+      var failure: RenderError?
+      bytes.withUnsafeBytes { buffer in
+        do throws(RenderError) {
+          try append(buffer)
+        } catch {
+          failure = error
+        }
+      }
+      if let failure { throw failure }
+    }
+
+    func append(_ bytes: UnsafeRawBufferPointer) throws(RenderError) {
       var done = 0
       while done < bytes.count {
-        let n = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress! + done, $0.count - done) }
+        let n = Foundation.write(descriptor, bytes.baseAddress! + done, bytes.count - done)
         if n < 0 && errno == EINTR { continue }
         guard n > 0 else {
           throw .cannotWrite(path: path, reason: "\(file): \(String(cString: strerror(errno)))")

@@ -46,10 +46,8 @@ public enum OutputSet {
     _ analysis: Analysis, formats: Set<OutputFormat>, codebook: RunManifest.CodebookInput,
     failures: [InputFailure], inputNotes: [String], into destination: any OutputDestination
   ) throws(RenderError) {
-    // The per-finding files first: they use every core while the small tables wait.
-    try FindingOutputs.write(analysis, formats: formats, into: destination)
-
-    // The small renderers are independent: run them side by side, then write in a fixed order.
+    // The tables and pages that do not list every finding are rendered in the background, side by
+    // side, while the per-finding files stream; then they are written in a fixed order.
     var jobs: [@Sendable () -> Result<[OutputFile], RenderError>] = []
     if formats.contains(.csv) {
       jobs.append {
@@ -77,9 +75,14 @@ public enum OutputSet {
       }
     }
     if formats.contains(.json) {
+      // analysis.json streams to its file: only one of its members is held at a time.
       jobs.append {
         do throws(RenderError) {
-          return .success([try JSONRenderer.render(analysis)])
+          let sink = try destination.open(
+            JSONRenderer.analysisPath, summary: JSONRenderer.analysisSummary)
+          try JSONRenderer.write(analysis) { bytes throws(RenderError) in try sink.append(bytes) }
+          try sink.close()
+          return .success([])
         } catch {
           return .failure(error)
         }
@@ -88,10 +91,22 @@ public enum OutputSet {
     if formats.contains(.markdown) { jobs.append { .success(MarkdownRenderer.render(analysis)) } }
     let renderers = jobs
     let rendered = ResultSlots<Result<[OutputFile], RenderError>>(count: renderers.count)
-    DispatchQueue.concurrentPerform(iterations: renderers.count) { index in
-      rendered.set(index, renderers[index]())
+    let background = DispatchGroup()
+    for index in renderers.indices {
+      DispatchQueue.global().async(group: background) { rendered.set(index, renderers[index]()) }
     }
+    do {
+      try FindingOutputs.write(analysis, formats: formats, into: destination)
+    } catch {
+      background.wait()
+      throw error
+    }
+    background.wait()
     var listing = FindingOutputs.listing(analysis, formats: formats)
+    if formats.contains(.json) {
+      listing.append(
+        OutputSummary(path: JSONRenderer.analysisPath, summary: JSONRenderer.analysisSummary))
+    }
     for result in rendered.values {
       for file in try result!.get() {
         try destination.write(file)
