@@ -24,6 +24,28 @@ import Testing
     #expect(Escape.csvField(input) == expected)
   }
 
+  @Test(
+    "a field written from pieces equals the field of the joined text",
+    arguments: [
+      [], [""], ["", ""], ["", "=x"], ["=x", "y"], ["a", "b"], ["say \"hi\"", "ok"],
+      ["two\nlines", "x"], ["-1", "+1"], ["\t", ""], ["a,b"], ["", "", "c"],
+    ] as [[String]])
+  func joinedField(pieces: [String]) {
+    for separator in [UInt8(ascii: " "), UInt8(ascii: ";"), UInt8(ascii: ",")] {
+      var out: [UInt8] = []
+      Escape.appendCSVField(joining: pieces, separator: separator, to: &out)
+      let joined = pieces.joined(separator: String(UnicodeScalar(separator)))
+      #expect(String(decoding: out, as: UTF8.self) == Escape.csvField(joined))
+    }
+  }
+
+  @Test("integers are spelled as String spells them", arguments: [0, 7, -7, 10, 1_234_567, Int.max, Int.min])
+  func integers(value: Int) {
+    var out: [UInt8] = []
+    JSONWriter.writeInteger(value, into: &out)
+    #expect(String(decoding: out, as: UTF8.self) == String(value))
+  }
+
   @Test("a record ends in CRLF and reads back through a strict reader")
   func record() throws {
     let fields = ["a", "b,c", "d\"e", "f\r\ng", "=cmd"]

@@ -30,7 +30,10 @@ import Testing
 
     let findings = try analysis.findings()
     var lines: [UInt8] = []
-    for record in findings { JSONRenderer.writeFindingLine(record, in: analysis, into: &lines) }
+    for record in findings {
+      JSONRenderer.writeFindingLine(
+        record, block: FindingLineParts.Block(record, in: analysis), into: &lines)
+    }
     let text = String(decoding: lines, as: UTF8.self)
     let parsed = try text.split(separator: "\n").map {
       try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])

@@ -95,24 +95,35 @@ public enum CSVRenderer {
   /// - Throws: `AggregationError.spoolFailed` when spooled findings cannot be read.
   public static func findings(_ analysis: Analysis) throws(AggregationError) -> String {
     var out = Array(findingsHeader.utf8)
-    for record in try analysis.findings() { appendFindingRow(record, in: analysis, to: &out) }
+    let parts = FindingLineParts(analysis)
+    for record in try analysis.findings() {
+      appendFindingRow(
+        record, block: FindingLineParts.Block(record, in: analysis), parts: parts, to: &out)
+    }
     return String(decoding: out, as: UTF8.self)
   }
 
-  /// Appends the `findings.csv` row of `record`; the area is named as in the analysis's area list.
+  /// Appends the `findings.csv` row of `record`, whose block's shared parts are `block`.
   static func appendFindingRow(
-    _ record: EvidenceRecord, in analysis: Analysis, to out: inout [UInt8]
+    _ record: EvidenceRecord, block: FindingLineParts.Block, parts: FindingLineParts,
+    to out: inout [UInt8]
   ) {
     let finding = record.finding
-    let theme = analysis.theme(finding.theme)
-    Escape.appendCSVRecord([
-      analysis.area(record.area)?.name ?? finding.area, yearField(record.year),
-      finding.unit.rawValue,
-      finding.section.rawValue, finding.theme.rawValue, theme?.label ?? "",
-      theme?.parent?.rawValue ?? "", finding.polarity.rawValue,
-      finding.evidence.joined(separator: " "),
-      finding.citedRecommendations.map(\.rawValue).joined(separator: ";"),
-    ], to: &out)
+    out += block.csvPrefix
+    Escape.appendCSVField(finding.unit.rawValue, to: &out)
+    out.append(UInt8(ascii: ","))
+    Escape.appendCSVField(finding.section.rawValue, to: &out)
+    out.append(UInt8(ascii: ","))
+    out += parts.csvThemeColumns(finding.theme)
+    Escape.appendCSVField(finding.polarity.rawValue, to: &out)
+    out.append(UInt8(ascii: ","))
+    Escape.appendCSVField(joining: finding.evidence, separator: UInt8(ascii: " "), to: &out)
+    out.append(UInt8(ascii: ","))
+    Escape.appendCSVField(
+      joining: finding.citedRecommendations.map(\.rawValue), separator: UInt8(ascii: ";"),
+      to: &out)
+    out.append(0x0D)
+    out.append(0x0A)
   }
 
   /// Theme x theme co-occurrence: `theme_id, theme_label`, then one column per theme id.

@@ -21,25 +21,56 @@ public enum Escape {
     var text = text
     text.withUTF8 { bytes in
       let formula = bytes.first.map { formulaBytes.contains($0) } ?? false
-      var needsQuotes = false
-      for byte in bytes where csvSpecial[Int(byte)] {
-        needsQuotes = true
-        break
-      }
+      let needsQuotes = needsCSVQuotes(bytes)
       guard formula || needsQuotes else {
         out.append(contentsOf: bytes)
         return
       }
       if needsQuotes { out.append(0x22) }
       if formula { out.append(0x27) }
-      var start = 0
-      for i in 0..<bytes.count where bytes[i] == 0x22 {
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...i]))
-        start = i  // the quote goes out again: doubled
-      }
-      out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+      appendDoublingQuotes(bytes, to: &out)
       if needsQuotes { out.append(0x22) }
     }
+  }
+
+  /// Appends `csvField(pieces.joined(separator:))` to `out` without joining the pieces first.
+  ///
+  /// - Parameter separator: an ASCII byte other than `"`.
+  static func appendCSVField(joining pieces: [String], separator: UInt8, to out: inout [UInt8]) {
+    precondition(separator < 0x80 && separator != 0x22, "separator must be ASCII and not a quote")
+    let first = pieces.first?.utf8.first ?? (pieces.count > 1 ? separator : nil)
+    let formula = first.map { formulaBytes.contains($0) } ?? false
+    var needsQuotes = pieces.count > 1 && csvSpecial[Int(separator)]
+    for var piece in pieces where !needsQuotes {
+      needsQuotes = piece.withUTF8(needsCSVQuotes)
+    }
+    if needsQuotes { out.append(0x22) }
+    if formula { out.append(0x27) }
+    for (i, var piece) in pieces.enumerated() {
+      if i > 0 { out.append(separator) }
+      if needsQuotes {
+        piece.withUTF8 { appendDoublingQuotes($0, to: &out) }
+      } else {
+        out += piece.utf8
+      }
+    }
+    if needsQuotes { out.append(0x22) }
+  }
+
+  private static func needsCSVQuotes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    for byte in bytes where csvSpecial[Int(byte)] { return true }
+    return false
+  }
+
+  private static func appendDoublingQuotes(
+    _ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]
+  ) {
+    var start = 0
+    for i in 0..<bytes.count where bytes[i] == 0x22 {
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...i]))
+      start = i  // the quote goes out again: doubled
+    }
+    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
   }
 
   /// `formulaStarters` as UTF-8 bytes (all ASCII).

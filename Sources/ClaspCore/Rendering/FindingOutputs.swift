@@ -65,6 +65,7 @@ enum FindingOutputs {
     }
 
     let layout = Layout(analysis)
+    let parts = FindingLineParts(analysis)
     let (wantCSV, wantJSONL, wantPages) = (csv != nil, jsonl != nil, !pages.isEmpty)
     let chunks = layout.chunks(of: chunkFindings)
     let window = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
@@ -78,8 +79,8 @@ enum FindingOutputs {
           index,
           Result { () throws(AggregationError) in
             try render(
-              batch[index], of: analysis, layout: layout, csv: wantCSV, jsonl: wantJSONL,
-              pages: wantPages)
+              batch[index], of: analysis, layout: layout, parts: parts, csv: wantCSV,
+              jsonl: wantJSONL, pages: wantPages)
           })
       }
       for result in rendered.values {
@@ -145,25 +146,32 @@ enum FindingOutputs {
   }
 
   private static func render(
-    _ areas: Range<Int>, of analysis: Analysis, layout: Layout, csv: Bool, jsonl: Bool,
-    pages: Bool
+    _ areas: Range<Int>, of analysis: Analysis, layout: Layout, parts: FindingLineParts,
+    csv: Bool, jsonl: Bool, pages: Bool
   ) throws(AggregationError) -> Chunk {
     var chunk = Chunk()
     if pages { chunk.pages = Array(repeating: [], count: analysis.themes.count) }
     for column in areas {
       var records: [EvidenceRecord] = []
-      for block in layout.blocks[column] { records += try analysis.evidenceBlocks[block].records() }
-      if csv {
-        for record in records { CSVRenderer.appendFindingRow(record, in: analysis, to: &chunk.csv) }
-      }
-      if jsonl {
-        for record in records { JSONRenderer.writeFindingLine(record, in: analysis, into: &chunk.jsonl) }
+      for index in layout.blocks[column] {
+        let block = analysis.evidenceBlocks[index]
+        let blockRecords = try block.records()
+        guard csv || jsonl, let first = blockRecords.first else {
+          records += blockRecords
+          continue
+        }
+        let shared = FindingLineParts.Block(first, in: analysis)
+        for record in blockRecords {
+          if csv { CSVRenderer.appendFindingRow(record, block: shared, parts: parts, to: &chunk.csv) }
+          if jsonl { JSONRenderer.writeFindingLine(record, block: shared, into: &chunk.jsonl) }
+        }
+        records += blockRecords
       }
       guard pages else { continue }
       let first = layout.firstFinding[column]
       for row in analysis.themes.indices {
         MarkdownRenderer.appendEvidenceSection(
-          analysis, row: row, column: column, to: &chunk.pages[row]
+          analysis, row: row, column: column, parts: parts, to: &chunk.pages[row]
         ) { records[$0 - first].finding }
       }
     }

@@ -7,7 +7,7 @@ extension JSONRenderer {
   /// {"area":"derby","areaName":"Derby","citedRecommendations":["rec:4.1"],"evidence":["..."],"matches":[{"end":58,"pattern":"supervision","start":47,"text":"supervision"}],"polarity":"negative","report":"derby","section":"child_protection","theme":"supervision","unit":"para:3.2","year":2015}
   /// ```
   static func writeFindingLine(
-    _ record: EvidenceRecord, in analysis: Analysis, into out: inout [UInt8]
+    _ record: EvidenceRecord, block: FindingLineParts.Block, into out: inout [UInt8]
   ) {
     let finding = record.finding
     func key(_ name: StaticString, first: Bool = false) {
@@ -16,7 +16,7 @@ extension JSONRenderer {
       out.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
       out.append(contentsOf: "\":".utf8)
     }
-    func strings(_ values: [String]) {
+    func strings(_ values: some Collection<String>) {
       out.append(UInt8(ascii: "["))
       for (i, value) in values.enumerated() {
         if i > 0 { out.append(UInt8(ascii: ",")) }
@@ -24,13 +24,9 @@ extension JSONRenderer {
       }
       out.append(UInt8(ascii: "]"))
     }
-    out.append(UInt8(ascii: "{"))
-    key("area", first: true)
-    JSONWriter.writeString(record.area.rawValue, into: &out)
-    key("areaName")
-    JSONWriter.writeString(analysis.area(record.area)?.name ?? finding.area, into: &out)
-    key("citedRecommendations")
-    strings(finding.citedRecommendations.map(\.rawValue))
+    out += block.jsonPrefix
+    key("citedRecommendations", first: true)
+    strings(finding.citedRecommendations.lazy.map(\.rawValue))
     key("evidence")
     strings(finding.evidence)
     key("matches")
@@ -39,11 +35,11 @@ extension JSONRenderer {
       if i > 0 { out.append(UInt8(ascii: ",")) }
       out.append(UInt8(ascii: "{"))
       key("end", first: true)
-      out.append(contentsOf: String(match.end).utf8)
+      JSONWriter.writeInteger(match.end, into: &out)
       key("pattern")
       JSONWriter.writeString(match.pattern, into: &out)
       key("start")
-      out.append(contentsOf: String(match.start).utf8)
+      JSONWriter.writeInteger(match.start, into: &out)
       key("text")
       JSONWriter.writeString(match.text, into: &out)
       out.append(UInt8(ascii: "}"))
@@ -59,8 +55,6 @@ extension JSONRenderer {
     JSONWriter.writeString(finding.theme.rawValue, into: &out)
     key("unit")
     JSONWriter.writeString(finding.unit.rawValue, into: &out)
-    key("year")
-    out.append(contentsOf: (record.year.map(String.init) ?? "null").utf8)
-    out.append(contentsOf: "}\n".utf8)
+    out += block.jsonSuffix
   }
 }

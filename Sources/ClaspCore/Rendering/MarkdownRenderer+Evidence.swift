@@ -31,8 +31,11 @@ extension MarkdownRenderer {
     guard let row = analysis.themes.firstIndex(of: theme) else { return out }
     let findings = try analysis.findings()
     var bytes = Array(out.utf8)
+    let parts = FindingLineParts(analysis)
     for column in analysis.areas.indices {
-      appendEvidenceSection(analysis, row: row, column: column, to: &bytes) { findings[$0].finding }
+      appendEvidenceSection(analysis, row: row, column: column, parts: parts, to: &bytes) {
+        findings[$0].finding
+      }
     }
     return String(decoding: bytes, as: UTF8.self)
   }
@@ -42,8 +45,8 @@ extension MarkdownRenderer {
   ///
   /// - Parameter finding: the finding at a position of the analysis's evidence index.
   static func appendEvidenceSection(
-    _ analysis: Analysis, row: Int, column c: Int, to bytes: inout [UInt8],
-    finding: (Int) -> Finding
+    _ analysis: Analysis, row: Int, column c: Int, parts: FindingLineParts,
+    to bytes: inout [UInt8], finding: (Int) -> Finding
   ) {
     let area = analysis.areas[c]
     let positions = analysis.evidence[row].areas[c].findings
@@ -70,8 +73,7 @@ extension MarkdownRenderer {
       bytes += " | ".utf8
       Escape.appendMarkdown(finding.section.title, cell: true, to: &bytes)
       bytes += " | ".utf8
-      Escape.appendMarkdown(
-        analysis.theme(finding.theme)?.label ?? finding.theme.rawValue, cell: true, to: &bytes)
+      bytes += parts.markdownThemeLabel(finding.theme)
       bytes += " | ".utf8
       bytes += finding.polarity.rawValue.utf8
       bytes += " | ".utf8
