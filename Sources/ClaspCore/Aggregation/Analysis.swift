@@ -143,23 +143,33 @@ public struct Analysis: Codable, Sendable, Hashable {
     recommendationsByOrganisation = recs
 
     evidenceBlocks = aggregate.evidence
-    var positionsByTheme: [ThemeID: [AreaID: [Int]]] = [:]
-    var lineages: [ThemeID: [ThemeID]] = [:]
+    // Blocks come sorted by area, as the columns are: walk both together and fill each theme row's
+    // column lists directly. A lineage's themes missing from the codebook index nothing.
+    let rowOf = Dictionary(themeIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+    var rowsOfTheme: [ThemeID: [Int]] = [:]
+    var positions = Array(
+      repeating: Array(repeating: [Int](), count: areaIDs.count), count: themeIDs.count)
+    var column = 0
     var position = 0
     for block in evidenceBlocks {
+      while column < areaIDs.count && areaIDs[column] < block.area { column += 1 }
+      precondition(column < areaIDs.count && areaIDs[column] == block.area, "evidence without a column")
       for theme in block.themes {
-        let lineage = lineages[theme] ?? codebook.lineage(of: theme)
-        lineages[theme] = lineage
-        for theme in lineage {
-          positionsByTheme[theme, default: [:]][block.area, default: []].append(position)
-        }
+        let rows =
+          rowsOfTheme[theme]
+          ?? {
+            let rows = codebook.lineage(of: theme).compactMap { rowOf[$0] }
+            rowsOfTheme[theme] = rows
+            return rows
+          }()
+        for row in rows { positions[row][column].append(position) }
         position += 1
       }
     }
-    evidence = themeIDs.map { theme in
+    evidence = themeIDs.indices.map { row in
       ThemeEvidence(
-        theme: theme,
-        areas: areaIDs.map { AreaEvidence(area: $0, findings: positionsByTheme[theme]?[$0] ?? []) })
+        theme: themeIDs[row],
+        areas: areaIDs.indices.map { AreaEvidence(area: areaIDs[$0], findings: positions[row][$0]) })
     }
 
     warnings = (Array(aggregate.warnings) + aggregate.reports.flatMap(\.warnings)).sorted()

@@ -69,6 +69,9 @@ enum FindingOutputs {
     let (wantCSV, wantJSONL, wantPages) = (csv != nil, jsonl != nil, !pages.isEmpty)
     let chunks = layout.chunks(of: chunkFindings)
     let window = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
+    // One window is written by a serial writer while the next is rendered: the cores never wait
+    // for the file system, and at most two windows are in memory.
+    let writer = Writer(csv: csv, jsonl: jsonl, pages: pages)
     var start = 0
     while start < chunks.count {
       let batch = Array(chunks[start..<min(start + window, chunks.count)])
@@ -83,18 +86,60 @@ enum FindingOutputs {
               jsonl: wantJSONL, pages: wantPages)
           })
       }
+      var window: [Chunk] = []
       for result in rendered.values {
-        let chunk: Chunk
         switch result! {
-        case .success(let value): chunk = value
-        case .failure(let error): throw .evidenceUnavailable(reason: error.description)
+        case .success(let chunk): window.append(chunk)
+        case .failure(let error):
+          try writer.finish()
+          throw .evidenceUnavailable(reason: error.description)
         }
-        if let csv { try csv.append(chunk.csv) }
-        if let jsonl { try jsonl.append(chunk.jsonl) }
-        for (sink, bytes) in zip(pages, chunk.pages) { try sink.append(bytes) }
       }
+      try writer.write(window)
     }
+    try writer.finish()
     for file in files { try sinks[file.path]!.close() }
+  }
+
+  /// Appends rendered windows to the files on a serial queue, one window behind the renderers.
+  private final class Writer: @unchecked Sendable {
+    private let csv: (any OutputSink)?
+    private let jsonl: (any OutputSink)?
+    private let pages: [any OutputSink]
+    private let queue = DispatchQueue(label: "clasp.finding-outputs.writer")
+    private var pending: DispatchGroup?
+    private var failure: RenderError?
+
+    init(csv: (any OutputSink)?, jsonl: (any OutputSink)?, pages: [any OutputSink]) {
+      self.csv = csv
+      self.jsonl = jsonl
+      self.pages = pages
+    }
+
+    /// Waits for the previous window, then starts writing `window`.
+    func write(_ window: [Chunk]) throws(RenderError) {
+      try finish()
+      let group = DispatchGroup()
+      queue.async(group: group) { [self] in
+        do throws(RenderError) {
+          for chunk in window {
+            try csv?.append(chunk.csv)
+            try jsonl?.append(chunk.jsonl)
+            for (sink, bytes) in zip(pages, chunk.pages) { try sink.append(bytes) }
+          }
+        } catch {
+          failure = error
+        }
+      }
+      pending = group
+    }
+
+    /// Waits for the window being written, and reports its failure.
+    func finish() throws(RenderError) {
+      pending?.wait()
+      pending = nil
+      if let failure { throw failure }
+    }
   }
 
   /// The bytes one chunk of areas adds to each file.
