@@ -19,6 +19,18 @@ import Testing
     #expect(id.rawValue == "rec:4.8")
     #expect(id.kind == .recommendation)
     #expect(id.number == "4.8")
+    #expect(UnitID(rawValue: "paragraph:1").kind == nil)
+    #expect(UnitID(rawValue: "para").kind == nil)
+    #expect(UnitID(rawValue: "para:").kind == .paragraph)
+    #expect(UnitID(rawValue: "1.2").number == "1.2")
+    #expect(UnitID(rawValue: "para:1:2").number == "1:2")
+  }
+
+  @Test("empty number parts are skipped when ordering")
+  func emptyParts() {
+    #expect(!(UnitID(rawValue: "para:1..2") < UnitID(rawValue: "para:1.2")))
+    #expect(!(UnitID(rawValue: "para:1.2") < UnitID(rawValue: "para:1..2")))
+    #expect(UnitID(rawValue: "para:1.2.") < UnitID(rawValue: "para:1.2.1"))
   }
 
   @Test("slugs are lowercase ASCII joined by single dashes")

@@ -13,14 +13,24 @@ public struct UnitID: RawRepresentable, Hashable, Comparable, Codable, Sendable,
 
   /// The kind named by the prefix, or `nil` for a malformed id.
   public var kind: UnitKind? {
-    guard let colon = rawValue.firstIndex(of: ":") else { return nil }
-    return UnitKind(rawValue: String(rawValue[..<colon]))
+    // Kind names hold no colon, so "the prefix before the first colon is the kind's name" is
+    // "the id starts with the name and a colon"; compared on bytes, as this runs per finding.
+    let bytes = rawValue.utf8
+    for kind in UnitKind.allCases {
+      let name = kind.rawValue.utf8
+      if bytes.count > name.count, bytes.starts(with: name),
+        bytes[bytes.index(bytes.startIndex, offsetBy: name.count)] == UInt8(ascii: ":")
+      {
+        return kind
+      }
+    }
+    return nil
   }
 
   /// The printed number after the prefix (`"5.1.2"` for `para:5.1.2`).
   public var number: String {
-    guard let colon = rawValue.firstIndex(of: ":") else { return rawValue }
-    return String(rawValue[rawValue.index(after: colon)...])
+    guard let colon = rawValue.utf8.firstIndex(of: UInt8(ascii: ":")) else { return rawValue }
+    return String(rawValue[rawValue.utf8.index(after: colon)...])
   }
 
   public var description: String { rawValue }
@@ -32,21 +42,29 @@ public struct UnitID: RawRepresentable, Hashable, Comparable, Codable, Sendable,
     return l.lexicographicallyPrecedes(r)
   }
 
+  /// Kind, then per non-empty dot-separated part of the number: its digits as a number and its last
+  /// other byte (the `b` of `2.4b`).
   private var sortKey: [Int] {
     var key: [Int] = [kind == .recommendation ? 1 : 0]
-    for part in number.split(separator: ".") {
-      var digits = 0
-      var suffix = 0
-      for byte in part.utf8 {
-        if byte >= 48 && byte <= 57 {
-          digits = digits * 10 + Int(byte - 48)
-        } else {
-          suffix = Int(byte)
-        }
+    let bytes = rawValue.utf8
+    let start = bytes.firstIndex(of: UInt8(ascii: ":")).map(bytes.index(after:)) ?? bytes.startIndex
+    var digits = 0
+    var suffix = 0
+    var inPart = false
+    for byte in bytes[start...] {
+      if byte == UInt8(ascii: ".") {
+        if inPart { key += [digits, suffix] }
+        (digits, suffix, inPart) = (0, 0, false)
+        continue
       }
-      key.append(digits)
-      key.append(suffix)
+      inPart = true
+      if byte >= 48 && byte <= 57 {
+        digits = digits &* 10 &+ Int(byte - 48)
+      } else {
+        suffix = Int(byte)
+      }
     }
+    if inPart { key += [digits, suffix] }
     return key
   }
 
