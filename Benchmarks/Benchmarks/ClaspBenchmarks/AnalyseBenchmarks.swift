@@ -3,29 +3,30 @@ import ClaspCore
 import Foundation
 
 /// What `clasp analyse` does, through the library: discover the inputs, then read, parse, code and
-/// extract indicators one report per core, reducing each to its partial aggregate (`ReportBatch`),
-/// merge, render every output and write the directory; returns the findings analysed.
+/// extract indicators one report per core, reducing each to its partial aggregate (`ReportBatch`)
+/// with its findings spooled to a temporary file, merge, then render and write every output
+/// (`OutputSet.write` streams the per-finding files); returns the findings analysed.
 func analyse(
   _ directory: String, codebook: Codebook, codebookData: Data, coder: Coder,
   indicators: IndicatorTable, out: String
 ) throws -> Int {
   let extractor = IndicatorExtractor(table: indicators)
+  let spool = try EvidenceSpool()
   let outcome = ReportBatch.run(
-    InputDiscovery.discover([directory], excluding: [out]), codebook: codebook
+    InputDiscovery.discover([directory], excluding: [out]), codebook: codebook, spool: spool
   ) { report in
     (coder.findings(in: report), extractor.indicators(in: report))
   }
   let analysis = Analysis(
     aggregate: outcome.aggregate, codebook: codebook, indicatorTable: indicators)
-  let files = try OutputSet.render(
+  try OutputSet.write(
     analysis, formats: Set(OutputFormat.allCases),
     codebook: RunManifest.CodebookInput(
       sha256: SHA256.hex(codebookData), version: codebook.version,
       themes: codebook.themes.count),
     failures: outcome.failures.sorted { $0.input < $1.input },
-    inputNotes: outcome.duplicateNotes)
-  try OutputDirectory.write(files, to: out)
-  return analysis.findings.count
+    inputNotes: outcome.duplicateNotes, to: out)
+  return analysis.findingCount
 }
 
 func analyseBenchmarks(codebook: Codebook, coder: Coder) {
