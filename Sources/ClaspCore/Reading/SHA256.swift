@@ -1,7 +1,7 @@
-/// SHA-256 (FIPS 180-4), for the manifest's input, codebook and output digests.
+/// SHA-256 (FIPS 180-4), for the manifest's input and codebook digests and duplicate detection.
 ///
-/// The core depends on Foundation alone, which has no hash on Linux. `analyse` hashes every input
-/// and every output, so blocks are read straight from the caller's bytes with big-endian word
+/// The core depends on Foundation alone, which has no hash on Linux. `analyse` hashes every input,
+/// so blocks are read straight from the caller's bytes with big-endian word
 /// loads, the rounds are unrolled eight at a time and nothing is allocated per block.
 public enum SHA256 {
   private static let k: [UInt32] = [
@@ -124,8 +124,9 @@ public enum SHA256 {
     _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32, _ e: UInt32, _ f: UInt32,
     _ g: UInt32, _ h: inout UInt32, _ kw: UInt32
   ) {
-    let t1 = h &+ (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) &+ ((e & f) ^ (~e & g)) &+ kw
-    let t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) &+ ((a & b) ^ (a & c) ^ (b & c))
+    // Ch and Maj in their shorter equivalent forms: g ^ (e & (f ^ g)) and (a & b) | (c & (a | b)).
+    let t1 = h &+ (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) &+ (g ^ (e & (f ^ g))) &+ kw
+    let t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) &+ ((a & b) | (c & (a | b)))
     d = d &+ t1
     h = t1 &+ t2
   }
