@@ -30,7 +30,7 @@ public enum ExtractionRepair {
   public static func repair(_ lines: [String]) -> Output {
     var text = lines
     var pageStarts = Set<Int>()
-    for index in text.indices where text[index].utf8.contains(0x0C) {
+    for index in text.indices where ASCIIBytes.contains(0x0C, in: text[index]) {
       text[index] = String(text[index].filter { $0 != "\u{0C}" })
       if index > 0 { pageStarts.insert(index) }
     }

@@ -122,6 +122,33 @@ extension Substring {
 extension StringProtocol {
   /// Collapses runs of whitespace to single spaces and trims the ends.
   func collapsingWhitespace() -> String {
-    split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).joined(separator: " ")
+    let collapsed: String? = ASCIIBytes.withBytes(self) { bytes in
+      // In ASCII text without carriage returns every space, tab and newline byte is a whole
+      // `Character`, so collapsing bytes gives what splitting on characters gives.
+      guard ASCIIBytes.isASCII(bytes) else { return nil }
+      var ok = true
+      let text = String(unsafeUninitializedCapacity: bytes.count) { out in
+        var count = 0
+        var space = false
+        for byte in bytes {
+          if byte == 0x20 || byte == 0x09 || byte == 0x0A {
+            space = count > 0
+            continue
+          }
+          if byte == 0x0D { ok = false }
+          if space {
+            out[count] = 0x20
+            count += 1
+          }
+          space = false
+          out[count] = byte
+          count += 1
+        }
+        return count
+      }
+      return ok ? text : nil
+    }
+    return collapsed
+      ?? split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).joined(separator: " ")
   }
 }

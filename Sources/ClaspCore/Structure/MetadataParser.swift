@@ -43,8 +43,13 @@ enum MetadataParser {
     return nil
   }
 
-  private static func area(afterMarkerIn text: String, marker: String) -> String? {
-    guard let range = text.range(of: marker, options: .caseInsensitive) else { return nil }
+  private static func area(afterMarkerIn text: String, marker: StaticString) -> String? {
+    // Foundation's search is slow: rule out ASCII text without the marker on its bytes first.
+    let absent = ASCIIBytes.withBytes(text) {
+      ASCIIBytes.isASCII($0) && !ASCIIBytes.containsIgnoringCase(marker, in: $0)
+    }
+    guard !absent, let range = text.range(of: marker.description, options: .caseInsensitive)
+    else { return nil }
     var rest = text[range.upperBound...].collapsingWhitespace()
     // The title block may run into the subtitle: stop at the repeated series title.
     for stop in [" Children Looked After", " The role of", " Date of review"] {
@@ -59,7 +64,7 @@ enum MetadataParser {
   /// Splits a header line into its label and value at the first colon or tab.
   static func field(_ line: String) -> (Field, label: String, value: String)? {
     let trimmed = Substring(line).trimmingWhitespace()
-    guard let colon = trimmed.firstIndex(where: { $0 == ":" || $0 == "\t" }) else { return nil }
+    guard let colon = separatorIndex(trimmed) else { return nil }
     let label = String(trimmed[..<colon])
     guard label.count <= 120, let field = Field.match(label) else { return nil }
     var value = trimmed[trimmed.index(after: colon)...]
@@ -67,6 +72,23 @@ enum MetadataParser {
       value = value.dropFirst()
     }
     return (field, label.trimmingCharacters(in: .whitespaces), String(value).collapsingWhitespace())
+  }
+
+  /// The index of the first colon or tab character in `text`.
+  private static func separatorIndex(_ text: Substring) -> Substring.Index? {
+    let found: Int?? = ASCIIBytes.withBytes(text) { bytes in
+      // When the bytes up to and after the first colon or tab byte are ASCII, that byte is the
+      // first colon or tab `Character`; else leave the answer to the character search.
+      for (index, byte) in bytes.enumerated() {
+        if byte >= 0x80 { return nil }
+        if byte == 0x3A || byte == 0x09 {
+          return index + 1 == bytes.count || bytes[index + 1] < 0x80 ? .some(index) : nil
+        }
+      }
+      return .some(nil)
+    }
+    guard let found else { return text.firstIndex(where: { $0 == ":" || $0 == "\t" }) }
+    return found.map { text.utf8.index(text.startIndex, offsetBy: $0) }
   }
 
   /// The number in "we took into account the experiences of N children and young people".

@@ -15,8 +15,7 @@ public enum StructureParser {
   /// Parses `source` into a report.
   /// - Throws: `StructureError.notCLASReview` when the text is not a CLAS review.
   public static func parse(_ source: SourceText) throws -> Report {
-    var builder = ReportBuilder(source: source)
-    try builder.checkIsReview()
+    var builder = ReportBuilder(source: source, area: try ReviewRecognition.check(source))
     builder.walk()
     return builder.finish()
   }
@@ -58,6 +57,8 @@ private struct ReportBuilder {
   enum Open { case none, unit, block }
 
   let source: SourceText
+  /// The area the title names (found while recognising the review).
+  let area: String
   var section: SectionID?
   var sections: [(id: SectionID, heading: String, first: Int, index: Int)] = []
   var inContents = false
@@ -74,13 +75,12 @@ private struct ReportBuilder {
   var quoteIntro = ""
   var warnings: [String] = []
 
-  init(source: SourceText) { self.source = source }
-
-  // MARK: Recognition
-
-  func checkIsReview() throws {
-    try ReviewRecognition.check(source)
+  init(source: SourceText, area: String) {
+    self.source = source
+    self.area = area
   }
+
+  // MARK: Walk
 
   mutating func walk() {
     for (index, line) in source.lines.enumerated() {
@@ -408,7 +408,7 @@ private struct ReportBuilder {
     let values = MetadataParser.headerFields(in: head)
     let dates = values[.reviewDates].map { ReviewDate.range($0.value) }
     return ReportMetadata(
-      area: MetadataParser.area(in: source.lines[...]) ?? "",
+      area: area,
       reviewStart: dates?.start, reviewEnd: dates?.end,
       published: values[.published].flatMap { ReviewDate.single($0.value) },
       inspectors: values[.inspectors].map { MetadataParser.people($0.value) } ?? [],
