@@ -120,7 +120,7 @@ public enum ExtractionRepair {
       }
       if space { out.append(0x20) }
       space = false
-      out.append(TextNormaliser.isDigit(byte) ? 0x23 : TextNormaliser.lower(byte))
+      out.append(ASCIIBytes.isDigit(byte) ? 0x23 : ASCIIBytes.lower(byte))
       if out.count > 160 { break }
     }
     return String(decoding: out, as: UTF8.self)
@@ -134,7 +134,7 @@ public enum ExtractionRepair {
     for byte in line.utf8 where byte != 0x20 && byte != 0x09 {
       visible += 1
       if visible > 40 { return false }
-      digit = digit || TextNormaliser.isDigit(byte)
+      digit = digit || ASCIIBytes.isDigit(byte)
     }
     guard digit else { return false }
     let words = line.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "-" })
