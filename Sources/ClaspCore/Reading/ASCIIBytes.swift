@@ -63,6 +63,24 @@ enum ASCIIBytes {
       != nil
   }
 
+  /// True when `bytes` starts with `prefix`.
+  static func hasPrefix(_ prefix: StaticString, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let count = prefix.utf8CodeUnitCount
+    guard bytes.count >= count, let base = bytes.baseAddress else { return count == 0 }
+    return memcmp(base, prefix.utf8Start, count) == 0
+  }
+
+  /// True when `bytes` starts with `prefix` (lowercase ASCII), ignoring ASCII case.
+  static func hasPrefixIgnoringCase(_ prefix: StaticString, _ bytes: UnsafeBufferPointer<UInt8>)
+    -> Bool
+  {
+    let count = prefix.utf8CodeUnitCount
+    guard bytes.count >= count else { return false }
+    let prefix = prefix.utf8Start
+    for k in 0..<count where lower(bytes[k]) != prefix[k] { return false }
+    return true
+  }
+
   /// True when `needle` (lowercase ASCII) occurs in `bytes` ignoring ASCII case.
   static func containsIgnoringCase(_ needle: StaticString, in bytes: UnsafeBufferPointer<UInt8>)
     -> Bool

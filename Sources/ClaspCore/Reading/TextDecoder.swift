@@ -1,3 +1,5 @@
+import Foundation
+
 /// Decodes report bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252.
 public enum TextDecoder {
   /// The encodings the decoder recognises.
@@ -21,24 +23,40 @@ public enum TextDecoder {
     if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
       body = bytes.dropFirst(3)
     }
-    try checkText(body, path: path)
-    if let text = String(validating: body, as: UTF8.self) { return (text, .utf8) }
+    try body.withUnsafeBufferPointer { try checkText($0, path: path) }
+    if let text = body.withUnsafeBufferPointer(validUTF8) { return (text, .utf8) }
     return (windows1252(body), .windows1252)
   }
 
-  private static func checkText(_ bytes: ArraySlice<UInt8>, path: String) throws {
+  private static func checkText(_ bytes: UnsafeBufferPointer<UInt8>, path: String) throws {
+    // Branch-free counts (the loop vectorises): a NUL anywhere means binary.
+    var nul = 0
     var visible = 0
-    var control = 0
+    var low = 0
+    var allowed = 0
     for byte in bytes {
-      if byte == 0 { throw ReadError.binary(path: path) }
-      if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C {
-        control += 1
-      } else if byte > 0x20 {
-        visible += 1
-      }
+      nul &+= byte == 0 ? 1 : 0
+      visible &+= byte > 0x20 ? 1 : 0
+      low &+= byte < 0x20 ? 1 : 0
+      allowed &+= byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C ? 1 : 0
     }
+    let control = low - allowed - nul
+    if nul > 0 { throw ReadError.binary(path: path) }
     if visible == 0 { throw ReadError.empty(path: path) }
     if control * 20 > visible { throw ReadError.binary(path: path) }
+  }
+
+  /// `bytes` as a string when they are valid UTF-8.
+  private static func validUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    // Decoding repairs invalid sequences (each becomes U+FFFD, itself valid), so the bytes are
+    // valid exactly when they come back unchanged; decoding has a fast path for ASCII that
+    // validating lacks.
+    let text = String(decoding: bytes, as: UTF8.self)
+    let unchanged = ASCIIBytes.withBytes(text) { decoded in
+      decoded.count == bytes.count
+        && (bytes.isEmpty || memcmp(decoded.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
+    }
+    return unchanged ? text : nil
   }
 
   private static func utf16(_ bytes: ArraySlice<UInt8>, bigEndian: Bool, path: String) throws

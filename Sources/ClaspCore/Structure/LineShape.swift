@@ -15,7 +15,8 @@ struct LineShape {
     indented = raw.first == " " || raw.first == "\t"
     var rest = trimmed
     var sawBullet = false
-    while true {
+    // Every bullet mark starts with "-" or "o".
+    while let first = rest.utf8.first, first == 0x2D || first == 0x6F {
       if rest.hasPrefix("- ") || rest.hasPrefix("o ") && sawBullet {
         rest = rest.dropFirst(2).trimmingWhitespace()
         sawBullet = true
@@ -43,7 +44,14 @@ struct LeadingNumber: Equatable {
   let rest: Substring
 
   /// The number as printed without a trailing dot (`5.1.2`).
-  var printed: String { components.map(String.init).joined(separator: ".") }
+  var printed: String {
+    var text = String(components[0])
+    for component in components.dropFirst() {
+      text += "."
+      text += String(component)
+    }
+    return text
+  }
 
   /// Parses a leading number followed by whitespace and text; `nil` otherwise.
   init?(_ text: Substring) {
@@ -104,16 +112,14 @@ extension Substring {
     return text.withUTF8(Self.wordCount)
   }
 
-  private static func wordCount<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Int {
+  private static func wordCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    // A word starts at each non-blank byte after a blank one (or at the start): branch-free.
     var count = 0
-    var inWord = false
+    var previousBlank = true
     for byte in bytes {
-      if byte == 0x20 || byte == 0x09 {
-        inWord = false
-      } else if !inWord {
-        inWord = true
-        count += 1
-      }
+      let blank = byte == 0x20 || byte == 0x09
+      count &+= previousBlank && !blank ? 1 : 0
+      previousBlank = blank
     }
     return count
   }

@@ -7,18 +7,20 @@ enum MetadataParser {
     case reviewDates, published, inspectors, providers, ccgs, nhsEnglandArea, cqcRegion, signatory
 
     static func match(_ label: String) -> Field? {
-      let k = Outline.key(label)
-      if k.hasPrefix("date of review") || k.hasPrefix("dates of review") { return .reviewDates }
-      if k.hasPrefix("date of publication") || k.hasPrefix("publication date") { return .published }
-      if k.contains("cqc inspector") || k.hasPrefix("inspectors") { return .inspectors }
-      if k.hasPrefix("provider services") || k.hasPrefix("providers") { return .providers }
-      if k.hasPrefix("ccgs included") || k.hasPrefix("ccg included") || k.hasPrefix("ccgs") {
-        return .ccgs
+      // A key is ASCII: its bytes answer what its characters would.
+      ASCIIBytes.withBytes(Outline.key(label)) { k in
+        func starts(_ prefix: StaticString) -> Bool { ASCIIBytes.hasPrefix(prefix, k) }
+        func has(_ part: StaticString) -> Bool { ASCIIBytes.contains(part, in: k) }
+        if starts("date of review") || starts("dates of review") { return .reviewDates }
+        if starts("date of publication") || starts("publication date") { return .published }
+        if has("cqc inspector") || starts("inspectors") { return .inspectors }
+        if starts("provider services") || starts("providers") { return .providers }
+        if starts("ccgs included") || starts("ccg included") || starts("ccgs") { return .ccgs }
+        if starts("nhs england area") { return .nhsEnglandArea }
+        if k.elementsEqual("cqc region".utf8) || starts("cqc region ") { return .cqcRegion }
+        if has("chief inspector") || has("regional director") { return .signatory }
+        return nil
       }
-      if k.hasPrefix("nhs england area") { return .nhsEnglandArea }
-      if k == "cqc region" || k.hasPrefix("cqc region ") { return .cqcRegion }
-      if k.contains("chief inspector") || k.contains("regional director") { return .signatory }
-      return nil
     }
   }
 

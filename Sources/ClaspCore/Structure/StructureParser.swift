@@ -60,6 +60,8 @@ private struct ReportBuilder {
   /// The area the title names (found while recognising the review).
   let area: String
   var section: SectionID?
+  /// The components of `section`'s number, which its paragraph numbers start with.
+  var sectionNumber: [Int]?
   var sections: [(id: SectionID, heading: String, first: Int, index: Int)] = []
   var inContents = false
   var pendingHeading: (id: SectionID, heading: String, line: Int, index: Int)?
@@ -131,6 +133,7 @@ private struct ReportBuilder {
   private mutating func startSection(_ id: SectionID, heading: String, line: Int, index: Int) {
     close()
     section = id
+    sectionNumber = id.number?.split(separator: ".").compactMap { Int($0) }
     sections.append((id, heading, line, index))
   }
 
@@ -177,9 +180,7 @@ private struct ReportBuilder {
 
   /// The number's components when it opens a paragraph in `section`, else `nil`.
   private func acceptParagraph(_ number: LeadingNumber, in section: SectionID) -> [Int]? {
-    guard let prefix = section.number?.split(separator: ".").compactMap({ Int($0) }) else {
-      return nil
-    }
+    guard let prefix = sectionNumber else { return nil }
     let c = number.components
     guard c.count == prefix.count + 1, Array(c.prefix(prefix.count)) == prefix else { return nil }
     guard let first = number.rest.unicodeScalars.first,
@@ -240,19 +241,31 @@ private struct ReportBuilder {
     unitIDs.insert(inferred.id)
   }
 
+  private static let practiceLabels: [StaticString] = [
+    "practice example", "good practice example", "example of good practice", "good practice:",
+  ]
+  private static let caseLabels: [StaticString] = [
+    "case example", "case study", "case studies", "example:",
+  ]
+
   private static func exampleKind(_ content: Substring) -> Block.Kind? {
+    let onBytes: Block.Kind?? = ASCIIBytes.withBytes(content) { bytes in
+      // Over ASCII reaching a byte past the longest label, bytes answer what characters would.
+      guard ASCIIBytes.isASCII(UnsafeBufferPointer(rebasing: bytes.prefix(26))) else { return nil }
+      func starts(_ label: StaticString) -> Bool { ASCIIBytes.hasPrefixIgnoringCase(label, bytes) }
+      if practiceLabels.contains(where: starts) { return .some(.practiceExample) }
+      if caseLabels.contains(where: starts) { return .some(.caseExample) }
+      return .some(nil)
+    }
+    if let onBytes { return onBytes }
     let head = content.prefix(48).lowercased()
-    let practice = [
-      "practice example", "good practice example", "example of good practice", "good practice:",
-    ]
-    if practice.contains(where: head.hasPrefix) { return .practiceExample }
-    let cases = ["case example", "case study", "case studies", "example:"]
-    if cases.contains(where: head.hasPrefix) { return .caseExample }
+    if practiceLabels.contains(where: { head.hasPrefix($0.description) }) { return .practiceExample }
+    if caseLabels.contains(where: { head.hasPrefix($0.description) }) { return .caseExample }
     return nil
   }
 
   private static func isCitationOnly(_ content: Substring) -> Bool {
-    content.hasPrefix("(") && content.utf8.count < 80
+    content.utf8.first == 0x28 && content.hasPrefix("(") && content.utf8.count < 80
       && content.lowercased().contains("recommendation")
   }
 
