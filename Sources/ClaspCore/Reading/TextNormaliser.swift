@@ -383,36 +383,21 @@ public enum TextNormaliser {
   }
 
   private static func hasSplitOrdinal(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-    let count = line.count
-    var i = 0
-    while i + 1 < count {
-      guard ASCIIBytes.isDigit(line[i]), line[i + 1] == 0x20 else {
-        i += 1
-        continue
-      }
+    ASCIIBytes.anyDigit(in: line) { i in
+      guard i + 1 < line.count, line[i + 1] == 0x20 else { return false }
       var j = i + 1
-      while j < count && line[j] == 0x20 { j += 1 }
-      if j + 1 < count, isSuffix(line[j], line[j + 1]),
-        j + 2 == count || !ASCIIBytes.isAlphanumeric(line[j + 2])
-      {
-        return true
-      }
-      i += 1
+      while j < line.count && line[j] == 0x20 { j += 1 }
+      return j + 1 < line.count && isSuffix(line[j], line[j + 1])
+        && (j + 2 == line.count || !ASCIIBytes.isAlphanumeric(line[j + 2]))
     }
-    return false
   }
 
   /// True when `line` has a digit, an ordinal suffix and a space ("14th "): where a repeat that
   /// `removeRepeatedOrdinals` drops must start.
   private static func mayRepeatOrdinal(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-    var i = 0
-    while i + 3 < line.count {
-      if ASCIIBytes.isDigit(line[i]), isSuffix(line[i + 1], line[i + 2]), line[i + 3] == 0x20 {
-        return true
-      }
-      i += 1
+    ASCIIBytes.anyDigit(in: line) { i in
+      i + 3 < line.count && isSuffix(line[i + 1], line[i + 2]) && line[i + 3] == 0x20
     }
-    return false
   }
 
   /// Drops the stray repeat extraction leaves after a superscript ordinal:

@@ -113,12 +113,22 @@ extension Substring {
   }
 
   private static func wordCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-    // A word starts at each non-blank byte after a blank one (or at the start): branch-free.
+    // A word starts at each non-blank byte after a blank one, or at the start; eight at a time.
+    func blanks(_ word: UInt64) -> UInt64 {
+      ASCIIBytes.bytes(of: word, equalTo: 0x20) | ASCIIBytes.bytes(of: word, equalTo: 0x09)
+    }
     var count = 0
     var previousBlank = true
-    for byte in bytes {
-      let blank = byte == 0x20 || byte == 0x09
-      count &+= previousBlank && !blank ? 1 : 0
+    let words = ASCIIBytes.wordCount(ofBytes: bytes.count)
+    for index in 0..<words {
+      let blank = blanks(ASCIIBytes.word(bytes, index))
+      let before = blank << 8 | (previousBlank ? 0x80 : 0)
+      count += (before & ~blank & ASCIIBytes.highBits).nonzeroBitCount
+      previousBlank = blank >> 63 != 0
+    }
+    for byte in bytes[(words * 8)...] {
+      let blank = ASCIIBytes.isBlank(byte)
+      if previousBlank && !blank { count += 1 }
       previousBlank = blank
     }
     return count

@@ -46,6 +46,8 @@ private struct ReportBuilder {
     let label: String
     var parts: [Part]
     let after: UnitID?
+    /// The `"` characters in `parts` so far (counted for quotes only).
+    var quoteMarks = 0
   }
 
   struct DraftGroup {
@@ -281,6 +283,19 @@ private struct ReportBuilder {
   private mutating func appendToBlock(_ text: Substring, line: Int) {
     guard let index = blocks.indices.last else { return }
     blocks[index].parts.append(Part(line: line, text: text, startsParagraph: false, words: 0))
+    if blocks[index].kind == .quote { blocks[index].quoteMarks += Self.quoteMarks(in: text) }
+  }
+
+  /// The number of `"` characters in `text`.
+  private static func quoteMarks(in text: Substring) -> Int {
+    let onBytes: Int? = ASCIIBytes.withBytes(text) { bytes in
+      // In ASCII text every quote byte is a whole character.
+      guard ASCIIBytes.isASCII(bytes) else { return nil }
+      var count = 0
+      for byte in bytes { count &+= byte == 0x22 ? 1 : 0 }
+      return count
+    }
+    return onBytes ?? text.filter { $0 == "\"" }.count
   }
 
   private mutating func close() {
@@ -339,7 +354,7 @@ private struct ReportBuilder {
       appendToBlock(content, line: line)
       open = .block
     } else if open == .block, let last = blocks.last, last.kind == .quote,
-      last.parts.reduce(0, { $0 + $1.text.filter { $0 == "\"" }.count }) % 2 == 1
+      last.quoteMarks % 2 == 1
     {
       appendToBlock(content, line: line)
     } else {
