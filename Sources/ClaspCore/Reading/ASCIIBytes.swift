@@ -81,19 +81,26 @@ enum ASCIIBytes {
     return true
   }
 
-  /// True when `needle` (lowercase ASCII) occurs in `bytes` ignoring ASCII case.
+  /// True when `needle` occurs in `bytes` ignoring ASCII case.
   static func containsIgnoringCase(_ needle: StaticString, in bytes: UnsafeBufferPointer<UInt8>)
     -> Bool
   {
     let needle = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
-    guard let first = needle.first else { return true }
-    guard bytes.count >= needle.count else { return false }
+    return indexIgnoringCase(of: needle, in: bytes) != nil
+  }
+
+  /// The first index where `needle` occurs in `bytes`, ignoring ASCII case.
+  static func indexIgnoringCase(
+    of needle: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>
+  ) -> Int? {
+    guard let first = needle.first.map(lower) else { return 0 }
+    guard bytes.count >= needle.count else { return nil }
     for start in 0...(bytes.count - needle.count) where lower(bytes[start]) == first {
       var k = 1
-      while k < needle.count && lower(bytes[start + k]) == needle[k] { k += 1 }
-      if k == needle.count { return true }
+      while k < needle.count && lower(bytes[start + k]) == lower(needle[k]) { k += 1 }
+      if k == needle.count { return start }
     }
-    return false
+    return nil
   }
 
   @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }

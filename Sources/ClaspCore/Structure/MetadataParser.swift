@@ -50,17 +50,40 @@ enum MetadataParser {
     let absent = ASCIIBytes.withBytes(text) {
       ASCIIBytes.isASCII($0) && !ASCIIBytes.containsIgnoringCase(marker, in: $0)
     }
-    guard !absent, let range = text.range(of: marker.description, options: .caseInsensitive)
+    guard !absent, let range = find(marker.description, in: text, ignoringCase: true)
     else { return nil }
     var rest = text[range.upperBound...].collapsingWhitespace()
     // The title block may run into the subtitle: stop at the repeated series title.
     for stop in [" Children Looked After", " The role of", " Date of review"] {
-      if let cut = rest.range(of: stop, options: .caseInsensitive) {
+      if let cut = find(stop, in: rest, ignoringCase: true) {
         rest = String(rest[..<cut.lowerBound])
       }
     }
-    let area = rest.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
+    let area = TrimmingSet.areaEnds.trim(rest)
     return area.isEmpty ? nil : area
+  }
+
+  /// `text.range(of: needle)` (case-insensitive when `ignoringCase`), searched on bytes when both
+  /// are ASCII (then Foundation's search finds the same range).
+  private static func find(_ needle: String, in text: String, ignoringCase: Bool = false)
+    -> Range<String.Index>?
+  {
+    let onBytes: Int?? = ASCIIBytes.withBytes(text) { bytes in
+      ASCIIBytes.withBytes(needle) { needle in
+        guard ASCIIBytes.isASCII(bytes), ASCIIBytes.isASCII(needle) else { return nil }
+        return .some(
+          ignoringCase
+            ? ASCIIBytes.indexIgnoringCase(of: needle, in: bytes)
+            : ASCIIBytes.index(of: needle, in: bytes))
+      }
+    }
+    guard let onBytes else {
+      return text.range(of: needle, options: ignoringCase ? .caseInsensitive : [])
+    }
+    return onBytes.map { offset in
+      let start = text.utf8.index(text.startIndex, offsetBy: offset)
+      return start..<text.utf8.index(start, offsetBy: needle.utf8.count)
+    }
   }
 
   /// Splits a header line into its label and value at the first colon or tab.
@@ -73,7 +96,7 @@ enum MetadataParser {
     while let first = value.first, first == ":" || first == " " || first == "\t" {
       value = value.dropFirst()
     }
-    return (field, label.trimmingCharacters(in: .whitespaces), String(value).collapsingWhitespace())
+    return (field, TrimmingSet.whitespaces.trim(label), String(value).collapsingWhitespace())
   }
 
   /// The index of the first colon or tab character in `text`.
@@ -96,7 +119,7 @@ enum MetadataParser {
   /// The number in "we took into account the experiences of N children and young people".
   static func childrenConsidered(in lines: ArraySlice<String>) -> Int? {
     for line in lines where line.utf8.count > 30 {
-      guard let range = line.range(of: "experiences of ") else { continue }
+      guard let range = find("experiences of ", in: line) else { continue }
       let rest = line[range.upperBound...]
       let digits = rest.prefix(while: { $0.isNumber || $0 == "," }).filter(\.isNumber)
       if let value = Int(digits), rest.dropFirst(digits.count).lowercased().contains("child") {
@@ -127,7 +150,7 @@ enum MetadataParser {
       for (index, word) in words.enumerated() {
         current.append(word)
         let next = index + 1 < words.count ? words[index + 1] : nil
-        let bare = word.trimmingCharacters(in: .punctuationCharacters)
+        let bare = TrimmingSet.punctuation.trim(word)
         if let next, next.first?.isUppercase == true, endsOrganisation(bare, word: word),
           !continuesOrganisation(next, after: bare)
         {
@@ -168,7 +191,7 @@ enum MetadataParser {
       var pieces = [entry]
       for name in known {
         pieces = pieces.flatMap { piece -> [String] in
-          guard piece != name, let range = piece.range(of: name) else { return [piece] }
+          guard piece != name, let range = find(name, in: piece) else { return [piece] }
           let before = piece[..<range.lowerBound].split(separator: " ")
           let after = piece[range.upperBound...].split(separator: " ")
           // A short remainder is part of a longer name ("University Hospitals <name>"), and a
@@ -180,9 +203,8 @@ enum MetadataParser {
         }
       }
       for piece in pieces {
-        var name = piece.trimmingCharacters(
-          in: .whitespaces.union(CharacterSet(charactersIn: ".,;")))
-        if let range = name.range(of: " provided by ") { name = String(name[range.upperBound...]) }
+        var name = TrimmingSet.nameEnds.trim(piece)
+        if let range = find(" provided by ", in: name) { name = String(name[range.upperBound...]) }
         if !name.isEmpty { out.append(name) }
       }
     }
@@ -190,13 +212,20 @@ enum MetadataParser {
   }
 
   private static func splitList(_ value: String, splitOnAnd: Bool = true) -> [String] {
+    // On ASCII text Foundation's literal replacing and splitting are the byte-level ones.
+    let ascii = ASCIIBytes.isASCII(value)
     var text = value
-    if splitOnAnd { text = text.replacingOccurrences(of: " and ", with: ", ") }
+    if splitOnAnd {
+      text =
+        ascii
+        ? Addressees.replacing(" and ", with: ", ", in: text)
+        : text.replacingOccurrences(of: " and ", with: ", ")
+    }
     return text.split(whereSeparator: { $0 == "," || $0 == ";" }).flatMap { piece in
       // "Trust. Coventry..." separates names with full stops.
-      piece.components(separatedBy: ". ")
+      ascii ? Addressees.components(String(piece), ". ") : piece.components(separatedBy: ". ")
     }
-    .map { $0.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "."))) }
+    .map(TrimmingSet.listItemEnds.trim)
     .filter { !$0.isEmpty }
   }
 }
