@@ -52,4 +52,43 @@ extension ASCIIBytes {
     }
     return false
   }
+
+  /// True when `bytes` are well-formed UTF-8 (as Swift's own validation decides: no overlong
+  /// forms, surrogates or scalars past U+10FFFF); ASCII is passed over eight bytes at a time.
+  static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let count = bytes.count
+    var i = 0
+    while i < count {
+      if i + 8 <= count {
+        let word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(
+          as: UInt64.self))
+        if word & highBits == 0 {
+          i += 8
+          continue
+        }
+      }
+      let lead = bytes[i]
+      if lead < 0x80 {
+        i += 1
+        continue
+      }
+      // The allowed range of the second byte depends on the lead; the rest are 80...BF.
+      let length: Int
+      var second: ClosedRange<UInt8> = 0x80...0xBF
+      switch lead {
+      case 0xC2...0xDF: length = 2
+      case 0xE0: (length, second) = (3, 0xA0...0xBF)
+      case 0xE1...0xEC, 0xEE...0xEF: length = 3
+      case 0xED: (length, second) = (3, 0x80...0x9F)
+      case 0xF0: (length, second) = (4, 0x90...0xBF)
+      case 0xF1...0xF3: length = 4
+      case 0xF4: (length, second) = (4, 0x80...0x8F)
+      default: return false
+      }
+      guard i + length <= count, second.contains(bytes[i + 1]) else { return false }
+      for k in 2..<length where bytes[i + k] & 0xC0 != 0x80 { return false }
+      i += length
+    }
+    return true
+  }
 }

@@ -13,19 +13,35 @@ public enum TextDecoder {
   /// Decodes `bytes` read from `path` (named in errors only).
   /// - Throws: `ReadError.empty` or `ReadError.binary`.
   public static func decode(_ bytes: [UInt8], path: String) throws -> (String, Encoding) {
+    try decode(bytes, path: path) { String(decoding: $0, as: UTF8.self) }
+  }
+
+  /// Decodes `bytes` read from `path` and hands the text, as UTF-8, to `read`: valid UTF-8 input
+  /// goes to `read` as it is, without becoming a `String` first.
+  /// - Throws: `ReadError.empty` or `ReadError.binary`.
+  static func decode<Result>(
+    _ bytes: [UInt8], path: String, _ read: (UnsafeBufferPointer<UInt8>) -> Result
+  ) throws -> (Result, Encoding) {
+    func utf8(of text: String) -> Result {
+      var text = text
+      return text.withUTF8(read)
+    }
     if bytes.count >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE {
-      return (try utf16(bytes.dropFirst(2), bigEndian: false, path: path), .utf16LE)
+      return (utf8(of: try utf16(bytes.dropFirst(2), bigEndian: false, path: path)), .utf16LE)
     }
     if bytes.count >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF {
-      return (try utf16(bytes.dropFirst(2), bigEndian: true, path: path), .utf16BE)
+      return (utf8(of: try utf16(bytes.dropFirst(2), bigEndian: true, path: path)), .utf16BE)
     }
     var body = bytes[...]
     if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
       body = bytes.dropFirst(3)
     }
-    try body.withUnsafeBufferPointer { try checkText($0, path: path) }
-    if let text = body.withUnsafeBufferPointer(validUTF8) { return (text, .utf8) }
-    return (windows1252(body), .windows1252)
+    let decoded: Result? = try body.withUnsafeBufferPointer { bytes in
+      try checkText(bytes, path: path)
+      return ASCIIBytes.isValidUTF8(bytes) ? read(bytes) : nil
+    }
+    if let decoded { return (decoded, .utf8) }
+    return (utf8(of: windows1252(body)), .windows1252)
   }
 
   private static func checkText(_ bytes: UnsafeBufferPointer<UInt8>, path: String) throws {
@@ -55,19 +71,6 @@ public enum TextDecoder {
     for byte in bytes[(words * 8)...] { try count(byte) }
     if visible == 0 { throw ReadError.empty(path: path) }
     if control * 20 > visible { throw ReadError.binary(path: path) }
-  }
-
-  /// `bytes` as a string when they are valid UTF-8.
-  private static func validUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-    // Decoding repairs invalid sequences (each becomes U+FFFD, itself valid), so the bytes are
-    // valid exactly when they come back unchanged; decoding has a fast path for ASCII that
-    // validating lacks.
-    let text = String(decoding: bytes, as: UTF8.self)
-    let unchanged = ASCIIBytes.withBytes(text) { decoded in
-      decoded.count == bytes.count
-        && (bytes.isEmpty || memcmp(decoded.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
-    }
-    return unchanged ? text : nil
   }
 
   private static func utf16(_ bytes: ArraySlice<UInt8>, bigEndian: Bool, path: String) throws

@@ -17,12 +17,16 @@ public enum TextNormaliser {
 
   /// Returns the normalised lines of `text` (split on `\n`, `\r\n` or `\r`).
   public static func normalisedLines(_ text: String) -> [String] {
+    var text = text
+    return text.withUTF8(normalisedLines(utf8:))
+  }
+
+  /// Returns the normalised lines of the UTF-8 text `bytes`.
+  static func normalisedLines(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [String] {
     var lines: [String] = []
     var line: [UInt8] = []
     var scratch: [UInt8] = []
-    var text = text
-    let byteKinds = byteKinds
-    text.withUTF8 { bytes in
+    byteKinds.withUnsafeBufferPointer { byteKinds in
       var start = 0
       let count = bytes.count
       while true {

@@ -28,7 +28,6 @@ private struct ReportBuilder {
     let text: Substring
     /// True when the part reads as the start of a new paragraph.
     let startsParagraph: Bool
-    let words: Int
   }
 
   struct DraftUnit {
@@ -170,7 +169,7 @@ private struct ReportBuilder {
     }
     if Self.isCitationOnly(content), let index = units.indices.last, units[index].section == section
     {
-      units[index].parts.append(Part(line: line, text: content, startsParagraph: false, words: 0))
+      units[index].parts.append(Part(line: line, text: content, startsParagraph: false))
       return
     }
     switch open {
@@ -226,7 +225,8 @@ private struct ReportBuilder {
     }
     let parts = units[index].parts
     let candidates = parts.indices.dropFirst().filter { parts[$0].startsParagraph }
-    guard let split = candidates.first(where: { parts[$0].words >= 15 }) ?? candidates.last else {
+    guard let split = candidates.first(where: { parts[$0].text.wordCount >= 15 }) ?? candidates.last
+    else {
       warnings.append(
         "\(source.path):\(parts.first?.line ?? 0): numbering skips from \(units[index].id) to para:\(next.map(String.init).joined(separator: ".")) and no unnumbered paragraph stands between them"
       )
@@ -273,16 +273,12 @@ private struct ReportBuilder {
 
   private mutating func appendToUnit(_ text: Substring, line: Int, startsParagraph: Bool) {
     guard let index = units.indices.last else { return }
-    // Word counts matter only for choosing a lost paragraph among paragraph starts.
-    units[index].parts.append(
-      Part(
-        line: line, text: text, startsParagraph: startsParagraph,
-        words: startsParagraph ? text.wordCount : 0))
+    units[index].parts.append(Part(line: line, text: text, startsParagraph: startsParagraph))
   }
 
   private mutating func appendToBlock(_ text: Substring, line: Int) {
     guard let index = blocks.indices.last else { return }
-    blocks[index].parts.append(Part(line: line, text: text, startsParagraph: false, words: 0))
+    blocks[index].parts.append(Part(line: line, text: text, startsParagraph: false))
     if blocks[index].kind == .quote { blocks[index].quoteMarks += Self.quoteMarks(in: text) }
   }
 
@@ -398,7 +394,7 @@ private struct ReportBuilder {
       finished.append(
         ReportUnit(
           id: draft.id, section: draft.section,
-          text: draft.parts.map { String($0.text) }.joined(separator: "\n"),
+          text: Self.joinedLines(draft.parts),
           lines: LineRange(first: draft.parts.first!.line, last: draft.parts.last!.line),
           inferred: draft.inferred, citedRecommendations: cited))
     }
@@ -420,7 +416,7 @@ private struct ReportBuilder {
       blocks: blocks.filter { !$0.parts.isEmpty }.map { block in
         Block(
           kind: block.kind, section: block.section, label: block.label,
-          text: block.parts.map { String($0.text) }.joined(separator: "\n"),
+          text: Self.joinedLines(block.parts),
           lines: LineRange(first: block.parts.first!.line, last: block.parts.last!.line),
           after: block.after)
       },
@@ -430,6 +426,17 @@ private struct ReportBuilder {
           items: group.items.filter(kept.contains))
       },
       references: references, warnings: warnings)
+  }
+
+  /// The parts' texts joined with newlines.
+  private static func joinedLines(_ parts: [Part]) -> String {
+    var text = ""
+    text.reserveCapacity(parts.reduce(parts.count) { $0 + $1.text.utf8.count })
+    for (index, part) in parts.enumerated() {
+      if index > 0 { text += "\n" }
+      text += part.text
+    }
+    return text
   }
 
   private func metadata(head: ArraySlice<String>, addressees: [String]) -> ReportMetadata {
