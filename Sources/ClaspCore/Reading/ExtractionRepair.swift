@@ -30,7 +30,7 @@ public enum ExtractionRepair {
   public static func repair(_ lines: [String]) -> Output {
     var text = lines
     var pageStarts = Set<Int>()
-    for index in text.indices where text[index].utf8.contains(0x0C) {
+    for index in text.indices where ASCIIBytes.contains(0x0C, in: text[index]) {
       text[index] = String(text[index].filter { $0 != "\u{0C}" })
       if index > 0 { pageStarts.insert(index) }
     }
@@ -120,7 +120,7 @@ public enum ExtractionRepair {
       }
       if space { out.append(0x20) }
       space = false
-      out.append(TextNormaliser.isDigit(byte) ? 0x23 : TextNormaliser.lower(byte))
+      out.append(ASCIIBytes.isDigit(byte) ? 0x23 : ASCIIBytes.lower(byte))
       if out.count > 160 { break }
     }
     return String(decoding: out, as: UTF8.self)
@@ -128,29 +128,55 @@ public enum ExtractionRepair {
 
   /// "Page 12 of 40", "12 of 40", "- 12 -", or (unless `strict`) a bare "12".
   static func isPageNumber(_ line: String, strict: Bool) -> Bool {
-    // Most lines are prose: rule them out on bytes before any string work.
-    var visible = 0
-    var digit = false
-    for byte in line.utf8 where byte != 0x20 && byte != 0x09 {
-      visible += 1
-      if visible > 40 { return false }
-      digit = digit || TextNormaliser.isDigit(byte)
+    let onBytes: Bool? = ASCIIBytes.withBytes(line) { bytes in
+      // Most lines are prose: rule them out on bytes before any string work.
+      var visible = 0
+      var digit = false
+      for byte in bytes where !ASCIIBytes.isBlank(byte) {
+        visible += 1
+        if visible > 40 { return false }
+        digit = digit || ASCIIBytes.isDigit(byte)
+      }
+      guard digit else { return false }
+      // In ASCII text the words are runs of bytes.
+      guard ASCIIBytes.isASCII(bytes) else { return nil }
+      var words: [UnsafeBufferPointer<UInt8>] = []
+      var start = 0
+      for index in 0...bytes.count {
+        guard index == bytes.count || ASCIIBytes.isBlank(bytes[index]) || bytes[index] == 0x2D
+        else { continue }
+        if index > start { words.append(UnsafeBufferPointer(rebasing: bytes[start..<index])) }
+        start = index + 1
+      }
+      return isPageNumber(words: words, strict: strict) { word, text in
+        word.count == text.utf8.count && zip(word, text.utf8).allSatisfy { ASCIIBytes.lower($0) == $1 }
+      } isNumber: { word in
+        word.allSatisfy(ASCIIBytes.isDigit)
+      }
     }
-    guard digit else { return false }
+    if let onBytes { return onBytes }
     let words = line.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "-" })
+    return isPageNumber(words: words, strict: strict) { $0 == $1 } isNumber: {
+      $0.allSatisfy(\.isNumber)
+    }
+  }
+
+  /// The test on a line's words (split at spaces, tabs and hyphens); `equals` compares a word with
+  /// lowercase text, ignoring case.
+  private static func isPageNumber<Word: Collection>(
+    words: [Word], strict: Bool, equals: (Word, String) -> Bool, isNumber: (Word) -> Bool
+  ) -> Bool {
     guard !words.isEmpty, words.count <= 4, words.reduce(0, { $0 + $1.count }) <= 24 else {
       return false
     }
     var rest = words[...]
-    let hasPageWord = rest.first == "page"
+    let hasPageWord = equals(rest.first!, "page")
     if hasPageWord { rest = rest.dropFirst() }
-    guard let first = rest.first, first.count <= 4, first.allSatisfy(\.isNumber) else {
-      return false
-    }
+    guard let first = rest.first, first.count <= 4, isNumber(first) else { return false }
     rest = rest.dropFirst()
     if rest.isEmpty { return hasPageWord || !strict }
-    guard rest.count == 2, rest.first == "of" || rest.first == "/",
-      let last = rest.last, last.count <= 4, last.allSatisfy(\.isNumber)
+    guard rest.count == 2, equals(rest.first!, "of") || equals(rest.first!, "/"),
+      let last = rest.last, last.count <= 4, isNumber(last)
     else { return false }
     return true
   }

@@ -72,8 +72,9 @@ public enum ReportReader {
   /// Decodes and normalises `bytes` that came from `path`.
   /// - Throws: `ReadError.empty` or `ReadError.binary`.
   public static func text(from bytes: [UInt8], path: String) throws -> SourceText {
-    let (decoded, encoding) = try TextDecoder.decode(bytes, path: path)
-    let repaired = ExtractionRepair.repair(TextNormaliser.normalisedLines(decoded))
+    let (lines, encoding) = try TextDecoder.decode(
+      bytes, path: path, TextNormaliser.normalisedLines(utf8:))
+    let repaired = ExtractionRepair.repair(lines)
     return SourceText(
       path: path, encoding: encoding, lines: repaired.lines, lineNumbers: repaired.lineNumbers)
   }

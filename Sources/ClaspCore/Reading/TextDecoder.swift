@@ -1,3 +1,5 @@
+import Foundation
+
 /// Decodes report bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252.
 public enum TextDecoder {
   /// The encodings the decoder recognises.
@@ -11,25 +13,41 @@ public enum TextDecoder {
   /// Decodes `bytes` read from `path` (named in errors only).
   /// - Throws: `ReadError.empty` or `ReadError.binary`.
   public static func decode(_ bytes: [UInt8], path: String) throws -> (String, Encoding) {
+    try decode(bytes, path: path) { String(decoding: $0, as: UTF8.self) }
+  }
+
+  /// Decodes `bytes` read from `path` and hands the text, as UTF-8, to `read`: valid UTF-8 input
+  /// goes to `read` as it is, without becoming a `String` first.
+  /// - Throws: `ReadError.empty` or `ReadError.binary`.
+  static func decode<Result>(
+    _ bytes: [UInt8], path: String, _ read: (UnsafeBufferPointer<UInt8>) -> Result
+  ) throws -> (Result, Encoding) {
+    func utf8(of text: String) -> Result {
+      var text = text
+      return text.withUTF8(read)
+    }
     if bytes.count >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE {
-      return (try utf16(bytes.dropFirst(2), bigEndian: false, path: path), .utf16LE)
+      return (utf8(of: try utf16(bytes.dropFirst(2), bigEndian: false, path: path)), .utf16LE)
     }
     if bytes.count >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF {
-      return (try utf16(bytes.dropFirst(2), bigEndian: true, path: path), .utf16BE)
+      return (utf8(of: try utf16(bytes.dropFirst(2), bigEndian: true, path: path)), .utf16BE)
     }
     var body = bytes[...]
     if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
       body = bytes.dropFirst(3)
     }
-    try checkText(body, path: path)
-    if let text = String(validating: body, as: UTF8.self) { return (text, .utf8) }
-    return (windows1252(body), .windows1252)
+    let decoded: Result? = try body.withUnsafeBufferPointer { bytes in
+      try checkText(bytes, path: path)
+      return ASCIIBytes.isValidUTF8(bytes) ? read(bytes) : nil
+    }
+    if let decoded { return (decoded, .utf8) }
+    return (utf8(of: windows1252(body)), .windows1252)
   }
 
-  private static func checkText(_ bytes: ArraySlice<UInt8>, path: String) throws {
+  private static func checkText(_ bytes: UnsafeBufferPointer<UInt8>, path: String) throws {
     var visible = 0
     var control = 0
-    for byte in bytes {
+    func count(_ byte: UInt8) throws {
       if byte == 0 { throw ReadError.binary(path: path) }
       if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C {
         control += 1
@@ -37,6 +55,20 @@ public enum TextDecoder {
         visible += 1
       }
     }
+    // Eight bytes at a time: visible ones are counted at once; the rare words with bytes below
+    // a space are looked at byte by byte.
+    let words = ASCIIBytes.wordCount(ofBytes: bytes.count)
+    for index in 0..<words {
+      let word = ASCIIBytes.word(bytes, index)
+      let low = ASCIIBytes.bytes(of: word, below: 0x20)
+      if low == 0 {
+        visible += (~ASCIIBytes.bytes(of: word, below: 0x21) & ASCIIBytes.highBits)
+          .nonzeroBitCount
+      } else {
+        for byte in bytes[(index * 8)..<(index * 8 + 8)] { try count(byte) }
+      }
+    }
+    for byte in bytes[(words * 8)...] { try count(byte) }
     if visible == 0 { throw ReadError.empty(path: path) }
     if control * 20 > visible { throw ReadError.binary(path: path) }
   }

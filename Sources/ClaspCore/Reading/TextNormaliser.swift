@@ -17,30 +17,81 @@ public enum TextNormaliser {
 
   /// Returns the normalised lines of `text` (split on `\n`, `\r\n` or `\r`).
   public static func normalisedLines(_ text: String) -> [String] {
+    var text = text
+    return text.withUTF8(normalisedLines(utf8:))
+  }
+
+  /// Returns the normalised lines of the UTF-8 text `bytes`.
+  static func normalisedLines(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [String] {
     var lines: [String] = []
     var line: [UInt8] = []
     var scratch: [UInt8] = []
-    var text = text
-    text.withUTF8 { bytes in
+    byteKinds.withUnsafeBufferPointer { byteKinds in
       var start = 0
-      var index = 0
       let count = bytes.count
-      while index <= count {
-        if index == count || bytes[index] == 0x0A || bytes[index] == 0x0D {
+      while true {
+        var end = start
+        var kinds: UInt8 = 0
+        while end < count {
+          let kind = byteKinds[Int(bytes[end])]
+          if kind & ByteKind.lineEnd != 0 { break }
+          kinds |= kind
+          end += 1
+        }
+        let raw = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        if let plain = plainLineEnd(raw, kinds: kinds) {
+          // Most lines need nothing but their trailing white space removed.
+          lines.append(String(decoding: UnsafeBufferPointer(rebasing: raw[..<plain]), as: UTF8.self))
+        } else {
           line.removeAll(keepingCapacity: true)
-          replaceCharacters(bytes[start..<index], into: &line)
+          replaceCharacters(raw[...], into: &line)
           stripMarkup(&line, scratch: &scratch)
           repairOrdinals(&line, scratch: &scratch)
           removeRepeatedOrdinals(&line)
           lines.append(String(decoding: line, as: UTF8.self))
-          if index == count { break }
-          if bytes[index] == 0x0D && index + 1 < count && bytes[index + 1] == 0x0A { index += 1 }
-          start = index + 1
         }
-        index += 1
+        if end == count { break }
+        if bytes[end] == 0x0D && end + 1 < count && bytes[end + 1] == 0x0A { end += 1 }
+        start = end + 1
       }
     }
     return lines
+  }
+
+  /// What a byte may call for, as bits.
+  private enum ByteKind {
+    /// `\n` or `\r`.
+    static let lineEnd: UInt8 = 1
+    /// Non-ASCII or a vertical tab: characters to replace.
+    static let special: UInt8 = 2
+    /// `#`, `*`, `_`, `<`, `&` or `[`: possible markup.
+    static let markup: UInt8 = 4
+    /// A digit: a possible split ordinal.
+    static let digit: UInt8 = 8
+  }
+
+  private static let byteKinds: [UInt8] = (0...255).map { (byte: Int) -> UInt8 in
+    switch byte {
+    case 0x0A, 0x0D: ByteKind.lineEnd
+    case 0x0B, 0x80...: ByteKind.special
+    case 0x23, 0x2A, 0x5F, 0x3C, 0x26, 0x5B: ByteKind.markup
+    case 0x30...0x39: ByteKind.digit
+    default: 0
+    }
+  }
+
+  /// The length of `raw` without trailing white space when that is all normalising would change
+  /// (no characters to replace, no markup, no split ordinal), else `nil`.
+  private static func plainLineEnd(_ raw: UnsafeBufferPointer<UInt8>, kinds: UInt8) -> Int? {
+    guard kinds & (ByteKind.special | ByteKind.markup) == 0 else { return nil }
+    var end = raw.count
+    while end > 0 && ASCIIBytes.isBlank(raw[end - 1]) { end -= 1 }
+    let line = UnsafeBufferPointer(rebasing: raw[..<end])
+    if isRule(line[...]) { return nil }
+    if kinds & ByteKind.digit != 0 && (hasSplitOrdinal(line) || mayRepeatOrdinal(line)) {
+      return nil
+    }
+    return end
   }
 
   // MARK: Characters
@@ -185,36 +236,48 @@ public enum TextNormaliser {
       scratch.append(0x2D)
       i += 1
     }
-    while i < line.count {
-      let b = line[i]
-      if b == 0x2A || (b == 0x5F && i + 1 < line.count && line[i + 1] == 0x5F) {
-        // Markdown emphasis: `*`, `**`, `__`.
-        i += b == 0x5F ? 2 : 1
-        continue
+    line.withUnsafeBufferPointer { line in
+      // Text between markup is copied a run at a time.
+      var run = i
+      func copyRun(upTo end: Int) {
+        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: line[run..<end]))
       }
-      if b == 0x3C, let end = formattingTagEnd(line, from: i) {
-        if isBreakTag(line, from: i) { scratch.append(0x20) }
-        i = end
-        continue
+      let kinds = byteKinds
+      while i < line.count {
+        let b = line[i]
+        if kinds[Int(b)] & ByteKind.markup == 0 {
+          i += 1
+          continue
+        }
+        if b == 0x2A || (b == 0x5F && i + 1 < line.count && line[i + 1] == 0x5F) {
+          // Markdown emphasis: `*`, `**`, `__`.
+          copyRun(upTo: i)
+          i += b == 0x5F ? 2 : 1
+        } else if b == 0x3C, let end = formattingTagEnd(line, from: i) {
+          copyRun(upTo: i)
+          if isBreakTag(line, from: i) { scratch.append(0x20) }
+          i = end
+        } else if b == 0x26, let (replacement, end) = entity(line, from: i) {
+          copyRun(upTo: i)
+          scratch.append(contentsOf: replacement)
+          i = end
+        } else if b == 0x5B, let (textRange, end) = markdownLink(line, from: i) {
+          copyRun(upTo: i)
+          scratch.append(contentsOf: UnsafeBufferPointer(rebasing: line[textRange]))
+          i = end
+        } else {
+          i += 1
+          continue
+        }
+        run = i
       }
-      if b == 0x26, let (replacement, end) = entity(line, from: i) {
-        scratch.append(contentsOf: replacement)
-        i = end
-        continue
-      }
-      if b == 0x5B, let (textRange, end) = markdownLink(line, from: i) {
-        scratch.append(contentsOf: line[textRange])
-        i = end
-        continue
-      }
-      scratch.append(b)
-      i += 1
+      copyRun(upTo: line.count)
     }
     while let last = scratch.last, last == 0x20 || last == 0x09 { scratch.removeLast() }
     swap(&line, &scratch)
   }
 
-  private static func isRule(_ bytes: ArraySlice<UInt8>) -> Bool {
+  private static func isRule<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool {
     var count = 0
     var mark: UInt8 = 0
     for b in bytes {
@@ -226,17 +289,17 @@ public enum TextNormaliser {
     return count >= 3
   }
 
-  private static func tagName(_ line: [UInt8], from start: Int) -> (String, Int)? {
+  private static func tagName(_ line: UnsafeBufferPointer<UInt8>, from start: Int) -> (String, Int)? {
     var i = start + 1
     if i < line.count && line[i] == 0x2F { i += 1 }
     let nameStart = i
-    while i < line.count, isAlphanumeric(line[i]) { i += 1 }
+    while i < line.count, ASCIIBytes.isAlphanumeric(line[i]) { i += 1 }
     guard i > nameStart, i - nameStart <= 10 else { return nil }
     let name = String(decoding: line[nameStart..<i], as: UTF8.self).lowercased()
     return (name, i)
   }
 
-  private static func formattingTagEnd(_ line: [UInt8], from start: Int) -> Int? {
+  private static func formattingTagEnd(_ line: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
     guard let (name, nameEnd) = tagName(line, from: start), formattingTags.contains(name) else {
       return nil
     }
@@ -249,15 +312,15 @@ public enum TextNormaliser {
     return nil
   }
 
-  private static func isBreakTag(_ line: [UInt8], from start: Int) -> Bool {
+  private static func isBreakTag(_ line: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
     guard let (name, _) = tagName(line, from: start) else { return false }
     return name == "br" || name == "p" || name == "div" || name == "li"
   }
 
-  private static func entity(_ line: [UInt8], from start: Int) -> ([UInt8], Int)? {
+  private static func entity(_ line: UnsafeBufferPointer<UInt8>, from start: Int) -> ([UInt8], Int)? {
     var i = start + 1
     while i < line.count && i - start <= 10 && line[i] != 0x3B {
-      guard isAlphanumeric(line[i]) || line[i] == 0x23 else { return nil }
+      guard ASCIIBytes.isAlphanumeric(line[i]) || line[i] == 0x23 else { return nil }
       i += 1
     }
     guard i < line.count, line[i] == 0x3B, i > start + 1 else { return nil }
@@ -281,7 +344,7 @@ public enum TextNormaliser {
   }
 
   /// `[text](target)` -> the range of `text` and the index after `)`.
-  private static func markdownLink(_ line: [UInt8], from start: Int) -> (Range<Int>, Int)? {
+  private static func markdownLink(_ line: UnsafeBufferPointer<UInt8>, from start: Int) -> (Range<Int>, Int)? {
     guard let close = line[(start + 1)...].firstIndex(of: 0x5D), close + 1 < line.count,
       line[close + 1] == 0x28, let end = line[(close + 2)...].firstIndex(of: 0x29)
     else { return nil }
@@ -302,14 +365,13 @@ public enum TextNormaliser {
       let b = line[i]
       scratch.append(b)
       i += 1
-      guard isDigit(b), i < line.count, line[i] == 0x20 else { continue }
+      guard ASCIIBytes.isDigit(b), i < line.count, line[i] == 0x20 else { continue }
       var j = i
       while j < line.count && line[j] == 0x20 { j += 1 }
       guard j + 1 < line.count else { continue }
-      let pair = (lower(line[j]), lower(line[j + 1]))
-      let isSuffix =
-        pair == (0x73, 0x74) || pair == (0x6E, 0x64) || pair == (0x72, 0x64) || pair == (0x74, 0x68)
-      guard isSuffix, j + 2 == line.count || !isAlphanumeric(line[j + 2]) else { continue }
+      guard isSuffix(line[j], line[j + 1]),
+        j + 2 == line.count || !ASCIIBytes.isAlphanumeric(line[j + 2])
+      else { continue }
       scratch.append(line[j])
       scratch.append(line[j + 1])
       i = j + 2
@@ -321,33 +383,31 @@ public enum TextNormaliser {
   /// True when `line` has a digit, spaces, then an ordinal suffix ending a word: what
   /// `repairOrdinals` joins.
   private static func hasSplitOrdinal(_ line: [UInt8]) -> Bool {
-    line.withUnsafeBufferPointer { line in
-      let count = line.count
-      var i = 0
-      while i + 1 < count {
-        guard isDigit(line[i]), line[i + 1] == 0x20 else {
-          i += 1
-          continue
-        }
-        var j = i + 1
-        while j < count && line[j] == 0x20 { j += 1 }
-        if j + 1 < count {
-          let pair = (lower(line[j]), lower(line[j + 1]))
-          if pair == (0x73, 0x74) || pair == (0x6E, 0x64) || pair == (0x72, 0x64)
-            || pair == (0x74, 0x68), j + 2 == count || !isAlphanumeric(line[j + 2])
-          {
-            return true
-          }
-        }
-        i += 1
-      }
-      return false
+    line.withUnsafeBufferPointer(hasSplitOrdinal)
+  }
+
+  private static func hasSplitOrdinal(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+    ASCIIBytes.anyDigit(in: line) { i in
+      guard i + 1 < line.count, line[i + 1] == 0x20 else { return false }
+      var j = i + 1
+      while j < line.count && line[j] == 0x20 { j += 1 }
+      return j + 1 < line.count && isSuffix(line[j], line[j + 1])
+        && (j + 2 == line.count || !ASCIIBytes.isAlphanumeric(line[j + 2]))
+    }
+  }
+
+  /// True when `line` has a digit, an ordinal suffix and a space ("14th "): where a repeat that
+  /// `removeRepeatedOrdinals` drops must start.
+  private static func mayRepeatOrdinal(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+    ASCIIBytes.anyDigit(in: line) { i in
+      i + 3 < line.count && isSuffix(line[i + 1], line[i + 2]) && line[i + 3] == 0x20
     }
   }
 
   /// Drops the stray repeat extraction leaves after a superscript ordinal:
   /// `14th September th September 2015` -> `14th September 2015`.
   private static func removeRepeatedOrdinals(_ line: inout [UInt8]) {
+    guard line.withUnsafeBufferPointer(mayRepeatOrdinal) else { return }
     var i = 0
     while i + 4 < line.count {
       // Find " xx " where xx is an ordinal suffix.
@@ -357,10 +417,10 @@ public enum TextNormaliser {
       }
       // The word before it, itself preceded by "<digits><suffix> ".
       var wordStart = i
-      while wordStart > 0, isLetter(line[wordStart - 1]) { wordStart -= 1 }
+      while wordStart > 0, ASCIIBytes.isLetter(line[wordStart - 1]) { wordStart -= 1 }
       let word = line[wordStart..<i]
       guard word.count >= 3, wordStart >= 4, line[wordStart - 1] == 0x20,
-        isSuffix(line[wordStart - 3], line[wordStart - 2]), isDigit(line[wordStart - 4])
+        isSuffix(line[wordStart - 3], line[wordStart - 2]), ASCIIBytes.isDigit(line[wordStart - 4])
       else {
         i += 1
         continue
@@ -369,8 +429,10 @@ public enum TextNormaliser {
       let repeatStart = i + 4
       let repeatEnd = repeatStart + word.count
       guard repeatEnd <= line.count,
-        zip(word, line[repeatStart..<repeatEnd]).allSatisfy({ lower($0) == lower($1) }),
-        repeatEnd == line.count || !isLetter(line[repeatEnd])
+        zip(word, line[repeatStart..<repeatEnd]).allSatisfy({
+          ASCIIBytes.lower($0) == ASCIIBytes.lower($1)
+        }),
+        repeatEnd == line.count || !ASCIIBytes.isLetter(line[repeatEnd])
       else {
         i += 1
         continue
@@ -380,20 +442,8 @@ public enum TextNormaliser {
   }
 
   @inline(__always) private static func isSuffix(_ a: UInt8, _ b: UInt8) -> Bool {
-    let pair = (lower(a), lower(b))
+    let pair = (ASCIIBytes.lower(a), ASCIIBytes.lower(b))
     return pair == (0x73, 0x74) || pair == (0x6E, 0x64) || pair == (0x72, 0x64)
       || pair == (0x74, 0x68)
-  }
-
-  @inline(__always) private static func isLetter(_ b: UInt8) -> Bool {
-    let l = lower(b)
-    return l >= 0x61 && l <= 0x7A
-  }
-
-  @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
-  @inline(__always) static func lower(_ b: UInt8) -> UInt8 { (b >= 0x41 && b <= 0x5A) ? b + 32 : b }
-  @inline(__always) static func isAlphanumeric(_ b: UInt8) -> Bool {
-    let l = lower(b)
-    return (l >= 0x61 && l <= 0x7A) || isDigit(b)
   }
 }

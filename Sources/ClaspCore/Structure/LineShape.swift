@@ -15,7 +15,8 @@ struct LineShape {
     indented = raw.first == " " || raw.first == "\t"
     var rest = trimmed
     var sawBullet = false
-    while true {
+    // Every bullet mark starts with "-" or "o".
+    while let first = rest.utf8.first, first == 0x2D || first == 0x6F {
       if rest.hasPrefix("- ") || rest.hasPrefix("o ") && sawBullet {
         rest = rest.dropFirst(2).trimmingWhitespace()
         sawBullet = true
@@ -43,7 +44,14 @@ struct LeadingNumber: Equatable {
   let rest: Substring
 
   /// The number as printed without a trailing dot (`5.1.2`).
-  var printed: String { components.map(String.init).joined(separator: ".") }
+  var printed: String {
+    var text = String(components[0])
+    for component in components.dropFirst() {
+      text += "."
+      text += String(component)
+    }
+    return text
+  }
 
   /// Parses a leading number followed by whitespace and text; `nil` otherwise.
   init?(_ text: Substring) {
@@ -82,18 +90,15 @@ struct LeadingNumber: Equatable {
 extension Substring {
   /// The substring without leading and trailing spaces and tabs.
   func trimmingWhitespace() -> Substring {
-    let bytes = utf8
-    var start = bytes.startIndex
-    var end = bytes.endIndex
-    while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 {
-      bytes.formIndex(after: &start)
+    let (start, end) = ASCIIBytes.withBytes(self) { bytes in
+      var start = 0
+      var end = bytes.count
+      while start < end && ASCIIBytes.isBlank(bytes[start]) { start += 1 }
+      while end > start && ASCIIBytes.isBlank(bytes[end - 1]) { end -= 1 }
+      return (start, end)
     }
-    while end > start {
-      let before = bytes.index(before: end)
-      guard bytes[before] == 0x20 || bytes[before] == 0x09 else { break }
-      end = before
-    }
-    return self[start..<end]
+    let from = utf8.index(startIndex, offsetBy: start)
+    return self[from..<utf8.index(from, offsetBy: end - start)]
   }
 
   /// The number of space-separated words.
@@ -104,16 +109,24 @@ extension Substring {
     return text.withUTF8(Self.wordCount)
   }
 
-  private static func wordCount<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Int {
+  private static func wordCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    // A word starts at each non-blank byte after a blank one, or at the start; eight at a time.
+    func blanks(_ word: UInt64) -> UInt64 {
+      ASCIIBytes.bytes(of: word, equalTo: 0x20) | ASCIIBytes.bytes(of: word, equalTo: 0x09)
+    }
     var count = 0
-    var inWord = false
-    for byte in bytes {
-      if byte == 0x20 || byte == 0x09 {
-        inWord = false
-      } else if !inWord {
-        inWord = true
-        count += 1
-      }
+    var previousBlank = true
+    let words = ASCIIBytes.wordCount(ofBytes: bytes.count)
+    for index in 0..<words {
+      let blank = blanks(ASCIIBytes.word(bytes, index))
+      let before = blank << 8 | (previousBlank ? 0x80 : 0)
+      count += (before & ~blank & ASCIIBytes.highBits).nonzeroBitCount
+      previousBlank = blank >> 63 != 0
+    }
+    for byte in bytes[(words * 8)...] {
+      let blank = ASCIIBytes.isBlank(byte)
+      if previousBlank && !blank { count += 1 }
+      previousBlank = blank
     }
     return count
   }
@@ -122,6 +135,33 @@ extension Substring {
 extension StringProtocol {
   /// Collapses runs of whitespace to single spaces and trims the ends.
   func collapsingWhitespace() -> String {
-    split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).joined(separator: " ")
+    let collapsed: String? = ASCIIBytes.withBytes(self) { bytes in
+      // In ASCII text without carriage returns every space, tab and newline byte is a whole
+      // `Character`, so collapsing bytes gives what splitting on characters gives.
+      guard ASCIIBytes.isASCII(bytes) else { return nil }
+      var ok = true
+      let text = String(unsafeUninitializedCapacity: bytes.count) { out in
+        var count = 0
+        var space = false
+        for byte in bytes {
+          if byte == 0x20 || byte == 0x09 || byte == 0x0A {
+            space = count > 0
+            continue
+          }
+          if byte == 0x0D { ok = false }
+          if space {
+            out[count] = 0x20
+            count += 1
+          }
+          space = false
+          out[count] = byte
+          count += 1
+        }
+        return count
+      }
+      return ok ? text : nil
+    }
+    return collapsed
+      ?? split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).joined(separator: " ")
   }
 }

@@ -7,18 +7,20 @@ enum MetadataParser {
     case reviewDates, published, inspectors, providers, ccgs, nhsEnglandArea, cqcRegion, signatory
 
     static func match(_ label: String) -> Field? {
-      let k = Outline.key(label)
-      if k.hasPrefix("date of review") || k.hasPrefix("dates of review") { return .reviewDates }
-      if k.hasPrefix("date of publication") || k.hasPrefix("publication date") { return .published }
-      if k.contains("cqc inspector") || k.hasPrefix("inspectors") { return .inspectors }
-      if k.hasPrefix("provider services") || k.hasPrefix("providers") { return .providers }
-      if k.hasPrefix("ccgs included") || k.hasPrefix("ccg included") || k.hasPrefix("ccgs") {
-        return .ccgs
+      // A key is ASCII: its bytes answer what its characters would.
+      ASCIIBytes.withBytes(Outline.key(label)) { k in
+        func starts(_ prefix: StaticString) -> Bool { ASCIIBytes.hasPrefix(prefix, k) }
+        func has(_ part: StaticString) -> Bool { ASCIIBytes.contains(part, in: k) }
+        if starts("date of review") || starts("dates of review") { return .reviewDates }
+        if starts("date of publication") || starts("publication date") { return .published }
+        if has("cqc inspector") || starts("inspectors") { return .inspectors }
+        if starts("provider services") || starts("providers") { return .providers }
+        if starts("ccgs included") || starts("ccg included") || starts("ccgs") { return .ccgs }
+        if starts("nhs england area") { return .nhsEnglandArea }
+        if k.elementsEqual("cqc region".utf8) || starts("cqc region ") { return .cqcRegion }
+        if has("chief inspector") || has("regional director") { return .signatory }
+        return nil
       }
-      if k.hasPrefix("nhs england area") { return .nhsEnglandArea }
-      if k == "cqc region" || k.hasPrefix("cqc region ") { return .cqcRegion }
-      if k.contains("chief inspector") || k.contains("regional director") { return .signatory }
-      return nil
     }
   }
 
@@ -43,36 +45,81 @@ enum MetadataParser {
     return nil
   }
 
-  private static func area(afterMarkerIn text: String, marker: String) -> String? {
-    guard let range = text.range(of: marker, options: .caseInsensitive) else { return nil }
+  private static func area(afterMarkerIn text: String, marker: StaticString) -> String? {
+    // Foundation's search is slow: rule out ASCII text without the marker on its bytes first.
+    let absent = ASCIIBytes.withBytes(text) {
+      ASCIIBytes.isASCII($0) && !ASCIIBytes.containsIgnoringCase(marker, in: $0)
+    }
+    guard !absent, let range = find(marker.description, in: text, ignoringCase: true)
+    else { return nil }
     var rest = text[range.upperBound...].collapsingWhitespace()
     // The title block may run into the subtitle: stop at the repeated series title.
     for stop in [" Children Looked After", " The role of", " Date of review"] {
-      if let cut = rest.range(of: stop, options: .caseInsensitive) {
+      if let cut = find(stop, in: rest, ignoringCase: true) {
         rest = String(rest[..<cut.lowerBound])
       }
     }
-    let area = rest.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
+    let area = TrimmingSet.areaEnds.trim(rest)
     return area.isEmpty ? nil : area
+  }
+
+  /// `text.range(of: needle)` (case-insensitive when `ignoringCase`), searched on bytes when both
+  /// are ASCII (then Foundation's search finds the same range).
+  private static func find(_ needle: String, in text: String, ignoringCase: Bool = false)
+    -> Range<String.Index>?
+  {
+    let onBytes: Int?? = ASCIIBytes.withBytes(text) { bytes in
+      ASCIIBytes.withBytes(needle) { needle in
+        guard ASCIIBytes.isASCII(bytes), ASCIIBytes.isASCII(needle) else { return nil }
+        return .some(
+          ignoringCase
+            ? ASCIIBytes.indexIgnoringCase(of: needle, in: bytes)
+            : ASCIIBytes.index(of: needle, in: bytes))
+      }
+    }
+    guard let onBytes else {
+      return text.range(of: needle, options: ignoringCase ? .caseInsensitive : [])
+    }
+    return onBytes.map { offset in
+      let start = text.utf8.index(text.startIndex, offsetBy: offset)
+      return start..<text.utf8.index(start, offsetBy: needle.utf8.count)
+    }
   }
 
   /// Splits a header line into its label and value at the first colon or tab.
   static func field(_ line: String) -> (Field, label: String, value: String)? {
     let trimmed = Substring(line).trimmingWhitespace()
-    guard let colon = trimmed.firstIndex(where: { $0 == ":" || $0 == "\t" }) else { return nil }
+    guard let colon = separatorIndex(trimmed) else { return nil }
     let label = String(trimmed[..<colon])
     guard label.count <= 120, let field = Field.match(label) else { return nil }
     var value = trimmed[trimmed.index(after: colon)...]
     while let first = value.first, first == ":" || first == " " || first == "\t" {
       value = value.dropFirst()
     }
-    return (field, label.trimmingCharacters(in: .whitespaces), String(value).collapsingWhitespace())
+    return (field, TrimmingSet.whitespaces.trim(label), String(value).collapsingWhitespace())
+  }
+
+  /// The index of the first colon or tab character in `text`.
+  private static func separatorIndex(_ text: Substring) -> Substring.Index? {
+    let found: Int?? = ASCIIBytes.withBytes(text) { bytes in
+      // When the bytes up to and after the first colon or tab byte are ASCII, that byte is the
+      // first colon or tab `Character`; else leave the answer to the character search.
+      for (index, byte) in bytes.enumerated() {
+        if byte >= 0x80 { return nil }
+        if byte == 0x3A || byte == 0x09 {
+          return index + 1 == bytes.count || bytes[index + 1] < 0x80 ? .some(index) : nil
+        }
+      }
+      return .some(nil)
+    }
+    guard let found else { return text.firstIndex(where: { $0 == ":" || $0 == "\t" }) }
+    return found.map { text.utf8.index(text.startIndex, offsetBy: $0) }
   }
 
   /// The number in "we took into account the experiences of N children and young people".
   static func childrenConsidered(in lines: ArraySlice<String>) -> Int? {
     for line in lines where line.utf8.count > 30 {
-      guard let range = line.range(of: "experiences of ") else { continue }
+      guard let range = find("experiences of ", in: line) else { continue }
       let rest = line[range.upperBound...]
       let digits = rest.prefix(while: { $0.isNumber || $0 == "," }).filter(\.isNumber)
       if let value = Int(digits), rest.dropFirst(digits.count).lowercased().contains("child") {
@@ -103,7 +150,7 @@ enum MetadataParser {
       for (index, word) in words.enumerated() {
         current.append(word)
         let next = index + 1 < words.count ? words[index + 1] : nil
-        let bare = word.trimmingCharacters(in: .punctuationCharacters)
+        let bare = TrimmingSet.punctuation.trim(word)
         if let next, next.first?.isUppercase == true, endsOrganisation(bare, word: word),
           !continuesOrganisation(next, after: bare)
         {
@@ -144,7 +191,7 @@ enum MetadataParser {
       var pieces = [entry]
       for name in known {
         pieces = pieces.flatMap { piece -> [String] in
-          guard piece != name, let range = piece.range(of: name) else { return [piece] }
+          guard piece != name, let range = find(name, in: piece) else { return [piece] }
           let before = piece[..<range.lowerBound].split(separator: " ")
           let after = piece[range.upperBound...].split(separator: " ")
           // A short remainder is part of a longer name ("University Hospitals <name>"), and a
@@ -156,9 +203,8 @@ enum MetadataParser {
         }
       }
       for piece in pieces {
-        var name = piece.trimmingCharacters(
-          in: .whitespaces.union(CharacterSet(charactersIn: ".,;")))
-        if let range = name.range(of: " provided by ") { name = String(name[range.upperBound...]) }
+        var name = TrimmingSet.nameEnds.trim(piece)
+        if let range = find(" provided by ", in: name) { name = String(name[range.upperBound...]) }
         if !name.isEmpty { out.append(name) }
       }
     }
@@ -166,13 +212,20 @@ enum MetadataParser {
   }
 
   private static func splitList(_ value: String, splitOnAnd: Bool = true) -> [String] {
+    // On ASCII text Foundation's literal replacing and splitting are the byte-level ones.
+    let ascii = ASCIIBytes.isASCII(value)
     var text = value
-    if splitOnAnd { text = text.replacingOccurrences(of: " and ", with: ", ") }
+    if splitOnAnd {
+      text =
+        ascii
+        ? Addressees.replacing(" and ", with: ", ", in: text)
+        : text.replacingOccurrences(of: " and ", with: ", ")
+    }
     return text.split(whereSeparator: { $0 == "," || $0 == ";" }).flatMap { piece in
       // "Trust. Coventry..." separates names with full stops.
-      piece.components(separatedBy: ". ")
+      ascii ? Addressees.components(String(piece), ". ") : piece.components(separatedBy: ". ")
     }
-    .map { $0.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "."))) }
+    .map(TrimmingSet.listItemEnds.trim)
     .filter { !$0.isEmpty }
   }
 }

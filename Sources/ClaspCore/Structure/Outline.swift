@@ -54,25 +54,28 @@ enum Outline {
 
   /// Lowercase letters and digits only, single-spaced; `&` reads as "and", hyphens as spaces.
   static func key<S: StringProtocol>(_ text: S) -> String {
-    var out = ""
-    var space = false
-    for scalar in text.unicodeScalars {
-      let v = scalar.value
-      if (v >= 65 && v <= 90) || (v >= 97 && v <= 122) || (v >= 48 && v <= 57) {
-        if space && !out.isEmpty { out.append(" ") }
-        space = false
-        out.unicodeScalars.append(Unicode.Scalar(v >= 65 && v <= 90 ? v + 32 : v)!)
-      } else if v == 38 {  // '&'
-        if !out.isEmpty { out.append(" ") }
-        out.append("and")
-        space = true
-      } else if v == 39 {  // apostrophe joins: "child's" -> "childs"
-        continue
-      } else {
-        space = true
+    // Every byte of a non-ASCII scalar separates words, as the scalar itself would.
+    ASCIIBytes.withBytes(text) { bytes in
+      var out: [UInt8] = []
+      out.reserveCapacity(bytes.count + 8)
+      var space = false
+      for byte in bytes {
+        if ASCIIBytes.isAlphanumeric(byte) {
+          if space && !out.isEmpty { out.append(0x20) }
+          space = false
+          out.append(ASCIIBytes.lower(byte))
+        } else if byte == 0x26 {  // '&'
+          if !out.isEmpty { out.append(0x20) }
+          out.append(contentsOf: [0x61, 0x6E, 0x64])  // "and"
+          space = true
+        } else if byte == 0x27 {  // apostrophe joins: "child's" -> "childs"
+          continue
+        } else {
+          space = true
+        }
       }
+      if out.last == 0x20 { out.removeLast() }
+      return String(decoding: out, as: UTF8.self)
     }
-    if out.hasSuffix(" ") { out.removeLast() }
-    return out
   }
 }

@@ -3,10 +3,7 @@
 enum RecommendationCitation {
   /// The cited numbers ("4.8") in order of appearance.
   static func numbers<S: StringProtocol>(in text: S) -> [String] {
-    // Most text cites nothing: a quick scan for the word's rarest letters avoids the full parse.
-    guard text.utf8.contains(0x6D) else { return [] }
-    if let found = text.utf8.withContiguousStorageIfAvailable({ numbers(in: $0) }) { return found }
-    return Array(text.utf8).withUnsafeBufferPointer { numbers(in: $0) }
+    ASCIIBytes.withBytes(text) { numbers(in: $0) }
   }
 
   private static func numbers(in bytes: UnsafeBufferPointer<UInt8>) -> [String] {
@@ -14,7 +11,10 @@ enum RecommendationCitation {
     var out: [String] = []
     var i = 1
     while i + word.count <= bytes.count {
-      guard bytes[i] == 0x65, bytes[i - 1] | 0x20 == 0x72,
+      // Most text cites nothing: skip to the next "m" (every "ecommendation" has one at +3).
+      guard let m = ASCIIBytes.index(of: 0x6D, in: bytes, from: i + 3) else { break }
+      i = m - 3
+      guard i + word.count <= bytes.count, bytes[i - 1] | 0x20 == 0x72,
         UnsafeBufferPointer(rebasing: bytes[i..<(i + word.count)]).elementsEqual(word)
       else {
         i += 1

@@ -15,8 +15,7 @@ public enum StructureParser {
   /// Parses `source` into a report.
   /// - Throws: `StructureError.notCLASReview` when the text is not a CLAS review.
   public static func parse(_ source: SourceText) throws -> Report {
-    var builder = ReportBuilder(source: source)
-    try builder.checkIsReview()
+    var builder = ReportBuilder(source: source, area: try ReviewRecognition.check(source))
     builder.walk()
     return builder.finish()
   }
@@ -29,7 +28,6 @@ private struct ReportBuilder {
     let text: Substring
     /// True when the part reads as the start of a new paragraph.
     let startsParagraph: Bool
-    let words: Int
   }
 
   struct DraftUnit {
@@ -47,6 +45,8 @@ private struct ReportBuilder {
     let label: String
     var parts: [Part]
     let after: UnitID?
+    /// The `"` characters in `parts` so far (counted for quotes only).
+    var quoteMarks = 0
   }
 
   struct DraftGroup {
@@ -58,7 +58,11 @@ private struct ReportBuilder {
   enum Open { case none, unit, block }
 
   let source: SourceText
+  /// The area the title names (found while recognising the review).
+  let area: String
   var section: SectionID?
+  /// The components of `section`'s number, which its paragraph numbers start with.
+  var sectionNumber: [Int]?
   var sections: [(id: SectionID, heading: String, first: Int, index: Int)] = []
   var inContents = false
   var pendingHeading: (id: SectionID, heading: String, line: Int, index: Int)?
@@ -74,13 +78,12 @@ private struct ReportBuilder {
   var quoteIntro = ""
   var warnings: [String] = []
 
-  init(source: SourceText) { self.source = source }
-
-  // MARK: Recognition
-
-  func checkIsReview() throws {
-    try ReviewRecognition.check(source)
+  init(source: SourceText, area: String) {
+    self.source = source
+    self.area = area
   }
+
+  // MARK: Walk
 
   mutating func walk() {
     for (index, line) in source.lines.enumerated() {
@@ -131,6 +134,7 @@ private struct ReportBuilder {
   private mutating func startSection(_ id: SectionID, heading: String, line: Int, index: Int) {
     close()
     section = id
+    sectionNumber = id.number?.split(separator: ".").compactMap { Int($0) }
     sections.append((id, heading, line, index))
   }
 
@@ -165,7 +169,7 @@ private struct ReportBuilder {
     }
     if Self.isCitationOnly(content), let index = units.indices.last, units[index].section == section
     {
-      units[index].parts.append(Part(line: line, text: content, startsParagraph: false, words: 0))
+      units[index].parts.append(Part(line: line, text: content, startsParagraph: false))
       return
     }
     switch open {
@@ -177,9 +181,7 @@ private struct ReportBuilder {
 
   /// The number's components when it opens a paragraph in `section`, else `nil`.
   private func acceptParagraph(_ number: LeadingNumber, in section: SectionID) -> [Int]? {
-    guard let prefix = section.number?.split(separator: ".").compactMap({ Int($0) }) else {
-      return nil
-    }
+    guard let prefix = sectionNumber else { return nil }
     let c = number.components
     guard c.count == prefix.count + 1, Array(c.prefix(prefix.count)) == prefix else { return nil }
     guard let first = number.rest.unicodeScalars.first,
@@ -223,7 +225,8 @@ private struct ReportBuilder {
     }
     let parts = units[index].parts
     let candidates = parts.indices.dropFirst().filter { parts[$0].startsParagraph }
-    guard let split = candidates.first(where: { parts[$0].words >= 15 }) ?? candidates.last else {
+    guard let split = candidates.first(where: { parts[$0].text.wordCount >= 15 }) ?? candidates.last
+    else {
       warnings.append(
         "\(source.path):\(parts.first?.line ?? 0): numbering skips from \(units[index].id) to para:\(next.map(String.init).joined(separator: ".")) and no unnumbered paragraph stands between them"
       )
@@ -240,34 +243,55 @@ private struct ReportBuilder {
     unitIDs.insert(inferred.id)
   }
 
+  private static let practiceLabels: [StaticString] = [
+    "practice example", "good practice example", "example of good practice", "good practice:",
+  ]
+  private static let caseLabels: [StaticString] = [
+    "case example", "case study", "case studies", "example:",
+  ]
+
   private static func exampleKind(_ content: Substring) -> Block.Kind? {
+    let onBytes: Block.Kind?? = ASCIIBytes.withBytes(content) { bytes in
+      // Over ASCII reaching a byte past the longest label, bytes answer what characters would.
+      guard ASCIIBytes.isASCII(UnsafeBufferPointer(rebasing: bytes.prefix(26))) else { return nil }
+      func starts(_ label: StaticString) -> Bool { ASCIIBytes.hasPrefixIgnoringCase(label, bytes) }
+      if practiceLabels.contains(where: starts) { return .some(.practiceExample) }
+      if caseLabels.contains(where: starts) { return .some(.caseExample) }
+      return .some(nil)
+    }
+    if let onBytes { return onBytes }
     let head = content.prefix(48).lowercased()
-    let practice = [
-      "practice example", "good practice example", "example of good practice", "good practice:",
-    ]
-    if practice.contains(where: head.hasPrefix) { return .practiceExample }
-    let cases = ["case example", "case study", "case studies", "example:"]
-    if cases.contains(where: head.hasPrefix) { return .caseExample }
+    if practiceLabels.contains(where: { head.hasPrefix($0.description) }) { return .practiceExample }
+    if caseLabels.contains(where: { head.hasPrefix($0.description) }) { return .caseExample }
     return nil
   }
 
   private static func isCitationOnly(_ content: Substring) -> Bool {
-    content.hasPrefix("(") && content.utf8.count < 80
+    content.utf8.first == 0x28 && content.hasPrefix("(") && content.utf8.count < 80
       && content.lowercased().contains("recommendation")
   }
 
   private mutating func appendToUnit(_ text: Substring, line: Int, startsParagraph: Bool) {
     guard let index = units.indices.last else { return }
-    // Word counts matter only for choosing a lost paragraph among paragraph starts.
-    units[index].parts.append(
-      Part(
-        line: line, text: text, startsParagraph: startsParagraph,
-        words: startsParagraph ? text.wordCount : 0))
+    units[index].parts.append(Part(line: line, text: text, startsParagraph: startsParagraph))
   }
 
   private mutating func appendToBlock(_ text: Substring, line: Int) {
     guard let index = blocks.indices.last else { return }
-    blocks[index].parts.append(Part(line: line, text: text, startsParagraph: false, words: 0))
+    blocks[index].parts.append(Part(line: line, text: text, startsParagraph: false))
+    if blocks[index].kind == .quote { blocks[index].quoteMarks += Self.quoteMarks(in: text) }
+  }
+
+  /// The number of `"` characters in `text`.
+  private static func quoteMarks(in text: Substring) -> Int {
+    let onBytes: Int? = ASCIIBytes.withBytes(text) { bytes in
+      // In ASCII text every quote byte is a whole character.
+      guard ASCIIBytes.isASCII(bytes) else { return nil }
+      var count = 0
+      for byte in bytes { count &+= byte == 0x22 ? 1 : 0 }
+      return count
+    }
+    return onBytes ?? text.filter { $0 == "\"" }.count
   }
 
   private mutating func close() {
@@ -326,7 +350,7 @@ private struct ReportBuilder {
       appendToBlock(content, line: line)
       open = .block
     } else if open == .block, let last = blocks.last, last.kind == .quote,
-      last.parts.reduce(0, { $0 + $1.text.filter { $0 == "\"" }.count }) % 2 == 1
+      last.quoteMarks % 2 == 1
     {
       appendToBlock(content, line: line)
     } else {
@@ -370,7 +394,7 @@ private struct ReportBuilder {
       finished.append(
         ReportUnit(
           id: draft.id, section: draft.section,
-          text: draft.parts.map { String($0.text) }.joined(separator: "\n"),
+          text: Self.joinedLines(draft.parts),
           lines: LineRange(first: draft.parts.first!.line, last: draft.parts.last!.line),
           inferred: draft.inferred, citedRecommendations: cited))
     }
@@ -392,7 +416,7 @@ private struct ReportBuilder {
       blocks: blocks.filter { !$0.parts.isEmpty }.map { block in
         Block(
           kind: block.kind, section: block.section, label: block.label,
-          text: block.parts.map { String($0.text) }.joined(separator: "\n"),
+          text: Self.joinedLines(block.parts),
           lines: LineRange(first: block.parts.first!.line, last: block.parts.last!.line),
           after: block.after)
       },
@@ -404,11 +428,22 @@ private struct ReportBuilder {
       references: references, warnings: warnings)
   }
 
+  /// The parts' texts joined with newlines.
+  private static func joinedLines(_ parts: [Part]) -> String {
+    var text = ""
+    text.reserveCapacity(parts.reduce(parts.count) { $0 + $1.text.utf8.count })
+    for (index, part) in parts.enumerated() {
+      if index > 0 { text += "\n" }
+      text += part.text
+    }
+    return text
+  }
+
   private func metadata(head: ArraySlice<String>, addressees: [String]) -> ReportMetadata {
     let values = MetadataParser.headerFields(in: head)
     let dates = values[.reviewDates].map { ReviewDate.range($0.value) }
     return ReportMetadata(
-      area: MetadataParser.area(in: source.lines[...]) ?? "",
+      area: area,
       reviewStart: dates?.start, reviewEnd: dates?.end,
       published: values[.published].flatMap { ReviewDate.single($0.value) },
       inspectors: values[.inspectors].map { MetadataParser.people($0.value) } ?? [],
