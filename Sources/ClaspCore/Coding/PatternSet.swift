@@ -100,13 +100,14 @@ public struct PatternSet: Sendable {
     var scanned = ScannedText()
     text.withUnsafeBufferPointer { bytes in
       if let words {
+        vocabulary.reset(&scanned.ids)
         for (k, word) in words.enumerated() {
-          let idStart = Int32(scanned.ids.count)
-          vocabulary.classify(bytes, start: word.start, end: word.end, into: &scanned.ids)
+          let found = vocabulary.classify(
+            bytes, start: word.start, end: word.end, into: &scanned.ids)
           scanned.words.append(
             ScannedText.Word(
-              start: word.start, end: word.end, idStart: idStart,
-              idEnd: Int32(scanned.ids.count), hasUppercase: word.hasUppercase, isNumber: false,
+              start: word.start, end: word.end, idStart: found.lowerBound,
+              idEnd: found.upperBound, hasUppercase: word.hasUppercase, isNumber: false,
               sentence: sentenceOfWord?[k] ?? 0))
         }
       } else {

@@ -10,6 +10,9 @@
 struct WordVocabulary: Sendable {
   /// The pattern words; a word id indexes this array.
   let entries: [Pattern.Word]
+  /// Every trie state's id list, end to end: the start of each text's `ScannedText.ids`, so a word
+  /// whose list needs no case check points into it and nothing is copied per word.
+  let lists: [Int32]
   /// The trie, in flat tables.
   private let tables: Tables
 
@@ -141,6 +144,7 @@ struct WordVocabulary: Sendable {
       byteInfo[b] = bits
     }
     self.entries = entries
+    self.lists = ids
     self.tables = Tables(
       classCount: classCount, transitions: children.flatMap { $0 }, byteInfo: byteInfo,
       listStart: listStart, prefixCount: prefixCount, endCount: endCount, ids: ids, cased: cased)
@@ -148,9 +152,11 @@ struct WordVocabulary: Sendable {
 
   static func fold(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
 
-  /// The ids of the pattern words that `bytes[start..<end]` (one word) matches, appended to `ids`.
-  func classify(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int, into ids: inout [Int32])
-  {
+  /// The range in `ids` (started by `reset(_:)`) of the ids of the pattern words that
+  /// `bytes[start..<end]` (one word) matches.
+  func classify(
+    _ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int, into ids: inout [Int32]
+  ) -> Range<Int32> {
     let t = tables
     var state = 1
     var alive = true
@@ -164,28 +170,37 @@ struct WordVocabulary: Sendable {
       state = next
       i += 1
     }
-    addIDs(state: state, ended: alive, bytes, start, &ids)
+    return idRange(state: state, ended: alive, bytes, start, &ids)
   }
 
-  /// Appends the ids of the words matched by a text word at `start` whose deepest trie state is
-  /// `state`, `ended` when the word ended there; case-sensitive words only where the text has their
-  /// exact bytes.
+  /// Empties `ids` down to `lists`, which every text's ids start with.
+  func reset(_ ids: inout [Int32]) {
+    if ids.count < lists.count {
+      ids = lists
+    } else {
+      ids.removeSubrange(lists.count...)
+    }
+  }
+
+  /// The range in `ids` of the ids of the words matched by a text word at `start` whose deepest trie
+  /// state is `state`, `ended` when the word ended there; case-sensitive words only where the text
+  /// has their exact bytes. Without case-sensitive words the range is the state's own list in
+  /// `lists`; otherwise the words that match are appended to `ids`.
   @inline(__always)
-  private func addIDs(
+  private func idRange(
     state: Int, ended: Bool, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int,
     _ ids: inout [Int32]
-  ) {
+  ) -> Range<Int32> {
     let t = tables
-    let count = Int(ended ? t.endCount[state] : t.prefixCount[state])
-    guard count > 0 else { return }
-    let list = UnsafeBufferPointer(start: t.ids + Int(t.listStart[state]), count: count)
-    if t.cased[state] & (ended ? 2 : 1) == 0 {
-      ids.append(contentsOf: list)
-    } else {
-      for id in list where !entries[Int(id)].caseSensitive || matchesCase(id, bytes, start) {
-        ids.append(id)
-      }
+    let count = ended ? t.endCount[state] : t.prefixCount[state]
+    let first = t.listStart[state]
+    if count == 0 || t.cased[state] & (ended ? 2 : 1) == 0 { return first..<first + count }
+    let list = UnsafeBufferPointer(start: t.ids + Int(first), count: Int(count))
+    let appended = Int32(ids.count)
+    for id in list where !entries[Int(id)].caseSensitive || matchesCase(id, bytes, start) {
+      ids.append(id)
     }
+    return appended..<Int32(ids.count)
   }
 
   /// True when the text at `start` has case-sensitive word `id`'s exact bytes.
@@ -205,7 +220,7 @@ struct WordVocabulary: Sendable {
     var sentences = text.sentences
     text = ScannedText()
     words.removeAll(keepingCapacity: true)
-    ids.removeAll(keepingCapacity: true)
+    reset(&ids)
     sentences.removeAll(keepingCapacity: true)
     let t = tables
     let transitions = t.transitions
@@ -269,12 +284,11 @@ struct WordVocabulary: Sendable {
         }
         if i >= n { break }
       }
-      let idStart = ids.count
-      if state != 1 { addIDs(state: state, ended: alive, bytes, start, &ids) }
+      let found = state != 1 ? idRange(state: state, ended: alive, bytes, start, &ids) : 0..<0
       // The sentence under way holds this word's first byte: its trimmed start is at or before it.
       words.append(
         ScannedText.Word(
-          start: start, end: i, idStart: Int32(idStart), idEnd: Int32(ids.count),
+          start: start, end: i, idStart: found.lowerBound, idEnd: found.upperBound,
           hasUppercase: flags & Self.upper != 0,
           isNumber: flags & (Self.letter | Self.nonASCII) == 0, sentence: sentences.count))
     }
@@ -309,7 +323,7 @@ struct ScannedText {
     /// Byte offsets, half-open.
     var start: Int
     var end: Int
-    /// This word's range in `ids`.
+    /// This word's range in `ids` (empty when it matches no pattern word).
     var idStart: Int32
     var idEnd: Int32
     var hasUppercase: Bool
@@ -320,6 +334,7 @@ struct ScannedText {
   }
 
   var words: [Word] = []
+  /// The vocabulary's `lists`, then the lists of words whose case had to be checked.
   var ids: [Int32] = []
   /// The sentences' byte ranges, as `SentenceSplitter.ranges(in:)` gives them.
   var sentences: [Range<Int>] = []
