@@ -157,11 +157,11 @@ extension IndicatorExtractor {
     for compiled in references {
       let before = sentence.matches.contains {
         compiled.before.contains($0.pattern) && $0.end <= number.range.lowerBound
-          && Self.isGap(bytes[$0.end..<number.range.lowerBound], allowed: [32, 40, 58])
+          && Self.isGap(bytes[$0.end..<number.range.lowerBound], allowed: Self.gapBefore)
       }
       let after = sentence.matches.filter {
         compiled.after.contains($0.pattern) && $0.start >= number.range.upperBound
-          && Self.isGap(bytes[number.range.upperBound..<$0.start], allowed: [32, 41])
+          && Self.isGap(bytes[number.range.upperBound..<$0.start], allowed: Self.gapAfter)
       }.map(\.end).max()
       if before || after != nil {
         return Candidate(
@@ -172,9 +172,14 @@ extension IndicatorExtractor {
     return Candidate(number: number, role: .figure, basis: nil, span: number.range)
   }
 
-  static func isGap(_ bytes: ArraySlice<UInt8>, allowed: Set<UInt8>) -> Bool {
+  static func isGap(_ bytes: ArraySlice<UInt8>, allowed: [UInt8]) -> Bool {
     bytes.count <= 3 && bytes.allSatisfy(allowed.contains)
   }
+
+  /// What may stand between a reference phrase and its number: spaces, `(` or `:` before it,
+  /// spaces or `)` after it.
+  static let gapBefore: [UInt8] = [32, 40, 58]
+  static let gapAfter: [UInt8] = [32, 41]
 
   /// Pairs each target or comparator with the nearest figure before it in the same clause (no `;` or
   /// "and" between), else the nearest after it; a reference with neither stands alone.

@@ -22,7 +22,8 @@ struct WordVocabulary: Sendable {
   /// pointers address.
   private final class Tables: @unchecked Sendable {
     let classCount: Int
-    /// `state * classCount + class` to the next state.
+    /// `state * classCount + class` to the next state's row, `next * classCount` (0: no path), so a
+    /// walk keeps the row and never multiplies.
     let transitions: UnsafeMutablePointer<Int32>
     /// Per byte: its class in the low byte, and the `asciiWord`, `upper`, `letter`, `stop` bits.
     let byteInfo: UnsafeMutablePointer<UInt16>
@@ -146,7 +147,8 @@ struct WordVocabulary: Sendable {
     self.entries = entries
     self.lists = ids
     self.tables = Tables(
-      classCount: classCount, transitions: children.flatMap { $0 }, byteInfo: byteInfo,
+      classCount: classCount, transitions: children.flatMap { $0 }.map { $0 * Int32(classCount) },
+      byteInfo: byteInfo,
       listStart: listStart, prefixCount: prefixCount, endCount: endCount, ids: ids, cased: cased)
   }
 
@@ -158,19 +160,19 @@ struct WordVocabulary: Sendable {
     _ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int, into ids: inout [Int32]
   ) -> Range<Int32> {
     let t = tables
-    var state = 1
+    var row = t.classCount
     var alive = true
     var i = start
     while i < end {
-      let next = Int(t.transitions[state &* t.classCount &+ Int(t.byteInfo[Int(bytes[i])] & 0xFF)])
+      let next = Int(t.transitions[row &+ Int(t.byteInfo[Int(bytes[i])] & 0xFF)])
       if next == 0 {
         alive = false
         break
       }
-      state = next
+      row = next
       i += 1
     }
-    return idRange(state: state, ended: alive, bytes, start, &ids)
+    return idRange(state: row / t.classCount, ended: alive, bytes, start, &ids)
   }
 
   /// Empties `ids` down to `lists`, which every text's ids start with.
@@ -215,11 +217,9 @@ struct WordVocabulary: Sendable {
   /// - Complexity: O(n) in the number of bytes.
   func scan(_ bytes: UnsafeBufferPointer<UInt8>, into text: inout ScannedText) {
     // Work on local arrays (keeping the buffers' capacity) so appends need no uniqueness checks.
-    var words = text.words
     var ids = text.ids
     var sentences = text.sentences
     text = ScannedText()
-    words.removeAll(keepingCapacity: true)
     reset(&ids)
     sentences.removeAll(keepingCapacity: true)
     let t = tables
@@ -227,73 +227,80 @@ struct WordVocabulary: Sendable {
     let info = t.byteInfo
     let classCount = t.classCount
     let n = bytes.count
-    var sentenceStart = 0
-    var i = 0
-    while i < n {
-      // Between words: skip to the next word byte, ending sentences on the way.
-      let b = bytes[i]
-      let bits = info[Int(b)]
-      if bits & Self.asciiWord == 0 {
-        if b < 0x80 {
-          if bits & Self.stop != 0 {
-            if b == 10 {
-              SentenceSplitter.emit(sentenceStart..<i, in: bytes, into: &sentences)
-              sentenceStart = i + 1
-            } else if let end = SentenceSplitter.sentenceEnd(stop: i, in: bytes) {
-              SentenceSplitter.emit(sentenceStart..<end, in: bytes, into: &sentences)
-              sentenceStart = end
-              i = end
-              continue
-            }
-          }
-          i += 1
-          continue
-        }
-        if !Self.startsWord(b, at: i, in: bytes) {
-          i += WordTokenizer.sequenceWidth(b)
-          continue
-        }
-      }
-      // Inside a word: follow the trie while it has a path, to the word's end.
-      let start = i
-      var state = 1
-      var alive = true
-      var flags: UInt16 = 0
-      while true {
+    // Words are separated by at least one byte, so there are at most (n + 1) / 2 of them: they are
+    // written in place, with no check per word.
+    text.words = [ScannedText.Word](unsafeUninitializedCapacity: (n + 1) / 2) { words, count in
+      var sentenceStart = 0
+      var i = 0
+      while i < n {
+        // Between words: skip to the next word byte, ending sentences on the way.
         let b = bytes[i]
         let bits = info[Int(b)]
-        if bits & Self.asciiWord != 0 {
-          flags |= bits
-          if alive {
-            let next = Int(transitions[state &* classCount &+ Int(bits & 0xFF)])
-            if next != 0 { state = next } else { alive = false }
-          }
-          i += 1
-        } else if b >= 0x80 && Self.startsWord(b, at: i, in: bytes) {
-          flags |= Self.nonASCII
-          let stop = min(i + WordTokenizer.sequenceWidth(b), n)
-          while i < stop {
-            if alive {
-              let next = Int(transitions[state &* classCount &+ Int(info[Int(bytes[i])] & 0xFF)])
-              if next != 0 { state = next } else { alive = false }
+        if bits & Self.asciiWord == 0 {
+          if b < 0x80 {
+            if bits & Self.stop != 0 {
+              if b == 10 {
+                SentenceSplitter.emit(sentenceStart..<i, in: bytes, into: &sentences)
+                sentenceStart = i + 1
+              } else if let end = SentenceSplitter.sentenceEnd(stop: i, in: bytes) {
+                SentenceSplitter.emit(sentenceStart..<end, in: bytes, into: &sentences)
+                sentenceStart = end
+                i = end
+                continue
+              }
             }
             i += 1
+            continue
           }
-        } else {
-          break
+          if !Self.startsWord(b, at: i, in: bytes) {
+            i += WordTokenizer.sequenceWidth(b)
+            continue
+          }
         }
-        if i >= n { break }
+        // Inside a word: follow the trie while it has a path, to the word's end.
+        let start = i
+        var row = classCount
+        var alive = true
+        var flags: UInt16 = 0
+        while true {
+          let b = bytes[i]
+          let bits = info[Int(b)]
+          if bits & Self.asciiWord != 0 {
+            flags |= bits
+            if alive {
+              let next = Int(transitions[row &+ Int(bits & 0xFF)])
+              if next != 0 { row = next } else { alive = false }
+            }
+            i &+= 1
+          } else if b >= 0x80 && Self.startsWord(b, at: i, in: bytes) {
+            flags |= Self.nonASCII
+            let stop = min(i + WordTokenizer.sequenceWidth(b), n)
+            while i < stop {
+              if alive {
+                let next = Int(transitions[row &+ Int(info[Int(bytes[i])] & 0xFF)])
+                if next != 0 { row = next } else { alive = false }
+              }
+              i &+= 1
+            }
+          } else {
+            break
+          }
+          if i >= n { break }
+        }
+        let found =
+          row != classCount
+          ? idRange(state: row / classCount, ended: alive, bytes, start, &ids) : 0..<0
+        // The sentence under way holds this word's first byte: its trimmed start is at or before it.
+        words.initializeElement(
+          at: count,
+          to: ScannedText.Word(
+            start: start, end: i, idStart: found.lowerBound, idEnd: found.upperBound,
+            hasUppercase: flags & Self.upper != 0,
+            isNumber: flags & (Self.letter | Self.nonASCII) == 0, sentence: sentences.count))
+        count += 1
       }
-      let found = state != 1 ? idRange(state: state, ended: alive, bytes, start, &ids) : 0..<0
-      // The sentence under way holds this word's first byte: its trimmed start is at or before it.
-      words.append(
-        ScannedText.Word(
-          start: start, end: i, idStart: found.lowerBound, idEnd: found.upperBound,
-          hasUppercase: flags & Self.upper != 0,
-          isNumber: flags & (Self.letter | Self.nonASCII) == 0, sentence: sentences.count))
+      SentenceSplitter.emit(sentenceStart..<n, in: bytes, into: &sentences)
     }
-    SentenceSplitter.emit(sentenceStart..<n, in: bytes, into: &sentences)
-    text.words = words
     text.ids = ids
     text.sentences = sentences
   }
