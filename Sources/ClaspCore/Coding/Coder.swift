@@ -167,8 +167,8 @@ public struct Coder: Sendable {
       isContent.append(contentsOf: repeatElement(false, count: sentences.count))
       let (bytes, words) = (self.bytes, scanned.words)
       isContent.withUnsafeMutableBufferPointer { isContent in
-        for w in words where !w.isNumber && !Coder.isCitationWord(bytes, w) {
-          isContent[w.sentence] = true
+        for w in words where !isContent[w.sentence] && !w.isNumber {
+          if !Coder.isCitationWord(bytes, w) { isContent[w.sentence] = true }
         }
       }
       content.removeAll(keepingCapacity: true)

@@ -179,8 +179,8 @@ struct WordVocabulary: Sendable {
   func reset(_ ids: inout [Int32]) {
     if ids.count < lists.count {
       ids = lists
-    } else {
-      ids.removeSubrange(lists.count...)
+    } else if ids.count > lists.count {
+      ids.removeLast(ids.count - lists.count)
     }
   }
 
@@ -262,7 +262,22 @@ struct WordVocabulary: Sendable {
         var row = classCount
         var alive = true
         var flags: UInt16 = 0
+        // ASCII bytes while the trie has a path, the common case, in a tight loop.
         while true {
+          let bits = info[Int(bytes[i])]
+          guard bits & Self.asciiWord != 0 else { break }
+          flags |= bits
+          let next = Int(transitions[row &+ Int(bits & 0xFF)])
+          i &+= 1
+          guard next != 0 else {
+            alive = false
+            break
+          }
+          row = next
+          if i == n { break }
+        }
+        // The rest of the word: non-ASCII letters, and bytes past the trie's paths.
+        while i < n {
           let b = bytes[i]
           let bits = info[Int(b)]
           if bits & Self.asciiWord != 0 {
@@ -285,7 +300,6 @@ struct WordVocabulary: Sendable {
           } else {
             break
           }
-          if i >= n { break }
         }
         let found =
           row != classCount
