@@ -103,7 +103,8 @@ public struct Coder: Sendable {
     }
     guard !hits.isEmpty else { return }
 
-    let isRecommendation = unit.id.kind == .recommendation
+    // `unit.id.kind == .recommendation`, without making the prefix a `String`.
+    let isRecommendation = unit.id.rawValue.hasPrefix(Self.recommendationPrefix)
     let tones =
       isRecommendation
       ? []
@@ -205,6 +206,8 @@ public struct Coder: Sendable {
       case .strong, .include: break
       }
     }
+    // Without a strong or include match a theme is never substantive (`minSentences` is at least 1).
+    guard text.excluded.count + text.context.count < mine.count else { return nil }
     /// True when sentence `s` has a context match of every group.
     func hasAllContext(_ s: Int) -> Bool {
       var seen = 0
@@ -216,13 +219,17 @@ public struct Coder: Sendable {
     }
     text.counted.removeAll(keepingCapacity: true)
     for m in mine {
-      let role = owners[m.pattern].role
-      guard role == .strong || role == .include else { continue }
+      let strong: Bool
+      switch owners[m.pattern].role {
+      case .strong: strong = true
+      case .include: strong = false
+      case .exclude, .context: continue
+      }
       if text.excluded.contains(where: { $0.start < m.end && m.start < $0.end }) { continue }
       let s = text.words[m.firstWord].sentence
       guard text.isContent[s] else { continue }
-      if role == .include, groups > 0, !hasAllContext(s) { continue }
-      if role == .strong {
+      if !strong, groups > 0, !hasAllContext(s) { continue }
+      if strong {
         if text.strongSentences.last != s { text.strongSentences.append(s) }
       } else if text.includeSentences.last != s {
         text.includeSentences.append(s)
@@ -318,6 +325,9 @@ public struct Coder: Sendable {
       return .neutral
     }
   }
+
+  /// How the id of a recommendation starts.
+  static let recommendationPrefix = UnitKind.recommendation.rawValue + ":"
 
   /// Openings by which a sentence continues the one before it.
   static let continuations: [[UInt8]] = [

@@ -92,17 +92,17 @@ public struct SentenceTone: Sendable, Hashable {
     lexicon: PolarityLexicon, clause: ((_ sentence: Int, _ lean: Polarity) -> Void)? = nil
   ) -> [Summary] {
     var tones = Array(repeating: Summary(), count: sentenceCount)
-    // Longest cue wins where cues overlap; ties go to the earlier-listed cue.
-    let ordered = raw.sorted {
-      let l0 = $0.lastWord - $0.firstWord
-      let l1 = $1.lastWord - $1.firstWord
-      return l0 != l1 ? l0 > l1 : ($0.firstWord, $0.pattern) < ($1.firstWord, $1.pattern)
-    }
+    // Longest cue wins where cues overlap; ties go to the earlier-listed cue. The matches come in
+    // word then pattern order, so taking them longest first, in order within a length, is that.
+    let longest = raw.reduce(0) { max($0, $1.lastWord - $1.firstWord) }
     var taken = Array(repeating: false, count: words.count)
     var kept: [(match: PatternSet.Match, cue: PolarityLexicon.Cue)] = []
-    for m in ordered where !(m.firstWord...m.lastWord).contains(where: { taken[$0] }) {
-      for w in m.firstWord...m.lastWord { taken[w] = true }
-      kept.append((m, lexicon.cues[m.pattern]))
+    for length in stride(from: longest, through: 0, by: -1) {
+      for m in raw where m.lastWord - m.firstWord == length {
+        guard !(m.firstWord...m.lastWord).contains(where: { taken[$0] }) else { continue }
+        for w in m.firstWord...m.lastWord { taken[w] = true }
+        kept.append((m, lexicon.cues[m.pattern]))
+      }
     }
     kept.sort { $0.match.firstWord < $1.match.firstWord }
 

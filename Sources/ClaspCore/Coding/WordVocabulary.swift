@@ -216,10 +216,12 @@ struct WordVocabulary: Sendable {
   /// sentences (as `SentenceSplitter` does), each word tagged with its sentence.
   /// - Complexity: O(n) in the number of bytes.
   func scan(_ bytes: UnsafeBufferPointer<UInt8>, into text: inout ScannedText) {
-    // Work on local arrays (keeping the buffers' capacity) so appends need no uniqueness checks.
+    // Work on local arrays (keeping the buffers' capacity) so appends need no copies.
+    var words = text.words
     var ids = text.ids
     var sentences = text.sentences
     text = ScannedText()
+    words.removeAll(keepingCapacity: true)
     reset(&ids)
     sentences.removeAll(keepingCapacity: true)
     let t = tables
@@ -227,94 +229,89 @@ struct WordVocabulary: Sendable {
     let info = t.byteInfo
     let classCount = t.classCount
     let n = bytes.count
-    // Words are separated by at least one byte, so there are at most (n + 1) / 2 of them: they are
-    // written in place, with no check per word.
-    text.words = [ScannedText.Word](unsafeUninitializedCapacity: (n + 1) / 2) { words, count in
-      var sentenceStart = 0
-      var i = 0
+    var sentenceStart = 0
+    var i = 0
+    while i < n {
+      // Between words: skip to the next word byte, ending sentences on the way.
+      let b = bytes[i]
+      let bits = info[Int(b)]
+      if bits & Self.asciiWord == 0 {
+        if b < 0x80 {
+          if bits & Self.stop != 0 {
+            if b == 10 {
+              SentenceSplitter.emit(sentenceStart..<i, in: bytes, into: &sentences)
+              sentenceStart = i + 1
+            } else if let end = SentenceSplitter.sentenceEnd(stop: i, in: bytes) {
+              SentenceSplitter.emit(sentenceStart..<end, in: bytes, into: &sentences)
+              sentenceStart = end
+              i = end
+              continue
+            }
+          }
+          i += 1
+          continue
+        }
+        if !Self.startsWord(b, at: i, in: bytes) {
+          i += WordTokenizer.sequenceWidth(b)
+          continue
+        }
+      }
+      // Inside a word: follow the trie while it has a path, to the word's end.
+      let start = i
+      var row = classCount
+      var alive = true
+      var flags: UInt16 = 0
+      // ASCII bytes while the trie has a path, the common case, in a tight loop.
+      while true {
+        let bits = info[Int(bytes[i])]
+        guard bits & Self.asciiWord != 0 else { break }
+        flags |= bits
+        let next = Int(transitions[row &+ Int(bits & 0xFF)])
+        i &+= 1
+        guard next != 0 else {
+          alive = false
+          break
+        }
+        row = next
+        if i == n { break }
+      }
+      // The rest of the word: non-ASCII letters, and bytes past the trie's paths.
       while i < n {
-        // Between words: skip to the next word byte, ending sentences on the way.
         let b = bytes[i]
         let bits = info[Int(b)]
-        if bits & Self.asciiWord == 0 {
-          if b < 0x80 {
-            if bits & Self.stop != 0 {
-              if b == 10 {
-                SentenceSplitter.emit(sentenceStart..<i, in: bytes, into: &sentences)
-                sentenceStart = i + 1
-              } else if let end = SentenceSplitter.sentenceEnd(stop: i, in: bytes) {
-                SentenceSplitter.emit(sentenceStart..<end, in: bytes, into: &sentences)
-                sentenceStart = end
-                i = end
-                continue
-              }
-            }
-            i += 1
-            continue
-          }
-          if !Self.startsWord(b, at: i, in: bytes) {
-            i += WordTokenizer.sequenceWidth(b)
-            continue
-          }
-        }
-        // Inside a word: follow the trie while it has a path, to the word's end.
-        let start = i
-        var row = classCount
-        var alive = true
-        var flags: UInt16 = 0
-        // ASCII bytes while the trie has a path, the common case, in a tight loop.
-        while true {
-          let bits = info[Int(bytes[i])]
-          guard bits & Self.asciiWord != 0 else { break }
+        if bits & Self.asciiWord != 0 {
           flags |= bits
-          let next = Int(transitions[row &+ Int(bits & 0xFF)])
-          i &+= 1
-          guard next != 0 else {
-            alive = false
-            break
+          if alive {
+            let next = Int(transitions[row &+ Int(bits & 0xFF)])
+            if next != 0 { row = next } else { alive = false }
           }
-          row = next
-          if i == n { break }
-        }
-        // The rest of the word: non-ASCII letters, and bytes past the trie's paths.
-        while i < n {
-          let b = bytes[i]
-          let bits = info[Int(b)]
-          if bits & Self.asciiWord != 0 {
-            flags |= bits
+          i &+= 1
+        } else if b >= 0x80 && Self.startsWord(b, at: i, in: bytes) {
+          flags |= Self.nonASCII
+          let stop = min(i + WordTokenizer.sequenceWidth(b), n)
+          while i < stop {
             if alive {
-              let next = Int(transitions[row &+ Int(bits & 0xFF)])
+              let next = Int(transitions[row &+ Int(info[Int(bytes[i])] & 0xFF)])
               if next != 0 { row = next } else { alive = false }
             }
             i &+= 1
-          } else if b >= 0x80 && Self.startsWord(b, at: i, in: bytes) {
-            flags |= Self.nonASCII
-            let stop = min(i + WordTokenizer.sequenceWidth(b), n)
-            while i < stop {
-              if alive {
-                let next = Int(transitions[row &+ Int(info[Int(bytes[i])] & 0xFF)])
-                if next != 0 { row = next } else { alive = false }
-              }
-              i &+= 1
-            }
-          } else {
-            break
           }
+        } else {
+          break
         }
-        let found =
-          row != classCount
-          ? idRange(state: row / classCount, ended: alive, bytes, start, &ids) : 0..<0
-        // The sentence under way holds this word's first byte: its trimmed start is at or before it.
-        words.initializeElement(
-          at: count,
-          to: ScannedText.Word(
-            start: start, end: i, idStart: found.lowerBound, idEnd: found.upperBound,
-            hasUppercase: flags & Self.upper != 0,
-            isNumber: flags & (Self.letter | Self.nonASCII) == 0, sentence: sentences.count))
-        count += 1
       }
-      SentenceSplitter.emit(sentenceStart..<n, in: bytes, into: &sentences)
+      let found =
+        row != classCount
+        ? idRange(state: row / classCount, ended: alive, bytes, start, &ids) : 0..<0
+      // The sentence under way holds this word's first byte: its trimmed start is at or before it.
+      words.append(
+        ScannedText.Word(
+          start: start, end: i, idStart: found.lowerBound, idEnd: found.upperBound,
+          hasUppercase: flags & Self.upper != 0,
+          isNumber: flags & (Self.letter | Self.nonASCII) == 0, sentence: sentences.count))
     }
+    SentenceSplitter.emit(sentenceStart..<n, in: bytes, into: &sentences)
+    text.words = words
     text.ids = ids
     text.sentences = sentences
   }
