@@ -49,8 +49,9 @@ extension IndicatorExtractor {
     organisations: IndicatorOrganisations
   ) -> [Figure] {
     var numbers = numbers
+    let named = organisations.named(in: sentence.bytes, words: sentence.words)
     while true {
-      let figures = resolve(sentence, numbers: numbers, organisations: organisations)
+      let figures = resolve(sentence, numbers: numbers, named: named)
       // A bare number is a figure only when a score or count kind claims it (or it is the target or
       // comparator of a figure kept); drop the rest and cut the sentence again without them.
       let kept = figures.filter { $0.kind != nil || $0.number.unit != nil }
@@ -62,9 +63,10 @@ extension IndicatorExtractor {
     }
   }
 
+  /// The figures of `numbers` in `sentence`, which names the organisations `named`.
   func resolve(
     _ sentence: SentenceContext, numbers: [IndicatorNumberScanner.Number],
-    organisations: IndicatorOrganisations
+    named: [(name: String, at: Int)]
   ) -> [Figure] {
     var candidates = numbers.map { reference(for: $0, in: sentence) }
     attach(&candidates, in: sentence)
@@ -88,7 +90,6 @@ extension IndicatorExtractor {
     for (a, b) in zip(order, order.dropFirst()) {
       cuts.append(cut(sentence.bytes, between: spans[a], and: spans[b]))
     }
-    let named = organisations.named(in: sentence.bytes, words: sentence.words)
     let claimed = sentence.matches.contains { claimCues.contains($0.pattern) }
     var out: [Figure] = []
     for (position, o) in order.enumerated() {
@@ -284,7 +285,7 @@ extension IndicatorExtractor {
 
   /// Gives `figure` the first kind whose rule holds in `scope`; false when none does.
   func classify(_ figure: inout Figure, scope: Range<Int>, sentence: SentenceContext) -> Bool {
-    func found(_ group: Set<Int>, in matches: [PatternSet.Match], _ range: Range<Int>) -> Bool {
+    func found(_ group: PatternMask, in matches: [PatternSet.Match], _ range: Range<Int>) -> Bool {
       matches.contains {
         group.contains($0.pattern) && $0.start >= range.lowerBound && $0.end <= range.upperBound
       }

@@ -22,21 +22,21 @@ public struct IndicatorExtractor: Sendable {
   let cues: PatternSet
   let kinds: [CompiledKind]
   let references: [CompiledReference]
-  let claimCues: Set<Int>
-  let periodCues: Set<Int>
-  let continuationCues: Set<Int>
+  let claimCues: PatternMask
+  let periodCues: PatternMask
+  let continuationCues: PatternMask
 
   struct CompiledKind: Sendable {
     let kind: IndicatorKind
-    let clause: [Set<Int>]
-    let context: [Set<Int>]
-    let exclude: Set<Int>
+    let clause: [PatternMask]
+    let context: [PatternMask]
+    let exclude: PatternMask
   }
 
   struct CompiledReference: Sendable {
     let rule: IndicatorReferenceRule
-    let before: Set<Int>
-    let after: Set<Int>
+    let before: PatternMask
+    let after: PatternMask
   }
 
   /// Compiles every phrase of `table` once into one pattern set.
@@ -44,8 +44,8 @@ public struct IndicatorExtractor: Sendable {
     self.table = table
     var patterns: [Pattern] = []
     var index: [String: Int] = [:]
-    func ids(_ phrases: [String]) -> Set<Int> {
-      Set(
+    func ids(_ phrases: [String]) -> PatternMask {
+      PatternMask(
         phrases.map { phrase in
           if let i = index[phrase] { return i }
           // The table's initialiser has checked that every phrase parses.
@@ -162,17 +162,17 @@ public struct IndicatorExtractor: Sendable {
     let sentences = SentenceSplitter.ranges(in: bytes)
     let scans = sentences.map { IndicatorNumberScanner.scan(bytes, in: $0) }
     // Cues are matched only in sentences with numbers and the sentence before each.
-    var relevant = Set<Int>()
+    var relevant = [Bool](repeating: false, count: sentences.count)
     for k in sentences.indices where !scans[k].numbers.isEmpty {
-      relevant.insert(k)
-      if k > 0 { relevant.insert(k - 1) }
+      relevant[k] = true
+      if k > 0 { relevant[k - 1] = true }
     }
-    guard !relevant.isEmpty else { return [] }
+    guard relevant.contains(true) else { return [] }
     // A sentence starts after white space, a bullet's "- " or a line break and ends before white
     // space, so its words are the text's words that start in it.
     var words: [Word] = []
     var sentenceOfWord: [Int] = []
-    for k in sentences.indices where relevant.contains(k) {
+    for k in sentences.indices where relevant[k] {
       let inSentence = WordTokenizer.words(bytes, in: sentences[k])
       words += inSentence
       sentenceOfWord += repeatElement(k, count: inSentence.count)

@@ -42,11 +42,9 @@ struct IndicatorOrganisations {
   /// Records every `Name Words (ACR)` whose name leads with an organisation's first two words.
   private mutating func defineAcronyms(in passage: [UInt8]) {
     // Words are counted from 240 bytes before the first "(" that opens a capitalised word.
-    var opening: Int?
-    for (i, b) in passage.enumerated()
-    where b == 40 && i + 1 < passage.count && passage[i + 1] >= 65 && passage[i + 1] <= 90 {
-      opening = i
-      break
+    var opening = passage.firstIndex(of: 40)
+    while let i = opening, !(i + 1 < passage.count && passage[i + 1] >= 65 && passage[i + 1] <= 90) {
+      opening = passage[(i + 1)...].firstIndex(of: 40)
     }
     guard let opening else { return }
     let floor = max(0, opening - 240)
@@ -131,7 +129,7 @@ struct IndicatorOrganisations {
       let normal = name.whole ? all : normal
       variants: for variant in name.variants {
         guard variant.count <= normal.count else { continue }
-        for start in 0...(normal.count - variant.count) {
+        for start in 0...(normal.count - variant.count) where normal[start].length == variant[0].count {
           let first = words[normal[start].word]
           if variant.count == 1 && !(bytes[first.start] >= 65 && bytes[first.start] <= 90) {
             continue

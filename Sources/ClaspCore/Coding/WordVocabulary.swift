@@ -172,7 +172,14 @@ struct WordVocabulary: Sendable {
       row = next
       i += 1
     }
-    return idRange(state: row / t.classCount, ended: alive, bytes, start, &ids)
+    return idRange(state: Self.state(row: row, t.classCount), ended: alive, bytes, start, &ids)
+  }
+
+  /// The state whose row in `transitions` starts at `row`.
+  @inline(__always)
+  static func state(row: Int, _ classCount: Int) -> Int {
+    // Both are small and positive: unsigned 32-bit division needs no overflow checks.
+    Int(UInt32(truncatingIfNeeded: row) / UInt32(truncatingIfNeeded: classCount))
   }
 
   /// Empties `ids` down to `lists`, which every text's ids start with.
@@ -196,7 +203,7 @@ struct WordVocabulary: Sendable {
     let t = tables
     let count = ended ? t.endCount[state] : t.prefixCount[state]
     let first = t.listStart[state]
-    if count == 0 || t.cased[state] & (ended ? 2 : 1) == 0 { return first..<first + count }
+    if count == 0 || t.cased[state] & (ended ? 2 : 1) == 0 { return first..<first &+ count }
     let list = UnsafeBufferPointer(start: t.ids + Int(first), count: Int(count))
     let appended = Int32(ids.count)
     for id in list where !entries[Int(id)].caseSensitive || matchesCase(id, bytes, start) {
@@ -302,7 +309,7 @@ struct WordVocabulary: Sendable {
       }
       let found =
         row != classCount
-        ? idRange(state: row / classCount, ended: alive, bytes, start, &ids) : 0..<0
+        ? idRange(state: Self.state(row: row, classCount), ended: alive, bytes, start, &ids) : 0..<0
       // The sentence under way holds this word's first byte: its trimmed start is at or before it.
       words.append(
         ScannedText.Word(
