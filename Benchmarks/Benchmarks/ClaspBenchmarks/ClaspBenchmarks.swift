@@ -49,6 +49,22 @@ let benchmarks: @Sendable () -> Void = {
     }
   }
 
+  Benchmark("extract indicators one report (Thurrock, 130 KB)") { benchmark in
+    let report = try ReportLoader.load(bytes: thurrockBytes, path: "Data/reports/thurrock.txt")
+    let extractor = IndicatorExtractor(table: try IndicatorTable.bundledDefault())
+    // Validate before measuring: the classified figures are the reviewed fixture's.
+    let fixture = try String(
+      contentsOf: packageRoot.appendingPathComponent(
+        "Tests/ClaspCoreTests/Fixtures/indicators/thurrock.txt"), encoding: .utf8)
+    let reviewed = fixture.split(separator: "\n").filter { !$0.hasPrefix("#") }.count
+    let classified = extractor.indicators(in: report).filter { $0.kind != nil }.count
+    precondition(classified == reviewed, "indicators differ from Fixtures/indicators/thurrock.txt")
+    benchmark.startMeasurement()
+    for _ in benchmark.scaledIterations {
+      blackHole(extractor.indicators(in: report))
+    }
+  }
+
   // The floor the coder is compared with: one pass over the same bytes counting line breaks.
   Benchmark("byte scan baseline: count newlines (Thurrock, 130 KB)") { benchmark in
     for _ in benchmark.scaledIterations {

@@ -97,16 +97,18 @@ public struct Coder: Sendable {
       }
     }
     guard anyTheme else { return }
-    let hits = codebook.themes.indices.compactMap {
-      detect(theme: $0, in: text, matches: text.byTheme[$0])
+    var hits: [ThemeHit] = []
+    for t in codebook.themes.indices where !text.byTheme[t].isEmpty {
+      if let hit = detect(theme: t, in: &text) { hits.append(hit) }
     }
     guard !hits.isEmpty else { return }
 
-    let isRecommendation = unit.id.kind == .recommendation
+    // `unit.id.kind == .recommendation`, without making the prefix a `String`.
+    let isRecommendation = unit.id.rawValue.hasPrefix(Self.recommendationPrefix)
     let tones =
       isRecommendation
       ? []
-      : SentenceTone.tones(
+      : SentenceTone.summaries(
         bytes: text.bytes, words: text.words, sentenceCount: text.sentences.count,
         cues: text.cues, lexicon: lexicon)
     for hit in hits {
@@ -141,6 +143,12 @@ public struct Coder: Sendable {
     var matches: [PatternSet.Match] = []
     var byTheme: [[PatternSet.Match]]
     var cues: [PatternSet.Match] = []
+    /// `detect`'s lists for the theme at hand.
+    var excluded: [PatternSet.Match] = []
+    var context: [(sentence: Int, group: Int, match: PatternSet.Match)] = []
+    var strongSentences: [Int] = []
+    var includeSentences: [Int] = []
+    var counted: [PatternSet.Match] = []
     /// The words, each with its sentence.
     var words: [ScannedText.Word] { scanned.words }
     /// The sentences' byte ranges.
@@ -158,8 +166,11 @@ public struct Coder: Sendable {
       let sentences = scanned.sentences
       isContent.removeAll(keepingCapacity: true)
       isContent.append(contentsOf: repeatElement(false, count: sentences.count))
-      for w in scanned.words where !w.isNumber && !Coder.isCitationWord(bytes, w) {
-        isContent[w.sentence] = true
+      let (bytes, words) = (self.bytes, scanned.words)
+      isContent.withUnsafeMutableBufferPointer { isContent in
+        for w in words where !isContent[w.sentence] && !w.isNumber {
+          if !Coder.isCitationWord(bytes, w) { isContent[w.sentence] = true }
+        }
       }
       content.removeAll(keepingCapacity: true)
       for s in isContent.indices where isContent[s] { content.append(s) }
@@ -176,85 +187,93 @@ public struct Coder: Sendable {
     let matches: [PatternSet.Match]
   }
 
-  /// Applies theme `t`'s rules (see `ThemeRules`) to its matches in `text`.
-  func detect(theme t: Int, in text: UnitText, matches mine: [PatternSet.Match]) -> ThemeHit? {
-    guard !mine.isEmpty else { return nil }
+  /// Applies theme `t`'s rules (see `ThemeRules`) to its matches in `text`, whose lists it uses.
+  ///
+  /// A theme's matches come in word order, so the sentences that carry it come sorted and only
+  /// repeats in a row need dropping; nothing is allocated unless the theme is substantive.
+  func detect(theme t: Int, in text: inout UnitText) -> ThemeHit? {
+    let mine = text.byTheme[t]
     let rules = codebook.themes[t].rules
     let groups = rules.context.count
-    var excluded: [PatternSet.Match] = []
-    var context: [(sentence: Int, group: Int, match: PatternSet.Match)] = []
+    text.excluded.removeAll(keepingCapacity: true)
+    text.context.removeAll(keepingCapacity: true)
+    text.strongSentences.removeAll(keepingCapacity: true)
+    text.includeSentences.removeAll(keepingCapacity: true)
     for m in mine {
       switch owners[m.pattern].role {
-      case .exclude: excluded.append(m)
-      case .context(let g): context.append((text.words[m.firstWord].sentence, g, m))
+      case .exclude: text.excluded.append(m)
+      case .context(let g): text.context.append((text.words[m.firstWord].sentence, g, m))
       case .strong, .include: break
       }
     }
+    // Without a strong or include match a theme is never substantive (`minSentences` is at least 1).
+    guard text.excluded.count + text.context.count < mine.count else { return nil }
     /// True when sentence `s` has a context match of every group.
     func hasAllContext(_ s: Int) -> Bool {
-      var seen: [Int] = []
-      for c in context where c.sentence == s && !seen.contains(c.group) { seen.append(c.group) }
-      return seen.count >= groups
+      var seen = 0
+      let context = text.context
+      for (k, c) in context.enumerated() where c.sentence == s {
+        if !context[..<k].contains(where: { $0.sentence == s && $0.group == c.group }) { seen += 1 }
+      }
+      return seen >= groups
     }
-    var strongSentences: [Int] = []
-    var includeSentences: [Int] = []
-    var counted: [PatternSet.Match] = []
+    text.counted.removeAll(keepingCapacity: true)
     for m in mine {
-      let role = owners[m.pattern].role
-      guard role == .strong || role == .include else { continue }
-      if excluded.contains(where: { $0.start < m.end && m.start < $0.end }) { continue }
+      let strong: Bool
+      switch owners[m.pattern].role {
+      case .strong: strong = true
+      case .include: strong = false
+      case .exclude, .context: continue
+      }
+      if text.excluded.contains(where: { $0.start < m.end && m.start < $0.end }) { continue }
       let s = text.words[m.firstWord].sentence
       guard text.isContent[s] else { continue }
-      if role == .include, groups > 0, !hasAllContext(s) { continue }
-      if role == .strong { strongSentences.append(s) } else { includeSentences.append(s) }
-      counted.append(m)
+      if !strong, groups > 0, !hasAllContext(s) { continue }
+      if strong {
+        if text.strongSentences.last != s { text.strongSentences.append(s) }
+      } else if text.includeSentences.last != s {
+        text.includeSentences.append(s)
+      }
+      text.counted.append(m)
     }
-    strongSentences = Self.sortedUnique(strongSentences)
-    includeSentences = Self.sortedUnique(includeSentences)
+    let strongSentences = text.strongSentences
+    let includeSentences = text.includeSentences
     let substantive =
       !strongSentences.isEmpty || includeSentences.count >= rules.minSentences
       || (text.content.first.map(includeSentences.contains) ?? false)
       || (text.content.count <= 2 && !includeSentences.isEmpty)
     guard substantive else { return nil }
+    var counted = Array(text.counted)
     if groups > 0 {
-      for c in context where includeSentences.contains(c.sentence) { counted.append(c.match) }
+      for c in text.context where includeSentences.contains(c.sentence) { counted.append(c.match) }
     }
     counted.sort { ($0.start, $0.end, $0.pattern) < ($1.start, $1.end, $1.pattern) }
     return ThemeHit(
-      theme: t, sentences: Self.sortedUnique(strongSentences + includeSentences), matches: counted)
+      theme: t, sentences: Self.mergedUnique(strongSentences, includeSentences), matches: counted)
   }
 
-  static func sortedUnique(_ values: [Int]) -> [Int] {
-    guard values.count > 1 else { return values }
-    var out = values.sorted()
-    var k = 1
-    for i in 1..<out.count where out[i] != out[k - 1] {
-      out[k] = out[i]
-      k += 1
+  /// The union of two sorted lists without repeats, sorted.
+  static func mergedUnique(_ a: [Int], _ b: [Int]) -> [Int] {
+    var out: [Int] = []
+    out.reserveCapacity(a.count + b.count)
+    var i = 0
+    var j = 0
+    while i < a.count || j < b.count {
+      let next = j == b.count || i < a.count && a[i] <= b[j] ? a[i] : b[j]
+      if out.last != next { out.append(next) }
+      if i < a.count, a[i] == next { i += 1 }
+      if j < b.count, b[j] == next { j += 1 }
     }
-    out.removeLast(out.count - k)
     return out
   }
 
   /// The polarity of a paragraph's theme from the tones of the sentences that bear on it.
-  func polarity(of hit: ThemeHit, in text: UnitText, tones: [SentenceTone]) -> Polarity {
+  func polarity(of hit: ThemeHit, in text: UnitText, tones: [SentenceTone.Summary]) -> Polarity {
     // The sentences that carry the theme, and any that continue one of them ("This means...",
-    // "However..."): a theme's evaluation often follows the sentence that names it.
-    var chosen = [Bool](repeating: false, count: text.sentences.count)
-    for s in hit.sentences { chosen[s] = true }
-    for s in hit.sentences {
-      var next = s + 1
-      while next < text.sentences.count, !chosen[next],
-        Self.continues(text.bytes, text.sentences[next])
-      {
-        chosen[next] = true
-        next += 1
-      }
-    }
-    // A plain statement answered by a "However, ..." concern is conceded as a strength, as within
-    // a sentence.
+    // "However..."): a theme's evaluation often follows the sentence that names it. A plain statement
+    // answered by a "However, ..." concern is conceded as a strength, as within a sentence.
     var local = PolarityTally()
-    for s in chosen.indices where chosen[s] {
+    func add(_ s: Int) {
       let tone = tones[s]
       let lean = tone.lean
       if lean == .neutral, !tone.hedged, s + 1 < tones.count,
@@ -263,6 +282,16 @@ public struct Coder: Sendable {
         local.add(lean: .positive, hedged: false)
       } else {
         local.add(lean: lean, hedged: tone.hedged)
+      }
+    }
+    // `hit.sentences` is sorted: a continuation runs up to the next sentence that carries the theme.
+    for (k, s) in hit.sentences.enumerated() {
+      add(s)
+      let stop = k + 1 < hit.sentences.count ? hit.sentences[k + 1] : text.sentences.count
+      var next = s + 1
+      while next < stop, Self.continues(text.bytes, text.sentences[next]) {
+        add(next)
+        next += 1
       }
     }
     if local.polarity != .neutral { return local.polarity }
@@ -297,15 +326,8 @@ public struct Coder: Sendable {
     }
   }
 
-  /// A theme's polarity from the tones of the sentences that carry it.
-  ///
-  /// A concern and a seen strength make `mixed`; a concern with only reported or intended strengths
-  /// ("we were told ... however") stays `negative`.
-  static func polarity(of tones: [SentenceTone]) -> Polarity {
-    var tally = PolarityTally()
-    for tone in tones { tally.add(lean: tone.lean, hedged: tone.hedged) }
-    return tally.polarity
-  }
+  /// How the id of a recommendation starts.
+  static let recommendationPrefix = UnitKind.recommendation.rawValue + ":"
 
   /// Openings by which a sentence continues the one before it.
   static let continuations: [[UInt8]] = [

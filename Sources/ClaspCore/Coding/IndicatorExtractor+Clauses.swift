@@ -49,8 +49,9 @@ extension IndicatorExtractor {
     organisations: IndicatorOrganisations
   ) -> [Figure] {
     var numbers = numbers
+    let named = organisations.named(in: sentence.bytes, words: sentence.words)
     while true {
-      let figures = resolve(sentence, numbers: numbers, organisations: organisations)
+      let figures = resolve(sentence, numbers: numbers, named: named)
       // A bare number is a figure only when a score or count kind claims it (or it is the target or
       // comparator of a figure kept); drop the rest and cut the sentence again without them.
       let kept = figures.filter { $0.kind != nil || $0.number.unit != nil }
@@ -62,9 +63,10 @@ extension IndicatorExtractor {
     }
   }
 
+  /// The figures of `numbers` in `sentence`, which names the organisations `named`.
   func resolve(
     _ sentence: SentenceContext, numbers: [IndicatorNumberScanner.Number],
-    organisations: IndicatorOrganisations
+    named: [(name: String, at: Int)]
   ) -> [Figure] {
     var candidates = numbers.map { reference(for: $0, in: sentence) }
     attach(&candidates, in: sentence)
@@ -88,7 +90,6 @@ extension IndicatorExtractor {
     for (a, b) in zip(order, order.dropFirst()) {
       cuts.append(cut(sentence.bytes, between: spans[a], and: spans[b]))
     }
-    let named = organisations.named(in: sentence.bytes, words: sentence.words)
     let claimed = sentence.matches.contains { claimCues.contains($0.pattern) }
     var out: [Figure] = []
     for (position, o) in order.enumerated() {
@@ -157,11 +158,11 @@ extension IndicatorExtractor {
     for compiled in references {
       let before = sentence.matches.contains {
         compiled.before.contains($0.pattern) && $0.end <= number.range.lowerBound
-          && Self.isGap(bytes[$0.end..<number.range.lowerBound], allowed: [32, 40, 58])
+          && Self.isGap(bytes[$0.end..<number.range.lowerBound], allowed: Self.gapBefore)
       }
       let after = sentence.matches.filter {
         compiled.after.contains($0.pattern) && $0.start >= number.range.upperBound
-          && Self.isGap(bytes[number.range.upperBound..<$0.start], allowed: [32, 41])
+          && Self.isGap(bytes[number.range.upperBound..<$0.start], allowed: Self.gapAfter)
       }.map(\.end).max()
       if before || after != nil {
         return Candidate(
@@ -172,9 +173,14 @@ extension IndicatorExtractor {
     return Candidate(number: number, role: .figure, basis: nil, span: number.range)
   }
 
-  static func isGap(_ bytes: ArraySlice<UInt8>, allowed: Set<UInt8>) -> Bool {
+  static func isGap(_ bytes: ArraySlice<UInt8>, allowed: [UInt8]) -> Bool {
     bytes.count <= 3 && bytes.allSatisfy(allowed.contains)
   }
+
+  /// What may stand between a reference phrase and its number: spaces, `(` or `:` before it,
+  /// spaces or `)` after it.
+  static let gapBefore: [UInt8] = [32, 40, 58]
+  static let gapAfter: [UInt8] = [32, 41]
 
   /// Pairs each target or comparator with the nearest figure before it in the same clause (no `;` or
   /// "and" between), else the nearest after it; a reference with neither stands alone.
@@ -279,7 +285,7 @@ extension IndicatorExtractor {
 
   /// Gives `figure` the first kind whose rule holds in `scope`; false when none does.
   func classify(_ figure: inout Figure, scope: Range<Int>, sentence: SentenceContext) -> Bool {
-    func found(_ group: Set<Int>, in matches: [PatternSet.Match], _ range: Range<Int>) -> Bool {
+    func found(_ group: PatternMask, in matches: [PatternSet.Match], _ range: Range<Int>) -> Bool {
       matches.contains {
         group.contains($0.pattern) && $0.start >= range.lowerBound && $0.end <= range.upperBound
       }

@@ -22,21 +22,21 @@ public struct IndicatorExtractor: Sendable {
   let cues: PatternSet
   let kinds: [CompiledKind]
   let references: [CompiledReference]
-  let claimCues: Set<Int>
-  let periodCues: Set<Int>
-  let continuationCues: Set<Int>
+  let claimCues: PatternMask
+  let periodCues: PatternMask
+  let continuationCues: PatternMask
 
   struct CompiledKind: Sendable {
     let kind: IndicatorKind
-    let clause: [Set<Int>]
-    let context: [Set<Int>]
-    let exclude: Set<Int>
+    let clause: [PatternMask]
+    let context: [PatternMask]
+    let exclude: PatternMask
   }
 
   struct CompiledReference: Sendable {
     let rule: IndicatorReferenceRule
-    let before: Set<Int>
-    let after: Set<Int>
+    let before: PatternMask
+    let after: PatternMask
   }
 
   /// Compiles every phrase of `table` once into one pattern set.
@@ -44,8 +44,8 @@ public struct IndicatorExtractor: Sendable {
     self.table = table
     var patterns: [Pattern] = []
     var index: [String: Int] = [:]
-    func ids(_ phrases: [String]) -> Set<Int> {
-      Set(
+    func ids(_ phrases: [String]) -> PatternMask {
+      PatternMask(
         phrases.map { phrase in
           if let i = index[phrase] { return i }
           // The table's initialiser has checked that every phrase parses.
@@ -94,10 +94,19 @@ public struct IndicatorExtractor: Sendable {
     var out: [Passage] = []
     for section in report.sections {
       guard let text = section.text else { continue }
+      let bytes = Array(text.utf8)
       var paragraph: [UInt8] = []
       var start = 0
-      for (k, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-        if line.allSatisfy(\.isWhitespace) {
+      var k = 0
+      var lineStart = 0
+      // The text's lines as `String.split(separator: "\n")` gives them: "\r\n" is one character.
+      for i in 0...bytes.count where i == bytes.count || bytes[i] == 10 && (i == 0 || bytes[i - 1] != 13) {
+        let line = bytes[lineStart..<i]
+        defer {
+          lineStart = i + 1
+          k += 1
+        }
+        if isBlank(line) {
           if !paragraph.isEmpty {
             out.append(
               Passage(
@@ -108,7 +117,7 @@ public struct IndicatorExtractor: Sendable {
           continue
         }
         if paragraph.isEmpty { start = k } else { paragraph.append(10) }
-        paragraph.append(contentsOf: line.utf8)
+        paragraph.append(contentsOf: line)
       }
       if !paragraph.isEmpty {
         out.append(
@@ -128,6 +137,20 @@ public struct IndicatorExtractor: Sendable {
     return out
   }
 
+  /// True when every character of `line` is white space (`Character.isWhitespace`).
+  static func isBlank(_ line: ArraySlice<UInt8>) -> Bool {
+    var ascii = true
+    for b in line {
+      if b >= 0x80 {
+        ascii = false
+      } else if b != 32 && !(9...13).contains(b) {
+        // An ASCII letter or mark starts its character or follows a non-space prefix in it.
+        return false
+      }
+    }
+    return ascii || String(decoding: line, as: UTF8.self).allSatisfy(\.isWhitespace)
+  }
+
   // MARK: Sentences
 
   func extract(_ passage: Passage, area: String, organisations: IndicatorOrganisations)
@@ -139,26 +162,26 @@ public struct IndicatorExtractor: Sendable {
     let sentences = SentenceSplitter.ranges(in: bytes)
     let scans = sentences.map { IndicatorNumberScanner.scan(bytes, in: $0) }
     // Cues are matched only in sentences with numbers and the sentence before each.
-    var relevant = Set<Int>()
+    var relevant = [Bool](repeating: false, count: sentences.count)
     for k in sentences.indices where !scans[k].numbers.isEmpty {
-      relevant.insert(k)
-      if k > 0 { relevant.insert(k - 1) }
+      relevant[k] = true
+      if k > 0 { relevant[k - 1] = true }
     }
-    guard !relevant.isEmpty else { return [] }
-    let allWords = WordTokenizer.words(bytes)
+    guard relevant.contains(true) else { return [] }
+    // A sentence starts after white space, a bullet's "- " or a line break and ends before white
+    // space, so its words are the text's words that start in it.
     var words: [Word] = []
     var sentenceOfWord: [Int] = []
-    var s = 0
-    for word in allWords {
-      while s < sentences.count && sentences[s].upperBound <= word.start { s += 1 }
-      guard s < sentences.count, sentences[s].contains(word.start), relevant.contains(s) else {
-        continue
-      }
-      words.append(word)
-      sentenceOfWord.append(s)
+    for k in sentences.indices where relevant[k] {
+      let inSentence = WordTokenizer.words(bytes, in: sentences[k])
+      words += inSentence
+      sentenceOfWord += repeatElement(k, count: inSentence.count)
     }
     let matches = cues.matches(in: bytes, words: words, sentenceOfWord: sentenceOfWord)
     var out: [Indicator] = []
+    // Line breaks before the sentence at hand, counted on from the last sentence's start.
+    var counted = 0
+    var breaks = 0
     for (k, range) in sentences.enumerated() where !scans[k].numbers.isEmpty {
       let scan = scans[k]
       let context = (k > 0 ? sentences[k - 1].lowerBound : range.lowerBound)..<range.upperBound
@@ -169,10 +192,9 @@ public struct IndicatorExtractor: Sendable {
           $0.start >= context.lowerBound && $0.end <= context.upperBound
         },
         words: words[wordRange(words, range)], periods: scan.periods)
-      let line =
-        passage.firstLine
-        + (passage.contiguous
-          ? bytes[..<range.lowerBound].reduce(0) { $0 + ($1 == 10 ? 1 : 0) } : 0)
+      for b in bytes[counted..<range.lowerBound] where b == 10 { breaks += 1 }
+      counted = range.lowerBound
+      let line = passage.firstLine + (passage.contiguous ? breaks : 0)
       for figure in figures(in: sentence, numbers: scan.numbers, organisations: organisations) {
         out.append(
           Indicator(

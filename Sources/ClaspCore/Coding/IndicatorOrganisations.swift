@@ -41,72 +41,101 @@ struct IndicatorOrganisations {
 
   /// Records every `Name Words (ACR)` whose name leads with an organisation's first two words.
   private mutating func defineAcronyms(in passage: [UInt8]) {
-    // Tokenise only the text before each "(" that opens a capitalised word.
-    var start: Int?
-    for (i, b) in passage.enumerated()
-    where b == 40 && i + 1 < passage.count && passage[i + 1] >= 65 && passage[i + 1] <= 90 {
-      start = max(0, i - 240)
-      break
+    // Words are counted from 240 bytes before the first "(" that opens a capitalised word.
+    var opening = passage.firstIndex(of: 40)
+    while let i = opening, !(i + 1 < passage.count && passage[i + 1] >= 65 && passage[i + 1] <= 90) {
+      opening = passage[(i + 1)...].firstIndex(of: 40)
     }
-    guard let start else { return }
-    let bytes = Array(passage[start...])
-    let words = WordTokenizer.words(bytes)
-    for (w, word) in words.enumerated() where w > 0 {
-      guard word.start > 0, bytes[word.start - 1] == 40, word.end < bytes.count,
-        bytes[word.end] == 41,
-        Self.isAcronym(bytes[word.start..<word.end])
+    guard let opening else { return }
+    let floor = max(0, opening - 240)
+    var from = opening
+    while let open = passage[from...].firstIndex(of: 40) {
+      from = open + 1
+      var close = from
+      while close < passage.count, IndicatorNumberScanner.isLetter(passage[close]) { close += 1 }
+      guard close < passage.count, passage[close] == 41, Self.isAcronym(passage[from..<close])
       else { continue }
-      let acronym = Array(bytes[word.start..<word.end])
-      guard acronyms[acronym] == nil else { continue }
-      // The run of capitalised words (and connectors) just before the bracket.
-      var first = w
-      while first > 0 {
-        let previous = words[first - 1]
-        let initial = bytes[previous.start]
-        let connector = Self.dropped.contains(previous.folded)
-        guard (initial >= 65 && initial <= 90) || connector, w - first < 12 else { break }
-        first -= 1
-      }
-      let whole = words[first..<w].map(\.folded).filter { !Self.dropped.contains($0) }.map(
-        Self.singular)
-      var best: (index: Int, shared: Int)?
-      // A capitalised word or two may open the sentence before the name ("In Avon and ...").
-      for skip in 0..<min(3, max(0, whole.count - 1)) where best == nil {
-        let run = Array(whole[skip...])
-        for (index, name) in names.enumerated() {
-          let tokens = name.variants[0]
-          guard tokens.count >= 2, tokens[0] == run[0], tokens[1] == run[1] else { continue }
-          let shared = Set(tokens).intersection(run).count
-          if best.map({ shared > $0.shared }) ?? true { best = (index, shared) }
-        }
-      }
-      if let best { acronyms[acronym] = best.index }
+      define(acronym: from..<close, in: passage, floor: floor)
     }
+  }
+
+  /// Records the acronym at `range` (in brackets) for the organisation its name, the capitalised
+  /// words before it, leads with; words are as tokenising from `floor` finds them.
+  private mutating func define(acronym range: Range<Int>, in bytes: [UInt8], floor: Int) {
+    let acronym = Array(bytes[range])
+    guard acronyms[acronym] == nil else { return }
+    // The name is at most twelve words: tokenise from a word boundary that leaves thirteen (the
+    // same words as from `floor`), else from `floor`.
+    var start = max(floor, range.lowerBound - 160)
+    while start > floor, bytes[start - 1] >= 0x80 || IndicatorNumberScanner.isAlnum(bytes[start - 1])
+    {
+      start += 1
+    }
+    var words = WordTokenizer.words(bytes, in: start..<range.upperBound)
+    if words.count <= 12, start > floor {
+      words = WordTokenizer.words(bytes, in: floor..<range.upperBound)
+    }
+    let w = words.count - 1
+    guard w > 0 else { return }
+    // The run of capitalised words (and connectors) just before the bracket.
+    var first = w
+    while first > 0 {
+      let previous = words[first - 1]
+      let initial = bytes[previous.start]
+      let connector = Self.dropped.contains(previous.folded)
+      guard (initial >= 65 && initial <= 90) || connector, w - first < 12 else { break }
+      first -= 1
+    }
+    let whole = words[first..<w].map(\.folded).filter { !Self.dropped.contains($0) }.map(
+      Self.singular)
+    var best: (index: Int, shared: Int)?
+    // A capitalised word or two may open the sentence before the name ("In Avon and ...").
+    for skip in 0..<min(3, max(0, whole.count - 1)) where best == nil {
+      let run = Array(whole[skip...])
+      for (index, name) in names.enumerated() {
+        let tokens = name.variants[0]
+        guard tokens.count >= 2, tokens[0] == run[0], tokens[1] == run[1] else { continue }
+        let shared = Set(tokens).intersection(run).count
+        if best.map({ shared > $0.shared }) ?? true { best = (index, shared) }
+      }
+    }
+    if let best { acronyms[acronym] = best.index }
   }
 
   /// The organisations named in `bytes[range]` with where they are named, in text order.
   func named(in bytes: [UInt8], words: ArraySlice<Word>) -> [(name: String, at: Int)] {
     var found: [(name: String, at: Int)] = []
-    let list = Array(words)
-    var normal: [(token: [UInt8], at: Int, capital: Bool)] = []
-    var all: [(token: [UInt8], at: Int, capital: Bool)] = []
-    for word in list {
-      if word.hasUppercase, let index = acronyms[Array(bytes[word.start..<word.end])] {
+    // Words are compared as their singular form without allocating it: `folded` up to `length`.
+    var normal: [(word: Int, length: Int)] = []
+    var all: [(word: Int, length: Int)] = []
+    for k in words.indices {
+      let word = words[k]
+      if word.hasUppercase, !acronyms.isEmpty, Self.isAcronym(bytes[word.start..<word.end]),
+        let index = acronyms[Array(bytes[word.start..<word.end])]
+      {
         found.append((names[index].display, word.start))
       }
-      let initial = bytes[word.start]
-      let token = (Self.singular(word.folded), word.start, initial >= 65 && initial <= 90)
+      let token = (k, Self.singularLength(word.folded))
       all.append(token)
-      if !Self.dropped.contains(word.folded) { normal.append(token) }
+      if !Self.isDropped(word.folded) { normal.append(token) }
+    }
+    func matches(_ token: [UInt8], _ t: (word: Int, length: Int)) -> Bool {
+      let folded = words[t.word].folded
+      guard token.count == t.length else { return false }
+      for i in 0..<t.length where folded[i] != token[i] { return false }
+      return true
     }
     for name in names {
       let normal = name.whole ? all : normal
       variants: for variant in name.variants {
         guard variant.count <= normal.count else { continue }
-        for start in 0...(normal.count - variant.count) {
-          if variant.count == 1 && !normal[start].capital { continue }
-          if (0..<variant.count).allSatisfy({ normal[start + $0].token == variant[$0] }) {
-            found.append((name.display, normal[start].at))
+        for start in 0...(normal.count - variant.count) where normal[start].length == variant[0].count {
+          let first = words[normal[start].word]
+          if variant.count == 1 && !(bytes[first.start] >= 65 && bytes[first.start] <= 90) {
+            continue
+          }
+          if (0..<variant.count).allSatisfy({ matches(variant[$0], normal[start + $0]) }) {
+            found.append((name.display, first.start))
             break variants
           }
         }
@@ -115,13 +144,24 @@ struct IndicatorOrganisations {
     return found.sorted { $0.at < $1.at || $0.at == $1.at && $0.name < $1.name }
   }
 
+  /// `dropped.contains(word)`, without hashing.
+  static func isDropped(_ word: [UInt8]) -> Bool {
+    (2...3).contains(word.count) && droppedList.contains(word)
+  }
+
+  static let droppedList: [[UInt8]] = Array(dropped)
+
   static func normalised(_ bytes: [UInt8]) -> [[UInt8]] {
     WordTokenizer.words(bytes).map(\.folded).filter { !dropped.contains($0) }.map(singular)
   }
 
   static func singular(_ word: [UInt8]) -> [UInt8] {
-    word.count > 4 && word.last == 115 && word[word.count - 2] != 115
-      ? Array(word.dropLast()) : word
+    Array(word[..<singularLength(word)])
+  }
+
+  /// The length of `singular(word)`: a plural `s` is dropped from a word of more than four bytes.
+  static func singularLength(_ word: [UInt8]) -> Int {
+    word.count > 4 && word.last == 115 && word[word.count - 2] != 115 ? word.count - 1 : word.count
   }
 
   static let ccgWords: [[UInt8]] = ["clinical", "commissioning", "group"].map { Array($0.utf8) }

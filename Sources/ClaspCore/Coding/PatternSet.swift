@@ -37,6 +37,8 @@ public struct PatternSet: Sendable {
   /// Node `n`'s patterns are `outputs[outputStart[n]..<outputStart[n + 1]]`, in index order.
   private let outputStart: [Int32]
   private let outputs: [Int32]
+  /// The most nodes at one depth: the most a walk can have under way at once.
+  private let width: Int
 
   /// Compiles `patterns`; duplicates are kept and each reports its own index.
   /// - Complexity: O(total words of the patterns).
@@ -48,6 +50,7 @@ public struct PatternSet: Sendable {
     // Node 0 is the root.
     var children: [[(word: Int32, child: Int32)]] = [[]]
     var ends: [[Int32]] = [[]]
+    var depth: [Int] = [0]
     for (index, pattern) in patterns.enumerated() {
       var node = 0
       for word in pattern.words {
@@ -57,6 +60,7 @@ public struct PatternSet: Sendable {
         } else {
           children.append([])
           ends.append([])
+          depth.append(depth[node] + 1)
           children[node].append((w, Int32(children.count - 1)))
           node = children.count - 1
         }
@@ -88,6 +92,9 @@ public struct PatternSet: Sendable {
     self.edgeChild = edgeChild
     self.outputStart = outputStart
     self.outputs = outputs
+    var atDepth = [Int](repeating: 0, count: (depth.max() ?? 0) + 1)
+    for d in depth.dropFirst() { atDepth[d] += 1 }
+    self.width = atDepth.max() ?? 0
   }
 
   /// Every match in `text`, ordered by start word then pattern index.
@@ -100,13 +107,14 @@ public struct PatternSet: Sendable {
     var scanned = ScannedText()
     text.withUnsafeBufferPointer { bytes in
       if let words {
+        vocabulary.reset(&scanned.ids)
         for (k, word) in words.enumerated() {
-          let idStart = Int32(scanned.ids.count)
-          vocabulary.classify(bytes, start: word.start, end: word.end, into: &scanned.ids)
+          let found = vocabulary.classify(
+            bytes, start: word.start, end: word.end, into: &scanned.ids)
           scanned.words.append(
             ScannedText.Word(
-              start: word.start, end: word.end, idStart: idStart,
-              idEnd: Int32(scanned.ids.count), hasUppercase: word.hasUppercase, isNumber: false,
+              start: word.start, end: word.end, idStart: found.lowerBound,
+              idEnd: found.upperBound, hasUppercase: word.hasUppercase, isNumber: false,
               sentence: sentenceOfWord?[k] ?? 0))
         }
       } else {
@@ -127,9 +135,14 @@ public struct PatternSet: Sendable {
         rootChild.withUnsafeBufferPointer { rootChild in
           edgeStart.withUnsafeBufferPointer { edgeStart in
             edgeWord.withUnsafeBufferPointer { edgeWord in
-              outputStart.withUnsafeBufferPointer { outputStart in
-                walk(
-                  words, ids, rootChild, edgeStart, edgeWord, outputStart, into: &out)
+              edgeChild.withUnsafeBufferPointer { edgeChild in
+                outputStart.withUnsafeBufferPointer { outputStart in
+                  outputs.withUnsafeBufferPointer { outputs in
+                    walk(
+                      words, ids, rootChild, edgeStart, edgeWord, edgeChild, outputStart, outputs,
+                      into: &out)
+                  }
+                }
               }
             }
           }
@@ -141,51 +154,72 @@ public struct PatternSet: Sendable {
   private func walk(
     _ words: UnsafeBufferPointer<ScannedText.Word>, _ ids: UnsafeBufferPointer<Int32>,
     _ rootChild: UnsafeBufferPointer<Int32>, _ edgeStart: UnsafeBufferPointer<Int32>,
-    _ edgeWord: UnsafeBufferPointer<Int32>, _ outputStart: UnsafeBufferPointer<Int32>,
+    _ edgeWord: UnsafeBufferPointer<Int32>, _ edgeChild: UnsafeBufferPointer<Int32>,
+    _ outputStart: UnsafeBufferPointer<Int32>, _ outputs: UnsafeBufferPointer<Int32>,
     into out: inout [Match]
   ) {
-    var frontier: [Int32] = []
-    var next: [Int32] = []
-    frontier.reserveCapacity(8)
-    next.reserveCapacity(8)
-    for first in words.indices {
-      let head = words[first]
-      guard head.idStart != head.idEnd else { continue }
-      frontier.removeAll(keepingCapacity: true)
-      for k in Int(head.idStart)..<Int(head.idEnd) {
-        let child = rootChild[Int(ids[k])]
-        if child >= 0 { frontier.append(child) }
-      }
-      let found = out.count
-      var last = first
-      while !frontier.isEmpty {
-        for node in frontier {
-          let node = Int(node)
-          for o in Int(outputStart[node])..<Int(outputStart[node + 1]) {
-            out.append(
-              Match(
-                pattern: Int(outputs[o]), firstWord: first, lastWord: last, start: head.start,
-                end: words[last].end))
+    // The nodes under way, and the next word's, are distinct nodes of one depth: `width` bounds
+    // each list.
+    withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * max(width, 1)) { buffer in
+      var frontier = buffer.baseAddress!
+      var next = frontier + max(width, 1)
+      for first in words.indices {
+        let head = words[first]
+        guard head.idStart != head.idEnd else { continue }
+        var count = 0
+        for k in Int(head.idStart)..<Int(head.idEnd) {
+          let child = rootChild[Int(ids[k])]
+          if child >= 0 {
+            frontier[count] = child
+            count += 1
           }
         }
-        last += 1
-        guard last < words.count, words[last].sentence == head.sentence else { break }
-        let word = words[last]
-        next.removeAll(keepingCapacity: true)
-        if word.idStart != word.idEnd {
-          for node in frontier {
-            let node = Int(node)
-            for e in Int(edgeStart[node])..<Int(edgeStart[node + 1]) {
-              let w = edgeWord[e]
-              for k in Int(word.idStart)..<Int(word.idEnd) where ids[k] == w {
-                next.append(edgeChild[e])
+        let found = out.count
+        var last = first
+        while count > 0 {
+          for f in 0..<count {
+            let node = Int(frontier[f])
+            for o in Int(outputStart[node])..<Int(outputStart[node + 1]) {
+              out.append(
+                Match(
+                  pattern: Int(outputs[o]), firstWord: first, lastWord: last, start: head.start,
+                  end: words[last].end))
+            }
+          }
+          last += 1
+          guard last < words.count, words[last].sentence == head.sentence else { break }
+          let word = words[last]
+          var nextCount = 0
+          if word.idStart != word.idEnd {
+            for f in 0..<count {
+              let node = Int(frontier[f])
+              for e in Int(edgeStart[node])..<Int(edgeStart[node + 1]) {
+                let w = edgeWord[e]
+                for k in Int(word.idStart)..<Int(word.idEnd) where ids[k] == w {
+                  next[nextCount] = edgeChild[e]
+                  nextCount += 1
+                }
               }
             }
           }
+          swap(&frontier, &next)
+          count = nextCount
         }
-        swap(&frontier, &next)
+        // Order this word's matches by pattern (each pattern ends at one node: no ties).
+        if out.count - found > 1 {
+          out.withUnsafeMutableBufferPointer { out in
+            for i in (found + 1)..<out.count {
+              let m = out[i]
+              var j = i
+              while j > found, out[j - 1].pattern > m.pattern {
+                out[j] = out[j - 1]
+                j -= 1
+              }
+              out[j] = m
+            }
+          }
+        }
       }
-      if out.count - found > 1 { out[found...].sort { $0.pattern < $1.pattern } }
     }
   }
 }

@@ -26,14 +26,35 @@ public struct SentenceTone: Sendable, Hashable {
 
   /// The sentence's lean: a clear strength, a clear concern, both (in contrasting clauses), or none.
   public var lean: Polarity {
-    let concern = clauses.contains(.negative)
-    var strength = clauses.contains(.positive)
-    if concern && conceded && !hedged { strength = true }
+    Self.lean(
+      strength: clauses.contains(.positive), concern: clauses.contains(.negative),
+      conceded: conceded, hedged: hedged)
+  }
+
+  /// The lean of a sentence with a strength clause or not and a concern clause or not.
+  static func lean(strength: Bool, concern: Bool, conceded: Bool, hedged: Bool) -> Polarity {
+    let strength = strength || concern && conceded && !hedged
     switch (strength, concern) {
     case (true, true): return .mixed
     case (true, false): return .positive
     case (false, true): return .negative
     case (false, false): return .neutral
+    }
+  }
+
+  /// What decides a sentence's lean, without the list of its clauses: the coder's view of a tone,
+  /// which costs no allocation per sentence.
+  struct Summary {
+    /// True when a clause leans positive; `concern` when one leans negative.
+    var strength = false
+    var concern = false
+    var contrast = false
+    var conceded = false
+    var opensWithConcession = false
+    var hedged = false
+
+    var lean: Polarity {
+      SentenceTone.lean(strength: strength, concern: concern, conceded: conceded, hedged: hedged)
     }
   }
 
@@ -51,27 +72,37 @@ public struct SentenceTone: Sendable, Hashable {
         start: words[$0].start, end: words[$0].end, idStart: 0, idEnd: 0,
         hasUppercase: words[$0].hasUppercase, isNumber: false, sentence: sentenceOfWord[$0])
     }
-    return tones(
-      bytes: bytes, words: scanned, sentenceCount: sentenceCount, cues: raw, lexicon: lexicon)
+    var tones = Array(repeating: SentenceTone(), count: sentenceCount)
+    let summaries = summaries(
+      bytes: bytes, words: scanned, sentenceCount: sentenceCount, cues: raw, lexicon: lexicon
+    ) { tones[$0].clauses.append($1) }
+    for (s, summary) in summaries.enumerated() {
+      tones[s].contrast = summary.contrast
+      tones[s].conceded = summary.conceded
+      tones[s].opensWithConcession = summary.opensWithConcession
+      tones[s].hedged = summary.hedged
+    }
+    return tones
   }
 
-  /// The tone of every sentence of a unit from `cues`, the matches of `lexicon`'s set in its words.
-  static func tones(
+  /// The tone of every sentence of a unit from `cues`, the matches of `lexicon`'s set in its words;
+  /// `clause`, when given, is told each sentence's clauses in order.
+  static func summaries(
     bytes: [UInt8], words: [ScannedText.Word], sentenceCount: Int, cues raw: [PatternSet.Match],
-    lexicon: PolarityLexicon
-  ) -> [SentenceTone] {
-    var tones = Array(repeating: SentenceTone(), count: sentenceCount)
-    // Longest cue wins where cues overlap; ties go to the earlier-listed cue.
-    let ordered = raw.sorted {
-      let l0 = $0.lastWord - $0.firstWord
-      let l1 = $1.lastWord - $1.firstWord
-      return l0 != l1 ? l0 > l1 : ($0.firstWord, $0.pattern) < ($1.firstWord, $1.pattern)
-    }
+    lexicon: PolarityLexicon, clause: ((_ sentence: Int, _ lean: Polarity) -> Void)? = nil
+  ) -> [Summary] {
+    var tones = Array(repeating: Summary(), count: sentenceCount)
+    // Longest cue wins where cues overlap; ties go to the earlier-listed cue. The matches come in
+    // word then pattern order, so taking them longest first, in order within a length, is that.
+    let longest = raw.reduce(0) { max($0, $1.lastWord - $1.firstWord) }
     var taken = Array(repeating: false, count: words.count)
     var kept: [(match: PatternSet.Match, cue: PolarityLexicon.Cue)] = []
-    for m in ordered where !(m.firstWord...m.lastWord).contains(where: { taken[$0] }) {
-      for w in m.firstWord...m.lastWord { taken[w] = true }
-      kept.append((m, lexicon.cues[m.pattern]))
+    for length in stride(from: longest, through: 0, by: -1) {
+      for m in raw where m.lastWord - m.firstWord == length {
+        guard !(m.firstWord...m.lastWord).contains(where: { taken[$0] }) else { continue }
+        for w in m.firstWord...m.lastWord { taken[w] = true }
+        kept.append((m, lexicon.cues[m.pattern]))
+      }
     }
     kept.sort { $0.match.firstWord < $1.match.firstWord }
 
@@ -89,8 +120,10 @@ public struct SentenceTone: Sendable, Hashable {
       }
       // A contrast word that opens a sentence ("However, ...") leaves no clause before it.
       guard sentence >= 0, end > clauseStart else { return }
-      tones[sentence].clauses.append(
-        strengths > concerns ? .positive : concerns > 0 ? .negative : .neutral)
+      let lean: Polarity = strengths > concerns ? .positive : concerns > 0 ? .negative : .neutral
+      if lean == .positive { tones[sentence].strength = true }
+      if lean == .negative { tones[sentence].concern = true }
+      clause?(sentence, lean)
       strengths = 0
       concerns = 0
     }

@@ -24,9 +24,12 @@ public struct Word: Sendable, Hashable {
 public enum WordTokenizer {
   /// The words of `bytes`, in order.
   /// - Complexity: O(n) in the number of bytes.
-  public static func words(_ bytes: [UInt8]) -> [Word] {
+  public static func words(_ bytes: [UInt8]) -> [Word] { words(bytes, in: bytes.indices) }
+
+  /// The words of `bytes[range]`, with offsets in `bytes`; `range` should not cut a word.
+  static func words(_ bytes: [UInt8], in range: Range<Int>) -> [Word] {
     var out: [Word] = []
-    var i = 0
+    var i = range.lowerBound
     var start = -1
     var folded: [UInt8] = []
     var upper = false
@@ -38,7 +41,7 @@ public enum WordTokenizer {
         upper = false
       }
     }
-    while i < bytes.count {
+    while i < range.upperBound {
       let b = bytes[i]
       let width = sequenceWidth(b)
       if isWordByte(b, at: i, in: bytes) {
@@ -54,7 +57,7 @@ public enum WordTokenizer {
       }
       i += width
     }
-    close(bytes.count)
+    close(range.upperBound)
     return out
   }
 

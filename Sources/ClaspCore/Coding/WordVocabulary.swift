@@ -10,6 +10,9 @@
 struct WordVocabulary: Sendable {
   /// The pattern words; a word id indexes this array.
   let entries: [Pattern.Word]
+  /// Every trie state's id list, end to end: the start of each text's `ScannedText.ids`, so a word
+  /// whose list needs no case check points into it and nothing is copied per word.
+  let lists: [Int32]
   /// The trie, in flat tables.
   private let tables: Tables
 
@@ -19,7 +22,8 @@ struct WordVocabulary: Sendable {
   /// pointers address.
   private final class Tables: @unchecked Sendable {
     let classCount: Int
-    /// `state * classCount + class` to the next state.
+    /// `state * classCount + class` to the next state's row, `next * classCount` (0: no path), so a
+    /// walk keeps the row and never multiplies.
     let transitions: UnsafeMutablePointer<Int32>
     /// Per byte: its class in the low byte, and the `asciiWord`, `upper`, `letter`, `stop` bits.
     let byteInfo: UnsafeMutablePointer<UInt16>
@@ -141,51 +145,71 @@ struct WordVocabulary: Sendable {
       byteInfo[b] = bits
     }
     self.entries = entries
+    self.lists = ids
     self.tables = Tables(
-      classCount: classCount, transitions: children.flatMap { $0 }, byteInfo: byteInfo,
+      classCount: classCount, transitions: children.flatMap { $0 }.map { $0 * Int32(classCount) },
+      byteInfo: byteInfo,
       listStart: listStart, prefixCount: prefixCount, endCount: endCount, ids: ids, cased: cased)
   }
 
   static func fold(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
 
-  /// The ids of the pattern words that `bytes[start..<end]` (one word) matches, appended to `ids`.
-  func classify(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int, into ids: inout [Int32])
-  {
+  /// The range in `ids` (started by `reset(_:)`) of the ids of the pattern words that
+  /// `bytes[start..<end]` (one word) matches.
+  func classify(
+    _ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int, into ids: inout [Int32]
+  ) -> Range<Int32> {
     let t = tables
-    var state = 1
+    var row = t.classCount
     var alive = true
     var i = start
     while i < end {
-      let next = Int(t.transitions[state &* t.classCount &+ Int(t.byteInfo[Int(bytes[i])] & 0xFF)])
+      let next = Int(t.transitions[row &+ Int(t.byteInfo[Int(bytes[i])] & 0xFF)])
       if next == 0 {
         alive = false
         break
       }
-      state = next
+      row = next
       i += 1
     }
-    addIDs(state: state, ended: alive, bytes, start, &ids)
+    return idRange(state: Self.state(row: row, t.classCount), ended: alive, bytes, start, &ids)
   }
 
-  /// Appends the ids of the words matched by a text word at `start` whose deepest trie state is
-  /// `state`, `ended` when the word ended there; case-sensitive words only where the text has their
-  /// exact bytes.
+  /// The state whose row in `transitions` starts at `row`.
   @inline(__always)
-  private func addIDs(
+  static func state(row: Int, _ classCount: Int) -> Int {
+    // Both are small and positive: unsigned 32-bit division needs no overflow checks.
+    Int(UInt32(truncatingIfNeeded: row) / UInt32(truncatingIfNeeded: classCount))
+  }
+
+  /// Empties `ids` down to `lists`, which every text's ids start with.
+  func reset(_ ids: inout [Int32]) {
+    if ids.count < lists.count {
+      ids = lists
+    } else if ids.count > lists.count {
+      ids.removeLast(ids.count - lists.count)
+    }
+  }
+
+  /// The range in `ids` of the ids of the words matched by a text word at `start` whose deepest trie
+  /// state is `state`, `ended` when the word ended there; case-sensitive words only where the text
+  /// has their exact bytes. Without case-sensitive words the range is the state's own list in
+  /// `lists`; otherwise the words that match are appended to `ids`.
+  @inline(__always)
+  private func idRange(
     state: Int, ended: Bool, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int,
     _ ids: inout [Int32]
-  ) {
+  ) -> Range<Int32> {
     let t = tables
-    let count = Int(ended ? t.endCount[state] : t.prefixCount[state])
-    guard count > 0 else { return }
-    let list = UnsafeBufferPointer(start: t.ids + Int(t.listStart[state]), count: count)
-    if t.cased[state] & (ended ? 2 : 1) == 0 {
-      ids.append(contentsOf: list)
-    } else {
-      for id in list where !entries[Int(id)].caseSensitive || matchesCase(id, bytes, start) {
-        ids.append(id)
-      }
+    let count = ended ? t.endCount[state] : t.prefixCount[state]
+    let first = t.listStart[state]
+    if count == 0 || t.cased[state] & (ended ? 2 : 1) == 0 { return first..<first &+ count }
+    let list = UnsafeBufferPointer(start: t.ids + Int(first), count: Int(count))
+    let appended = Int32(ids.count)
+    for id in list where !entries[Int(id)].caseSensitive || matchesCase(id, bytes, start) {
+      ids.append(id)
     }
+    return appended..<Int32(ids.count)
   }
 
   /// True when the text at `start` has case-sensitive word `id`'s exact bytes.
@@ -199,13 +223,13 @@ struct WordVocabulary: Sendable {
   /// sentences (as `SentenceSplitter` does), each word tagged with its sentence.
   /// - Complexity: O(n) in the number of bytes.
   func scan(_ bytes: UnsafeBufferPointer<UInt8>, into text: inout ScannedText) {
-    // Work on local arrays (keeping the buffers' capacity) so appends need no uniqueness checks.
+    // Work on local arrays (keeping the buffers' capacity) so appends need no copies.
     var words = text.words
     var ids = text.ids
     var sentences = text.sentences
     text = ScannedText()
     words.removeAll(keepingCapacity: true)
-    ids.removeAll(keepingCapacity: true)
+    reset(&ids)
     sentences.removeAll(keepingCapacity: true)
     let t = tables
     let transitions = t.transitions
@@ -241,40 +265,55 @@ struct WordVocabulary: Sendable {
       }
       // Inside a word: follow the trie while it has a path, to the word's end.
       let start = i
-      var state = 1
+      var row = classCount
       var alive = true
       var flags: UInt16 = 0
+      // ASCII bytes while the trie has a path, the common case, in a tight loop.
       while true {
+        let bits = info[Int(bytes[i])]
+        guard bits & Self.asciiWord != 0 else { break }
+        flags |= bits
+        let next = Int(transitions[row &+ Int(bits & 0xFF)])
+        i &+= 1
+        guard next != 0 else {
+          alive = false
+          break
+        }
+        row = next
+        if i == n { break }
+      }
+      // The rest of the word: non-ASCII letters, and bytes past the trie's paths.
+      while i < n {
         let b = bytes[i]
         let bits = info[Int(b)]
         if bits & Self.asciiWord != 0 {
           flags |= bits
           if alive {
-            let next = Int(transitions[state &* classCount &+ Int(bits & 0xFF)])
-            if next != 0 { state = next } else { alive = false }
+            let next = Int(transitions[row &+ Int(bits & 0xFF)])
+            if next != 0 { row = next } else { alive = false }
           }
-          i += 1
+          i &+= 1
         } else if b >= 0x80 && Self.startsWord(b, at: i, in: bytes) {
           flags |= Self.nonASCII
           let stop = min(i + WordTokenizer.sequenceWidth(b), n)
           while i < stop {
             if alive {
-              let next = Int(transitions[state &* classCount &+ Int(info[Int(bytes[i])] & 0xFF)])
-              if next != 0 { state = next } else { alive = false }
+              let next = Int(transitions[row &+ Int(info[Int(bytes[i])] & 0xFF)])
+              if next != 0 { row = next } else { alive = false }
             }
-            i += 1
+            i &+= 1
           }
         } else {
           break
         }
-        if i >= n { break }
       }
-      let idStart = ids.count
-      if state != 1 { addIDs(state: state, ended: alive, bytes, start, &ids) }
+      let found =
+        row != classCount
+        ? idRange(state: Self.state(row: row, classCount), ended: alive, bytes, start, &ids) : 0..<0
       // The sentence under way holds this word's first byte: its trimmed start is at or before it.
       words.append(
         ScannedText.Word(
-          start: start, end: i, idStart: Int32(idStart), idEnd: Int32(ids.count),
+          start: start, end: i, idStart: found.lowerBound, idEnd: found.upperBound,
           hasUppercase: flags & Self.upper != 0,
           isNumber: flags & (Self.letter | Self.nonASCII) == 0, sentence: sentences.count))
     }
@@ -309,7 +348,7 @@ struct ScannedText {
     /// Byte offsets, half-open.
     var start: Int
     var end: Int
-    /// This word's range in `ids`.
+    /// This word's range in `ids` (empty when it matches no pattern word).
     var idStart: Int32
     var idEnd: Int32
     var hasUppercase: Bool
@@ -320,6 +359,7 @@ struct ScannedText {
   }
 
   var words: [Word] = []
+  /// The vocabulary's `lists`, then the lists of words whose case had to be checked.
   var ids: [Int32] = []
   /// The sentences' byte ranges, as `SentenceSplitter.ranges(in:)` gives them.
   var sentences: [Range<Int>] = []
