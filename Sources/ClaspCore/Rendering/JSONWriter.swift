@@ -156,12 +156,12 @@ enum JSONWriter {
     var text = text
     text.withUTF8 { bytes in
       var start = 0
-      for i in 0..<bytes.count {
+      while true {
+        let i = ASCIIBytes.firstIndex(
+          in: bytes, from: start, marks: escapedBytes, test: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C })
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+        guard i < bytes.count else { break }
         let byte = bytes[i]
-        guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else {
-          continue
-        }
-        if start < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i])) }
         start = i + 1
         out.append(UInt8(ascii: "\\"))
         switch byte {
@@ -178,11 +178,15 @@ enum JSONWriter {
           ])
         }
       }
-      if start < bytes.count {
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
-      }
     }
     out.append(UInt8(ascii: "\""))
+  }
+
+  /// Marks the bytes of `word` a JSON string escapes: controls, `"` and `\\`.
+  @inline(__always)
+  private static func escapedBytes(_ word: UInt64) -> UInt64 {
+    ASCIIBytes.bytes(of: word, below: 0x20) | ASCIIBytes.bytes(of: word, equalTo: 0x22)
+      | ASCIIBytes.bytes(of: word, equalTo: 0x5C)
   }
 }
 
