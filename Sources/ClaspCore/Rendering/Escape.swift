@@ -20,7 +20,7 @@ public enum Escape {
   static func appendCSVField(_ text: String, to out: inout [UInt8]) {
     var text = text
     text.withUTF8 { bytes in
-      let formula = bytes.first.map { formulaBytes.contains($0) } ?? false
+      let formula = bytes.first.map(isFormulaStart) ?? false
       let needsQuotes = needsCSVQuotes(bytes)
       guard formula || needsQuotes else {
         out.append(contentsOf: bytes)
@@ -39,8 +39,8 @@ public enum Escape {
   static func appendCSVField(joining pieces: [String], separator: UInt8, to out: inout [UInt8]) {
     precondition(separator < 0x80 && separator != 0x22, "separator must be ASCII and not a quote")
     let first = pieces.first?.utf8.first ?? (pieces.count > 1 ? separator : nil)
-    let formula = first.map { formulaBytes.contains($0) } ?? false
-    var needsQuotes = pieces.count > 1 && csvSpecial[Int(separator)]
+    let formula = first.map(isFormulaStart) ?? false
+    var needsQuotes = pieces.count > 1 && isCSVSpecial(separator)
     for var piece in pieces where !needsQuotes {
       needsQuotes = piece.withUTF8(needsCSVQuotes)
     }
@@ -58,8 +58,31 @@ public enum Escape {
   }
 
   private static func needsCSVQuotes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    for byte in bytes where csvSpecial[Int(byte)] { return true }
-    return false
+    ASCIIBytes.firstIndex(in: bytes, from: 0, marks: csvSpecialBytes, test: isCSVSpecial)
+      < bytes.count
+  }
+
+  /// `"`, `,`, CR or LF: the bytes that make a CSV field need quotes.
+  @inline(__always)
+  private static func isCSVSpecial(_ byte: UInt8) -> Bool {
+    byte == 0x22 || byte == 0x2C || byte == 0x0D || byte == 0x0A
+  }
+
+  /// Marks the bytes of `word` that `isCSVSpecial` passes.
+  @inline(__always)
+  private static func csvSpecialBytes(_ word: UInt64) -> UInt64 {
+    ASCIIBytes.bytes(of: word, equalTo: 0x22) | ASCIIBytes.bytes(of: word, equalTo: 0x2C)
+      | ASCIIBytes.bytes(of: word, equalTo: 0x0D) | ASCIIBytes.bytes(of: word, equalTo: 0x0A)
+  }
+
+  /// True for the UTF-8 byte of each of `formulaStarters` (all ASCII), tested without a set: this
+  /// runs for every field written.
+  @inline(__always)
+  static func isFormulaStart(_ byte: UInt8) -> Bool {
+    switch byte {
+    case 0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D: true
+    default: false
+    }
   }
 
   private static func appendDoublingQuotes(
@@ -73,11 +96,6 @@ public enum Escape {
     out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
   }
 
-  /// `formulaStarters` as UTF-8 bytes (all ASCII).
-  static let formulaBytes: Set<UInt8> = [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D]
-
-  /// The bytes that make a CSV field need quotes: `"`, `,`, CR and LF.
-  private static let csvSpecial: [Bool] = (0...255).map { [0x22, 0x2C, 0x0D, 0x0A].contains($0) }
 
   /// One CSV record: escaped fields joined by commas, ended by CRLF as RFC 4180 says.
   public static func csvRecord(_ fields: [String]) -> String {
@@ -134,7 +152,7 @@ public enum Escape {
     var text = text
     text.withUTF8 { bytes in
       var first = 0
-      while first < bytes.count && !markdownSpecial[Int(bytes[first])] { first += 1 }
+      while first < bytes.count && !isMarkdownSpecial(bytes[first]) { first += 1 }
       out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<first]))
       guard first < bytes.count else { return }
       appendMarkdownSlow(UnsafeBufferPointer(rebasing: bytes[first...]), cell: cell, to: &out)
@@ -162,7 +180,7 @@ public enum Escape {
       let byte = bytes[i]
       i += 1
       defer { previous = byte }
-      guard markdownSpecial[Int(byte)] else {
+      guard isMarkdownSpecial(byte) else {
         out.append(byte)
         continue
       }
@@ -202,12 +220,19 @@ public enum Escape {
     }
   }
 
-  /// The bytes that start something `appendMarkdown` rewrites.
-  private static let markdownSpecial: [Bool] = (0...255).map { byte in
-    [
-      0x0A, 0x0D, 0x0B, 0x0C, 0x26, 0x3C, 0x3E, 0x5C, 0x60, 0x2A, 0x5F, 0x5B, 0x5D, 0x7C, 0x7E,
-      0x23, 0x21, 0xC2, 0xE2,
-    ]
-    .contains(byte)
+  /// True for the bytes that start something `appendMarkdown` rewrites: line breaks (LF, VT, FF,
+  /// CR, and the lead bytes C2 and E2 of NEL, LS and PS), `& < >`, and the Markdown punctuation
+  /// `! # * [ \ ] _ ` | ~`. Bit masks, not a table: this runs for every byte of every cell.
+  @inline(__always)
+  static func isMarkdownSpecial(_ byte: UInt8) -> Bool {
+    let low: UInt64 =
+      1 << 0x0A | 1 << 0x0B | 1 << 0x0C | 1 << 0x0D | 1 << 0x21 | 1 << 0x23 | 1 << 0x26 | 1 << 0x2A
+      | 1 << 0x3C | 1 << 0x3E
+    let high: UInt64 =
+      1 << (0x5B - 64) | 1 << (0x5C - 64) | 1 << (0x5D - 64) | 1 << (0x5F - 64) | 1 << (0x60 - 64)
+      | 1 << (0x7C - 64) | 1 << (0x7E - 64)
+    if byte < 64 { return low >> byte & 1 != 0 }
+    if byte < 128 { return high >> (byte - 64) & 1 != 0 }
+    return byte == 0xC2 || byte == 0xE2
   }
 }
