@@ -10,50 +10,42 @@ extension JSONRenderer {
     _ record: EvidenceRecord, block: FindingLineParts.Block, into out: inout [UInt8]
   ) {
     let finding = record.finding
-    func key(_ name: StaticString, first: Bool = false) {
-      if !first { out.append(UInt8(ascii: ",")) }
-      out.append(UInt8(ascii: "\""))
-      out.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-      out.append(contentsOf: "\":".utf8)
+    // Keys and punctuation go out as few literal runs as possible: this runs for every finding.
+    func literal(_ text: StaticString) {
+      out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
-    func strings(_ values: some Collection<String>) {
-      out.append(UInt8(ascii: "["))
+    func strings(_ values: [String]) {
       for (i, value) in values.enumerated() {
         if i > 0 { out.append(UInt8(ascii: ",")) }
         JSONWriter.writeString(value, into: &out)
       }
-      out.append(UInt8(ascii: "]"))
     }
     out += block.jsonPrefix
-    key("citedRecommendations", first: true)
-    strings(finding.citedRecommendations.lazy.map(\.rawValue))
-    key("evidence")
+    literal(#""citedRecommendations":["#)
+    strings(finding.citedRecommendations.map(\.rawValue))
+    literal(#"],"evidence":["#)
     strings(finding.evidence)
-    key("matches")
-    out.append(UInt8(ascii: "["))
+    literal(#"],"matches":["#)
     for (i, match) in finding.matches.enumerated() {
-      if i > 0 { out.append(UInt8(ascii: ",")) }
-      out.append(UInt8(ascii: "{"))
-      key("end", first: true)
+      literal(i > 0 ? #",{"end":"# : #"{"end":"#)
       JSONWriter.writeInteger(match.end, into: &out)
-      key("pattern")
+      literal(#","pattern":"#)
       JSONWriter.writeString(match.pattern, into: &out)
-      key("start")
+      literal(#","start":"#)
       JSONWriter.writeInteger(match.start, into: &out)
-      key("text")
+      literal(#","text":"#)
       JSONWriter.writeString(match.text, into: &out)
       out.append(UInt8(ascii: "}"))
     }
-    out.append(UInt8(ascii: "]"))
-    key("polarity")
+    literal(#"],"polarity":"#)
     JSONWriter.writeString(finding.polarity.rawValue, into: &out)
-    key("report")
+    literal(#","report":"#)
     JSONWriter.writeString(finding.report, into: &out)
-    key("section")
+    literal(#","section":"#)
     JSONWriter.writeString(finding.section.rawValue, into: &out)
-    key("theme")
+    literal(#","theme":"#)
     JSONWriter.writeString(finding.theme.rawValue, into: &out)
-    key("unit")
+    literal(#","unit":"#)
     JSONWriter.writeString(finding.unit.rawValue, into: &out)
     out += block.jsonSuffix
   }
