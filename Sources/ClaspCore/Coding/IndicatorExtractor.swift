@@ -100,7 +100,8 @@ public struct IndicatorExtractor: Sendable {
       var k = 0
       var lineStart = 0
       // The text's lines as `String.split(separator: "\n")` gives them: "\r\n" is one character.
-      for i in 0...bytes.count where i == bytes.count || bytes[i] == 10 && (i == 0 || bytes[i - 1] != 13) {
+      for i in 0...bytes.count
+      where i == bytes.count || bytes[i] == 10 && (i == 0 || bytes[i - 1] != 13) {
         let line = bytes[lineStart..<i]
         defer {
           lineStart = i + 1

@@ -43,7 +43,8 @@ struct IndicatorOrganisations {
   private mutating func defineAcronyms(in passage: [UInt8]) {
     // Words are counted from 240 bytes before the first "(" that opens a capitalised word.
     var opening = passage.firstIndex(of: 40)
-    while let i = opening, !(i + 1 < passage.count && passage[i + 1] >= 65 && passage[i + 1] <= 90) {
+    while let i = opening, !(i + 1 < passage.count && passage[i + 1] >= 65 && passage[i + 1] <= 90)
+    {
       opening = passage[(i + 1)...].firstIndex(of: 40)
     }
     guard let opening else { return }
@@ -67,7 +68,8 @@ struct IndicatorOrganisations {
     // The name is at most twelve words: tokenise from a word boundary that leaves thirteen (the
     // same words as from `floor`), else from `floor`.
     var start = max(floor, range.lowerBound - 160)
-    while start > floor, bytes[start - 1] >= 0x80 || IndicatorNumberScanner.isAlnum(bytes[start - 1])
+    while start > floor,
+      bytes[start - 1] >= 0x80 || IndicatorNumberScanner.isAlnum(bytes[start - 1])
     {
       start += 1
     }
@@ -129,7 +131,8 @@ struct IndicatorOrganisations {
       let normal = name.whole ? all : normal
       variants: for variant in name.variants {
         guard variant.count <= normal.count else { continue }
-        for start in 0...(normal.count - variant.count) where normal[start].length == variant[0].count {
+        for start in 0...(normal.count - variant.count)
+        where normal[start].length == variant[0].count {
           let first = words[normal[start].word]
           if variant.count == 1 && !(bytes[first.start] >= 65 && bytes[first.start] <= 90) {
             continue
