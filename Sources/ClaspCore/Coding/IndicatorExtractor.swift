@@ -129,7 +129,8 @@ public struct IndicatorExtractor: Sendable {
     }
     for unit in report.units {
       let bytes = Array(unit.text.utf8)
-      let breaks = bytes.reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
+      var breaks = 0
+      for b in bytes where b == 10 { breaks &+= 1 }
       out.append(
         Passage(
           bytes: bytes, unitID: unit.id, section: unit.section, firstLine: unit.lines.first,
