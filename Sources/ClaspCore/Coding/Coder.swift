@@ -80,10 +80,10 @@ public struct Coder: Sendable {
   ) {
     text.load(unit.text, vocabulary: set.vocabulary)
     guard !text.words.isEmpty, !text.sentences.isEmpty else { return }
-    text.matches.removeAll(keepingCapacity: true)
+    text.matches.empty()
     set.matches(in: text.scanned, into: &text.matches)
-    for t in text.byTheme.indices { text.byTheme[t].removeAll(keepingCapacity: true) }
-    text.cues.removeAll(keepingCapacity: true)
+    for t in text.byTheme.indices { text.byTheme[t].empty() }
+    text.cues.empty()
     var anyTheme = false
     for m in text.matches {
       if m.pattern < themePatternCount {
@@ -195,10 +195,10 @@ public struct Coder: Sendable {
     let mine = text.byTheme[t]
     let rules = codebook.themes[t].rules
     let groups = rules.context.count
-    text.excluded.removeAll(keepingCapacity: true)
-    text.context.removeAll(keepingCapacity: true)
-    text.strongSentences.removeAll(keepingCapacity: true)
-    text.includeSentences.removeAll(keepingCapacity: true)
+    text.excluded.empty()
+    text.context.empty()
+    text.strongSentences.empty()
+    text.includeSentences.empty()
     for m in mine {
       switch owners[m.pattern].role {
       case .exclude: text.excluded.append(m)
@@ -217,7 +217,7 @@ public struct Coder: Sendable {
       }
       return seen >= groups
     }
-    text.counted.removeAll(keepingCapacity: true)
+    text.counted.empty()
     for m in mine {
       let strong: Bool
       switch owners[m.pattern].role {
@@ -376,5 +376,12 @@ public struct Coder: Sendable {
       c.count == length
         && c.indices.allSatisfy { WordVocabulary.fold(bytes[word.start + $0]) == c[$0] }
     }
+  }
+}
+
+extension Array {
+  /// Removes every element but keeps the storage, doing nothing when there is none to remove.
+  fileprivate mutating func empty() {
+    if !isEmpty { removeAll(keepingCapacity: true) }
   }
 }

@@ -290,30 +290,31 @@ extension IndicatorExtractor {
         group.contains($0.pattern) && $0.start >= range.lowerBound && $0.end <= range.upperBound
       }
     }
-    for compiled in kinds {
-      let kind = compiled.kind
-      guard kind.roles.contains(figure.role) else { continue }
+    // Each kind's fields are read in place: a copy of the kind would retain all its arrays.
+    for k in kinds.indices {
+      guard kinds[k].kind.roles.contains(figure.role) else { continue }
       let unit: IndicatorUnit
       if let u = figure.number.unit {
-        guard kind.units.contains(u) else { continue }
+        guard kinds[k].kind.units.contains(u) else { continue }
         unit = u
-      } else if kind.units.contains(.score) {
+      } else if kinds[k].kind.units.contains(.score) {
         unit = .score
-      } else if kind.units.contains(.count), figure.number.isInteger {
+      } else if kinds[k].kind.units.contains(.count), figure.number.isInteger {
         unit = .count
       } else {
         continue
       }
-      if !kind.comparatorBases.isEmpty {
-        guard let basis = figure.comparator?.basis, kind.comparatorBases.contains(basis) else {
+      if !kinds[k].kind.comparatorBases.isEmpty {
+        guard let basis = figure.comparator?.basis, kinds[k].kind.comparatorBases.contains(basis)
+        else {
           continue
         }
       }
-      guard compiled.clause.allSatisfy({ found($0, in: sentence.matches, scope) }),
-        compiled.context.allSatisfy({ found($0, in: sentence.contextMatches, sentence.context) }),
-        !found(compiled.exclude, in: sentence.matches, scope)
+      guard kinds[k].clause.allSatisfy({ found($0, in: sentence.matches, scope) }),
+        kinds[k].context.allSatisfy({ found($0, in: sentence.contextMatches, sentence.context) }),
+        !found(kinds[k].exclude, in: sentence.matches, scope)
       else { continue }
-      figure.kind = kind.id
+      figure.kind = kinds[k].kind.id
       figure.unit = unit
       return true
     }

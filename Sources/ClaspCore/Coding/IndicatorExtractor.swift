@@ -100,7 +100,8 @@ public struct IndicatorExtractor: Sendable {
       var k = 0
       var lineStart = 0
       // The text's lines as `String.split(separator: "\n")` gives them: "\r\n" is one character.
-      for i in 0...bytes.count where i == bytes.count || bytes[i] == 10 && (i == 0 || bytes[i - 1] != 13) {
+      for i in 0...bytes.count
+      where i == bytes.count || bytes[i] == 10 && (i == 0 || bytes[i - 1] != 13) {
         let line = bytes[lineStart..<i]
         defer {
           lineStart = i + 1
@@ -128,7 +129,8 @@ public struct IndicatorExtractor: Sendable {
     }
     for unit in report.units {
       let bytes = Array(unit.text.utf8)
-      let breaks = bytes.reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
+      var breaks = 0
+      for b in bytes where b == 10 { breaks &+= 1 }
       out.append(
         Passage(
           bytes: bytes, unitID: unit.id, section: unit.section, firstLine: unit.lines.first,

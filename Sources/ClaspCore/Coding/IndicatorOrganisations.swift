@@ -43,7 +43,8 @@ struct IndicatorOrganisations {
   private mutating func defineAcronyms(in passage: [UInt8]) {
     // Words are counted from 240 bytes before the first "(" that opens a capitalised word.
     var opening = passage.firstIndex(of: 40)
-    while let i = opening, !(i + 1 < passage.count && passage[i + 1] >= 65 && passage[i + 1] <= 90) {
+    while let i = opening, !(i + 1 < passage.count && passage[i + 1] >= 65 && passage[i + 1] <= 90)
+    {
       opening = passage[(i + 1)...].firstIndex(of: 40)
     }
     guard let opening else { return }
@@ -63,11 +64,14 @@ struct IndicatorOrganisations {
   /// words before it, leads with; words are as tokenising from `floor` finds them.
   private mutating func define(acronym range: Range<Int>, in bytes: [UInt8], floor: Int) {
     let acronym = Array(bytes[range])
-    guard acronyms[acronym] == nil else { return }
+    guard acronyms[acronym] == nil,
+      Self.mayEndName(before: range.lowerBound - 1, in: bytes, floor: floor)
+    else { return }
     // The name is at most twelve words: tokenise from a word boundary that leaves thirteen (the
     // same words as from `floor`), else from `floor`.
     var start = max(floor, range.lowerBound - 160)
-    while start > floor, bytes[start - 1] >= 0x80 || IndicatorNumberScanner.isAlnum(bytes[start - 1])
+    while start > floor,
+      bytes[start - 1] >= 0x80 || IndicatorNumberScanner.isAlnum(bytes[start - 1])
     {
       start += 1
     }
@@ -102,6 +106,21 @@ struct IndicatorOrganisations {
     if let best { acronyms[acronym] = best.index }
   }
 
+  /// False when the word before the `(` at `open` is plain ASCII and neither capitalised nor a
+  /// connector, so that no name ends there; true when one may, or when only tokenising can tell.
+  static func mayEndName(before open: Int, in bytes: [UInt8], floor: Int) -> Bool {
+    var end = open
+    while end > floor, bytes[end - 1] < 0x80, !IndicatorNumberScanner.isAlnum(bytes[end - 1]) {
+      end -= 1
+    }
+    var start = end
+    while start > floor, IndicatorNumberScanner.isAlnum(bytes[start - 1]) { start -= 1 }
+    guard start > floor, start < end, bytes[start - 1] < 0x80 else { return true }
+    let initial = bytes[start]
+    return (initial >= 65 && initial <= 90)
+      || dropped.contains(bytes[start..<end].map(IndicatorNumberScanner.lower))
+  }
+
   /// The organisations named in `bytes[range]` with where they are named, in text order.
   func named(in bytes: [UInt8], words: ArraySlice<Word>) -> [(name: String, at: Int)] {
     var found: [(name: String, at: Int)] = []
@@ -129,7 +148,8 @@ struct IndicatorOrganisations {
       let normal = name.whole ? all : normal
       variants: for variant in name.variants {
         guard variant.count <= normal.count else { continue }
-        for start in 0...(normal.count - variant.count) where normal[start].length == variant[0].count {
+        for start in 0...(normal.count - variant.count)
+        where normal[start].length == variant[0].count {
           let first = words[normal[start].word]
           if variant.count == 1 && !(bytes[first.start] >= 65 && bytes[first.start] <= 90) {
             continue

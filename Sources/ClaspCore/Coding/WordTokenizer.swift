@@ -31,33 +31,40 @@ public enum WordTokenizer {
     var out: [Word] = []
     var i = range.lowerBound
     var start = -1
-    var folded: [UInt8] = []
     var upper = false
     func close(_ end: Int) {
       if start >= 0 {
-        out.append(Word(start: start, end: end, folded: folded, hasUppercase: upper))
+        out.append(
+          Word(start: start, end: end, folded: folded(bytes, start..<end), hasUppercase: upper))
         start = -1
-        folded.removeAll(keepingCapacity: true)
         upper = false
       }
     }
     while i < range.upperBound {
       let b = bytes[i]
-      let width = sequenceWidth(b)
       if isWordByte(b, at: i, in: bytes) {
         if start < 0 { start = i }
-        if b >= 65 && b <= 90 {
-          upper = true
-          folded.append(b + 32)
-        } else {
-          for k in i..<min(i + width, bytes.count) { folded.append(bytes[k]) }
-        }
+        if b >= 65 && b <= 90 { upper = true }
       } else {
         close(i)
       }
-      i += width
+      i += sequenceWidth(b)
     }
     close(range.upperBound)
+    return out
+  }
+
+  /// The bytes of the word at `range`, an ASCII capital lowercased where a character starts.
+  static func folded(_ bytes: [UInt8], _ range: Range<Int>) -> [UInt8] {
+    var out = Array(bytes[range])
+    out.withUnsafeMutableBufferPointer { out in
+      var j = 0
+      while j < out.count {
+        let b = out[j]
+        if b >= 65 && b <= 90 { out[j] = b + 32 }
+        j += sequenceWidth(b)
+      }
+    }
     return out
   }
 

@@ -191,10 +191,11 @@ struct WordVocabulary: Sendable {
     }
   }
 
-  /// The range in `ids` of the ids of the words matched by a text word at `start` whose deepest trie
-  /// state is `state`, `ended` when the word ended there; case-sensitive words only where the text
-  /// has their exact bytes. Without case-sensitive words the range is the state's own list in
-  /// `lists`; otherwise the words that match are appended to `ids`.
+  /// The range in `ids` of the pattern words matched by the text word at `start`.
+  ///
+  /// `state` is the word's deepest trie state, `ended` true when the word ended there.
+  /// Case-sensitive words count only where the text has their exact bytes. Without any, the range is
+  /// the state's own list in `lists`; otherwise the words that match are appended to `ids`.
   @inline(__always)
   private func idRange(
     state: Int, ended: Bool, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int,
