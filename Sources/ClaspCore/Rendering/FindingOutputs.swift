@@ -10,7 +10,7 @@ import Foundation
 /// in area order. Memory stays at a window of chunks.
 enum FindingOutputs {
   /// Findings per chunk: enough to amortise the hand-off, small enough to keep a window in memory.
-  static let chunkFindings = 4_096
+  static let chunkFindings = 1_024
 
   /// The files written for `formats`, with their index-page summaries, in path order.
   static func listing(_ analysis: Analysis, formats: Set<OutputFormat>) -> [OutputSummary] {

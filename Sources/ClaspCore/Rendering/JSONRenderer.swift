@@ -32,22 +32,27 @@ public enum JSONRenderer {
   static let analysisSummary =
     "The whole result as JSON (schema version \(schemaVersion)): report metadata, matrices, national view, summary facts, and for each theme and area the lines of findings.jsonl behind it."
 
-  /// Writes `analysis.json` piece by piece to `emit`: each member of `analysis` is encoded and
-  /// written on its own, so a large run never holds the whole document or its tree.
+  /// Writes `analysis.json` piece by piece to `emit`: each member of `analysis` (each element, for
+  /// arrays) is encoded and written on its own, so a large run never holds the whole document or
+  /// its tree.
   ///
   /// - Throws: `RenderError.cannotEncode` when a value has no JSON form, or what `emit` throws.
   static func write(_ analysis: Analysis, emit: ([UInt8]) throws(RenderError) -> Void)
     throws(RenderError)
   {
+    // Arrays go an element at a time: a measure table or a theme's evidence index is the most
+    // that is ever encoded at once.
     let members: [JSONWriter.Member] = [
-      .init("areas", analysis.areas), .init("cooccurrence", analysis.cooccurrence),
-      .init("evidence", analysis.evidence), .init("indicatorRanges", analysis.indicatorRanges),
-      .init("indicators", analysis.indicators), .init("measures", analysis.measures),
-      .init("national", analysis.national),
+      .init("areas", elements: analysis.areas), .init("cooccurrence", analysis.cooccurrence),
+      .init("evidence", elements: analysis.evidence),
+      .init("indicatorRanges", elements: analysis.indicatorRanges),
+      .init("indicators", elements: analysis.indicators),
+      .init("measures", elements: analysis.measures),
+      .init("national", elements: analysis.national),
       .init("recommendationsByOrganisation", analysis.recommendationsByOrganisation),
-      .init("reports", analysis.reports), .init("summary", analysis.summary),
-      .init("themes", analysis.themes), .init("warnings", analysis.warnings),
-      .init("years", analysis.years),
+      .init("reports", elements: analysis.reports), .init("summary", analysis.summary),
+      .init("themes", elements: analysis.themes), .init("warnings", elements: analysis.warnings),
+      .init("years", elements: analysis.years),
     ]
     let document: [JSONWriter.Member] = [
       .init("analysis", object: members), .init("clasp", ClaspVersion.current),

@@ -67,6 +67,32 @@ enum JSONWriter {
       }
     }
 
+    /// A member whose value is an array, encoded and written an element at a time (so only one
+    /// element's tree is in memory), flushing between elements.
+    init<Element: Encodable>(_ key: String, elements: [Element]) {
+      self.key = key
+      write = { out, depth, flush in
+        out.append(UInt8(ascii: "["))
+        out.append(0x0a)
+        for (i, element) in elements.enumerated() {
+          if i > 0 {
+            out.append(UInt8(ascii: ","))
+            out.append(0x0a)
+          }
+          JSONWriter.indent(depth + 1, into: &out)
+          JSONWriter.write(
+            try JSONTreeEncoder.node(for: element, codingPath: []), depth: depth + 1, into: &out)
+          if out.count >= 1 << 20 {
+            try flush(out)
+            out.removeAll(keepingCapacity: true)
+          }
+        }
+        out.append(0x0a)
+        JSONWriter.indent(depth, into: &out)
+        out.append(UInt8(ascii: "]"))
+      }
+    }
+
     /// A member whose value is itself an object of members.
     init(_ key: String, object members: [Member]) {
       self.key = key
@@ -126,7 +152,7 @@ enum JSONWriter {
   }
 
   @inline(__always)
-  private static func indent(_ depth: Int, into out: inout [UInt8]) {
+  static func indent(_ depth: Int, into out: inout [UInt8]) {
     for _ in 0..<(depth * 2) { out.append(0x20) }
   }
 
