@@ -46,9 +46,9 @@ public enum OutputSet {
     _ analysis: Analysis, formats: Set<OutputFormat>, codebook: RunManifest.CodebookInput,
     failures: [InputFailure], inputNotes: [String], into destination: any OutputDestination
   ) throws(RenderError) {
-    // The tables and pages that do not list every finding are rendered in the background, one after
-    // another (so that only one of them is in memory at a time), while the per-finding files stream
-    // on all cores; then they are written in a fixed order.
+    // The tables and pages that do not list every finding are rendered in the background, side by
+    // side, while the per-finding files stream on all cores; then they are written in a fixed
+    // order. (analysis.json streams to its file an element at a time; the others are small.)
     var jobs: [@Sendable () -> Result<[OutputFile], RenderError>] = []
     if formats.contains(.csv) {
       jobs.append {
@@ -93,9 +93,8 @@ public enum OutputSet {
     let renderers = jobs
     let rendered = ResultSlots<Result<[OutputFile], RenderError>>(count: renderers.count)
     let background = DispatchGroup()
-    let queue = DispatchQueue(label: "clasp.output-set.tables")
     for index in renderers.indices {
-      queue.async(group: background) { rendered.set(index, renderers[index]()) }
+      DispatchQueue.global().async(group: background) { rendered.set(index, renderers[index]()) }
     }
     do {
       try FindingOutputs.write(analysis, formats: formats, into: destination)
