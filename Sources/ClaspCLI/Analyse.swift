@@ -67,7 +67,14 @@ struct Analyse: ParsableCommand {
 
     // Each report is read, parsed, coded and reduced to its partial aggregate on one core; its
     // findings go to a temporary spool, read back a chunk at a time when the outputs are written.
-    let spool = try EvidenceSpool()
+    // Without a writable temporary directory they stay in memory: slower to grow, same outputs.
+    let spool: EvidenceSpool?
+    do {
+      spool = try EvidenceSpool()
+    } catch {
+      spool = nil
+      FileHandle.standardError.write(Data("note: \(error); keeping findings in memory\n".utf8))
+    }
     let outcome = ReportBatch.run(
       discovered, sizeLimit: input.maxInputSize.bytes,
       pdf: PDFTextExtractor(timeout: input.pdfTimeout),

@@ -69,6 +69,23 @@ import Testing
     #expect(found.skipped.map(\.reason) == [.documentation])
   }
 
+  @Test("without a usable temporary directory the findings stay in memory, with the same outputs")
+  func noSpool() throws {
+    let root = try scratch()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let spooled = try ClaspBinary.run(["analyse", "--out", root.path + "/spooled"])
+    let inMemory = try ClaspBinary.run(
+      ["analyse", "--out", root.path + "/memory"],
+      environment: ["TMPDIR": root.appendingPathComponent("missing").path])
+    #expect(spooled.status == 0, "\(spooled.stderr)")
+    #expect(inMemory.status == 0, "\(inMemory.stderr)")
+    #expect(!spooled.stderr.contains("keeping findings in memory"))
+    #expect(inMemory.stderr.contains("keeping findings in memory"))
+    let a = try tree(root.appendingPathComponent("spooled"))
+    #expect(a.keys.contains("findings.jsonl"))
+    #expect(try tree(root.appendingPathComponent("memory")) == a)
+  }
+
   @Test("renaming and reordering the input files changes no output byte")
   func renameInvariance() throws {
     let root = try scratch()

@@ -18,11 +18,15 @@ enum ClaspBinary {
     let stderr: String
   }
 
-  /// Runs clasp with `arguments` in the package root and waits for it.
-  static func run(_ arguments: [String], stdin: Data? = nil) throws -> Result {
+  /// Runs clasp with `arguments` in the package root and waits for it; `environment` entries
+  /// override the test process's own.
+  static func run(
+    _ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]
+  ) throws -> Result {
     let process = Process()
     process.executableURL = url
     process.arguments = arguments
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
     process.currentDirectoryURL = packageRoot
     let out = Pipe()
     let err = Pipe()
