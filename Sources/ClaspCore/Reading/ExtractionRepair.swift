@@ -182,6 +182,6 @@ public enum ExtractionRepair {
   }
 
   static func isBlank(_ line: String) -> Bool {
-    line.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 }
+    ASCIIBytes.withBytes(line) { $0.allSatisfy(ASCIIBytes.isBlank) }
   }
 }

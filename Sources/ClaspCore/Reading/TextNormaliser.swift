@@ -44,7 +44,11 @@ public enum TextNormaliser {
           lines.append(String(decoding: UnsafeBufferPointer(rebasing: raw[..<plain]), as: UTF8.self))
         } else {
           line.removeAll(keepingCapacity: true)
-          replaceCharacters(raw[...], into: &line)
+          if kinds & ByteKind.special == 0 {
+            line.append(contentsOf: raw)
+          } else {
+            replaceCharacters(raw[...], into: &line)
+          }
           stripMarkup(&line, scratch: &scratch)
           repairOrdinals(&line, scratch: &scratch)
           removeRepeatedOrdinals(&line)

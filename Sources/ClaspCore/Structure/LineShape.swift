@@ -12,12 +12,11 @@ struct LineShape {
   init(_ line: String) {
     let raw = Substring(line)
     trimmed = raw.trimmingWhitespace()
-    indented = raw.first == " " || raw.first == "\t"
+    indented = Self.startsWith(raw, " ") || Self.startsWith(raw, "\t")
     var rest = trimmed
     var sawBullet = false
-    // Every bullet mark starts with "-" or "o".
-    while let first = rest.utf8.first, first == 0x2D || first == 0x6F {
-      if rest.hasPrefix("- ") || rest.hasPrefix("o ") && sawBullet {
+    while true {
+      if Self.startsWith(rest, "- ") || sawBullet && Self.startsWith(rest, "o ") {
         rest = rest.dropFirst(2).trimmingWhitespace()
         sawBullet = true
       } else if rest == "-" {
@@ -29,6 +28,17 @@ struct LineShape {
     }
     content = rest
     bulleted = sawBullet
+  }
+
+  /// True when `text` starts with the ASCII `prefix` (as `hasPrefix` decides, on bytes).
+  private static func startsWith(_ text: Substring, _ prefix: StaticString) -> Bool {
+    let onBytes: Bool? = ASCIIBytes.withBytes(text) { bytes in
+      guard ASCIIBytes.hasPrefix(prefix, bytes) else { return false }
+      // The last byte is a whole character unless a non-ASCII one follows (it may combine).
+      let count = prefix.utf8CodeUnitCount
+      return bytes.count == count || bytes[count] < 0x80 ? true : nil
+    }
+    return onBytes ?? text.hasPrefix(prefix.description)
   }
 
   /// True when the line holds nothing but bullet marks or whitespace.

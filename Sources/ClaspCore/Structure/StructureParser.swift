@@ -303,10 +303,7 @@ private struct ReportBuilder {
   private mutating func recommendationLine(_ shape: LineShape, line: Int) {
     let content = shape.content
     if let number = LeadingNumber(content) {
-      let lower = number.rest.lowercased()
-      if number.components.count == 1,
-        lower.contains("should") || lower.hasSuffix(":") || lower.hasSuffix(" to")
-      {
+      if number.components.count == 1, Self.isGroupHeading(number.rest) {
         close()
         groups.append(
           DraftGroup(number: number.components[0], heading: number.rest.collapsingWhitespace()))
@@ -338,6 +335,12 @@ private struct ReportBuilder {
     } else if let index = groups.indices.last, groups[index].items.isEmpty {
       groups[index].heading += " " + content.collapsingWhitespace()
     }
+  }
+
+  /// True when the text after a single number heads a group ("NHS Derby CCG should:").
+  private static func isGroupHeading(_ text: Substring) -> Bool {
+    let lower = text.lowercased()
+    return lower.contains("should") || lower.hasSuffix(":") || lower.hasSuffix(" to")
   }
 
   // MARK: What people told us
