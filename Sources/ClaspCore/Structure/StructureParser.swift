@@ -183,9 +183,10 @@ private struct ReportBuilder {
   private func acceptParagraph(_ number: LeadingNumber, in section: SectionID) -> [Int]? {
     guard let prefix = sectionNumber else { return nil }
     let c = number.components
-    guard c.count == prefix.count + 1, Array(c.prefix(prefix.count)) == prefix else { return nil }
+    guard c.count == prefix.count + 1, c.starts(with: prefix) else { return nil }
     guard let first = number.rest.unicodeScalars.first,
-      first.properties.isAlphabetic || first == "\"" || first == "'" || first == "("
+      (first.isASCII ? ASCIIBytes.isLetter(UInt8(first.value)) : first.properties.isAlphabetic)
+        || first == "\"" || first == "'" || first == "("
     else { return nil }
     // A number far from the run in progress is a figure in the text, not a paragraph number.
     if let previous = units.last(where: { $0.section == section }) {
@@ -285,10 +286,14 @@ private struct ReportBuilder {
   /// The number of `"` characters in `text`.
   private static func quoteMarks(in text: Substring) -> Int {
     let onBytes: Int? = ASCIIBytes.withBytes(text) { bytes in
-      // In ASCII text every quote byte is a whole character.
-      guard ASCIIBytes.isASCII(bytes) else { return nil }
+      // A quote byte between ASCII bytes is a whole character (nothing can combine with it).
       var count = 0
-      for byte in bytes { count &+= byte == 0x22 ? 1 : 0 }
+      for (index, byte) in bytes.enumerated() where byte == 0x22 {
+        guard index == 0 || bytes[index - 1] < 0x80,
+          index + 1 == bytes.count || bytes[index + 1] < 0x80
+        else { return nil }
+        count += 1
+      }
       return count
     }
     return onBytes ?? text.filter { $0 == "\"" }.count
