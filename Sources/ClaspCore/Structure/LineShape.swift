@@ -66,34 +66,38 @@ struct LeadingNumber: Equatable {
   /// Parses a leading number followed by whitespace and text; `nil` otherwise.
   init?(_ text: Substring) {
     var components: [Int] = []
-    var value = 0
-    var digits = 0
-    var index = text.startIndex
     var dot = false
-    while index < text.endIndex {
-      let c = text.utf8[index]
-      if c >= 48 && c <= 57 {
-        guard digits < 3 else { return nil }
-        value = value * 10 + Int(c - 48)
-        digits += 1
-        dot = false
-      } else if c == 46 && digits > 0 {  // '.'
-        components.append(value)
-        value = 0
-        digits = 0
-        dot = true
-      } else {
-        break
+    let end: Int? = ASCIIBytes.withBytes(text) { bytes in
+      // Most lines start with a letter: no number, nothing allocated.
+      guard let first = bytes.first, ASCIIBytes.isDigit(first) else { return nil }
+      var value = 0
+      var digits = 0
+      var index = 0
+      while index < bytes.count {
+        let c = bytes[index]
+        if ASCIIBytes.isDigit(c) {
+          guard digits < 3 else { return nil }
+          value = value * 10 + Int(c - 48)
+          digits += 1
+          dot = false
+        } else if c == 46 && digits > 0 {  // '.'
+          components.append(value)
+          value = 0
+          digits = 0
+          dot = true
+        } else {
+          break
+        }
+        index += 1
       }
-      index = text.utf8.index(after: index)
+      if digits > 0 { components.append(value) }
+      guard components.count <= 4, index < bytes.count else { return nil }
+      return bytes[index] == 32 || bytes[index] == 9 ? index : nil
     }
-    if digits > 0 { components.append(value) }
-    guard !components.isEmpty, components.count <= 4, index < text.endIndex else { return nil }
-    let separator = text.utf8[index]
-    guard separator == 32 || separator == 9 else { return nil }
+    guard let end else { return nil }
     self.components = components
     self.trailingDot = dot
-    self.rest = text[index...].trimmingWhitespace()
+    self.rest = text[text.utf8.index(text.startIndex, offsetBy: end)...].trimmingWhitespace()
   }
 }
 
