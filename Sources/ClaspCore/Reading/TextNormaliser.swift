@@ -29,15 +29,20 @@ public enum TextNormaliser {
     byteKinds.withUnsafeBufferPointer { byteKinds in
       var start = 0
       let count = bytes.count
+      // The next line feed and carriage return at or after `start` (found with memchr, and
+      // looked for again only once passed).
+      var lineFeed = -1
+      var carriageReturn = -1
       while true {
-        var end = start
-        var kinds: UInt8 = 0
-        while end < count {
-          let kind = byteKinds[Int(bytes[end])]
-          if kind & ByteKind.lineEnd != 0 { break }
-          kinds |= kind
-          end += 1
+        if lineFeed < start {
+          lineFeed = ASCIIBytes.index(of: 0x0A, in: bytes, from: start) ?? count
         }
+        if carriageReturn < start {
+          carriageReturn = ASCIIBytes.index(of: 0x0D, in: bytes, from: start) ?? count
+        }
+        var end = min(lineFeed, carriageReturn)
+        var kinds: UInt8 = 0
+        for index in start..<end { kinds |= byteKinds[Int(bytes[index])] }
         let raw = UnsafeBufferPointer(rebasing: bytes[start..<end])
         if let plain = plainLineEnd(raw, kinds: kinds) {
           // Most lines need nothing but their trailing white space removed.
@@ -64,8 +69,6 @@ public enum TextNormaliser {
 
   /// What a byte may call for, as bits.
   private enum ByteKind {
-    /// `\n` or `\r`.
-    static let lineEnd: UInt8 = 1
     /// Non-ASCII or a vertical tab: characters to replace.
     static let special: UInt8 = 2
     /// `#`, `*`, `_`, `<`, `&` or `[`: possible markup.
@@ -76,7 +79,6 @@ public enum TextNormaliser {
 
   private static let byteKinds: [UInt8] = (0...255).map { (byte: Int) -> UInt8 in
     switch byte {
-    case 0x0A, 0x0D: ByteKind.lineEnd
     case 0x0B, 0x80...: ByteKind.special
     case 0x23, 0x2A, 0x5F, 0x3C, 0x26, 0x5B: ByteKind.markup
     case 0x30...0x39: ByteKind.digit
