@@ -46,7 +46,8 @@ public enum TextNormaliser {
         let raw = UnsafeBufferPointer(rebasing: bytes[start..<end])
         if let plain = plainLineEnd(raw, kinds: kinds) {
           // Most lines need nothing but their trailing white space removed.
-          lines.append(String(decoding: UnsafeBufferPointer(rebasing: raw[..<plain]), as: UTF8.self))
+          lines.append(
+            String(decoding: UnsafeBufferPointer(rebasing: raw[..<plain]), as: UTF8.self))
         } else {
           line.removeAll(keepingCapacity: true)
           if kinds & ByteKind.special == 0 {
@@ -295,7 +296,8 @@ public enum TextNormaliser {
     return count >= 3
   }
 
-  private static func tagName(_ line: UnsafeBufferPointer<UInt8>, from start: Int) -> (String, Int)? {
+  private static func tagName(_ line: UnsafeBufferPointer<UInt8>, from start: Int) -> (String, Int)?
+  {
     var i = start + 1
     if i < line.count && line[i] == 0x2F { i += 1 }
     let nameStart = i
@@ -305,7 +307,8 @@ public enum TextNormaliser {
     return (name, i)
   }
 
-  private static func formattingTagEnd(_ line: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+  private static func formattingTagEnd(_ line: UnsafeBufferPointer<UInt8>, from start: Int) -> Int?
+  {
     guard let (name, nameEnd) = tagName(line, from: start), formattingTags.contains(name) else {
       return nil
     }
@@ -323,7 +326,8 @@ public enum TextNormaliser {
     return name == "br" || name == "p" || name == "div" || name == "li"
   }
 
-  private static func entity(_ line: UnsafeBufferPointer<UInt8>, from start: Int) -> ([UInt8], Int)? {
+  private static func entity(_ line: UnsafeBufferPointer<UInt8>, from start: Int) -> ([UInt8], Int)?
+  {
     var i = start + 1
     while i < line.count && i - start <= 10 && line[i] != 0x3B {
       guard ASCIIBytes.isAlphanumeric(line[i]) || line[i] == 0x23 else { return nil }
@@ -350,7 +354,9 @@ public enum TextNormaliser {
   }
 
   /// `[text](target)` -> the range of `text` and the index after `)`.
-  private static func markdownLink(_ line: UnsafeBufferPointer<UInt8>, from start: Int) -> (Range<Int>, Int)? {
+  private static func markdownLink(_ line: UnsafeBufferPointer<UInt8>, from start: Int) -> (
+    Range<Int>, Int
+  )? {
     guard let close = line[(start + 1)...].firstIndex(of: 0x5D), close + 1 < line.count,
       line[close + 1] == 0x28, let end = line[(close + 2)...].firstIndex(of: 0x29)
     else { return nil }

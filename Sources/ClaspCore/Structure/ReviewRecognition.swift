@@ -34,7 +34,11 @@ enum ReviewRecognition {
       source.lines.contains { line in
         line.utf8.count <= 80
           && {
-            if case .section = Outline.heading(LineShape(line)) { return true } else { return false }
+            if case .section = Outline.heading(LineShape(line)) {
+              return true
+            } else {
+              return false
+            }
           }()
       }
     }

@@ -262,7 +262,9 @@ private struct ReportBuilder {
     }
     if let onBytes { return onBytes }
     let head = content.prefix(48).lowercased()
-    if practiceLabels.contains(where: { head.hasPrefix($0.description) }) { return .practiceExample }
+    if practiceLabels.contains(where: { head.hasPrefix($0.description) }) {
+      return .practiceExample
+    }
     if caseLabels.contains(where: { head.hasPrefix($0.description) }) { return .caseExample }
     return nil
   }
