@@ -62,6 +62,7 @@ enum ReviewRecognition {
 
     init(_ lines: ArraySlice<String>) {
       var bytes: [UInt8] = []
+      bytes.reserveCapacity(lines.reduce(lines.count) { $0 + $1.utf8.count })
       var space = false
       for line in lines {
         let isASCII = ASCIIBytes.withBytes(line) { line in
