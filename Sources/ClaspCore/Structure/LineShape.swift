@@ -12,10 +12,13 @@ struct LineShape {
   init(_ line: String) {
     let raw = Substring(line)
     trimmed = raw.trimmingWhitespace()
-    indented = Self.startsWith(raw, " ") || Self.startsWith(raw, "\t")
+    // Most lines start with neither white space nor a bullet mark: one byte tells.
+    let start = line.utf8.first
+    indented =
+      (start == 0x20 || start == 0x09) && (Self.startsWith(raw, " ") || Self.startsWith(raw, "\t"))
     var rest = trimmed
     var sawBullet = false
-    while true {
+    while let first = rest.utf8.first, first == 0x2D || first == 0x6F {
       if Self.startsWith(rest, "- ") || sawBullet && Self.startsWith(rest, "o ") {
         rest = rest.dropFirst(2).trimmingWhitespace()
         sawBullet = true

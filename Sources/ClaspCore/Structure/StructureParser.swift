@@ -199,6 +199,8 @@ private struct ReportBuilder {
   }
 
   private func startsParagraph(_ shape: LineShape) -> Bool {
+    // Only a line after a blank line or a bullet can start a paragraph: test that first.
+    guard blank || shape.bulleted else { return false }
     guard !shape.indented || shape.bulleted, let first = shape.content.first, first.isUppercase
     else {
       return false
@@ -206,7 +208,7 @@ private struct ReportBuilder {
     guard let index = units.indices.last, let previous = units[index].parts.last?.text.last else {
       return false
     }
-    return blank || shape.bulleted ? ".!?\")".contains(previous) : false
+    return ".!?\")".contains(previous)
   }
 
   /// Gives the missing number to the first full paragraph after the previous unit, when the
