@@ -384,7 +384,10 @@ private struct ReportBuilder {
     let recommendationIDs = Set(units.filter { $0.kind == .recommendation }.map(\.id))
     var references: [RecommendationReference] = []
     var finished: [ReportUnit] = []
+    // The recommendations that are kept (have text): the groups list only these.
+    var kept = Set<UnitID>()
     for draft in units where !draft.parts.isEmpty {
+      if draft.kind == .recommendation { kept.insert(draft.id) }
       var cited: [UnitID] = []
       if draft.kind == .paragraph {
         for part in draft.parts {
@@ -410,7 +413,6 @@ private struct ReportBuilder {
           lines: LineRange(first: draft.parts.first!.line, last: draft.parts.last!.line),
           inferred: draft.inferred, citedRecommendations: cited))
     }
-    let kept = Set(finished.map(\.id))
     let outlined = sections.enumerated().map { index, section in
       let next =
         index + 1 < sections.count ? sections[index + 1].first - 1 : source.lineNumbers.last ?? 0
