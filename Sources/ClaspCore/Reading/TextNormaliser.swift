@@ -55,7 +55,7 @@ public enum TextNormaliser {
           } else {
             replaceCharacters(raw[...], into: &line)
           }
-          stripMarkup(&line, scratch: &scratch)
+          stripMarkup(&line, mayHaveMarkup: kinds & ByteKind.markup != 0, scratch: &scratch)
           repairOrdinals(&line, scratch: &scratch)
           removeRepeatedOrdinals(&line)
           lines.append(String(decoding: line, as: UTF8.self))
@@ -209,7 +209,10 @@ public enum TextNormaliser {
     "pound": Array("£".utf8), "eacute": Array("é".utf8), "frac12": Array("½".utf8),
   ]
 
-  private static func stripMarkup(_ line: inout [UInt8], scratch: inout [UInt8]) {
+  /// Strips `line`'s markup; `mayHaveMarkup` is false when it holds none of `#*_<&[`.
+  private static func stripMarkup(
+    _ line: inout [UInt8], mayHaveMarkup: Bool, scratch: inout [UInt8]
+  ) {
     // Whole-line forms: Markdown rules and headings.
     var first = 0
     while first < line.count && (line[first] == 0x20 || line[first] == 0x09) { first += 1 }
@@ -217,12 +220,9 @@ public enum TextNormaliser {
       line.removeAll(keepingCapacity: true)
       return
     }
-    // Most lines have no markup: then only trailing white space goes.
-    if first == line.count || line[first] != 0x23,
-      !line[first...].contains(where: {
-        $0 == 0x2A || $0 == 0x5F || $0 == 0x3C || $0 == 0x26 || $0 == 0x5B
-      })
-    {
+    // Most lines have no markup: then only trailing white space goes. (Text without the
+    // characters that start markup comes out of the loop below unchanged but for that.)
+    if !mayHaveMarkup {
       while let last = line.last, last == 0x20 || last == 0x09 { line.removeLast() }
       return
     }
