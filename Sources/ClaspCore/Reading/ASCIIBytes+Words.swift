@@ -39,6 +39,7 @@ extension ASCIIBytes {
   }
 
   /// True when `test` holds at the index of some ASCII digit in `bytes` (tried in order).
+  @inline(__always)
   static func anyDigit(in bytes: UnsafeBufferPointer<UInt8>, where test: (Int) -> Bool) -> Bool {
     let words = wordCount(ofBytes: bytes.count)
     for index in 0..<words {

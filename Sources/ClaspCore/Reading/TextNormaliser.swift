@@ -95,9 +95,12 @@ public enum TextNormaliser {
     while end > 0 && ASCIIBytes.isBlank(raw[end - 1]) { end -= 1 }
     let line = UnsafeBufferPointer(rebasing: raw[..<end])
     if isRule(line[...]) { return nil }
-    if kinds & ByteKind.digit != 0 && (hasSplitOrdinal(line) || mayRepeatOrdinal(line)) {
-      return nil
-    }
+    let ordinal =
+      kinds & ByteKind.digit != 0
+      && ASCIIBytes.anyDigit(in: line) {
+        splitOrdinal(at: $0, in: line) || ordinalBeforeSpace(at: $0, in: line)
+      }
+    if ordinal { return nil }
     return end
   }
 
@@ -399,21 +402,29 @@ public enum TextNormaliser {
   }
 
   private static func hasSplitOrdinal(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-    ASCIIBytes.anyDigit(in: line) { i in
-      guard i + 1 < line.count, line[i + 1] == 0x20 else { return false }
-      var j = i + 1
-      while j < line.count && line[j] == 0x20 { j += 1 }
-      return j + 1 < line.count && isSuffix(line[j], line[j + 1])
-        && (j + 2 == line.count || !ASCIIBytes.isAlphanumeric(line[j + 2]))
-    }
+    ASCIIBytes.anyDigit(in: line) { splitOrdinal(at: $0, in: line) }
   }
 
   /// True when `line` has a digit, an ordinal suffix and a space ("14th "): where a repeat that
   /// `removeRepeatedOrdinals` drops must start.
   private static func mayRepeatOrdinal(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-    ASCIIBytes.anyDigit(in: line) { i in
-      i + 3 < line.count && isSuffix(line[i + 1], line[i + 2]) && line[i + 3] == 0x20
-    }
+    ASCIIBytes.anyDigit(in: line) { ordinalBeforeSpace(at: $0, in: line) }
+  }
+
+  /// True when the digit at `i` is followed by spaces and an ordinal suffix ending a word.
+  @inline(__always)
+  private static func splitOrdinal(at i: Int, in line: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard i + 1 < line.count, line[i + 1] == 0x20 else { return false }
+    var j = i + 1
+    while j < line.count && line[j] == 0x20 { j += 1 }
+    return j + 1 < line.count && isSuffix(line[j], line[j + 1])
+      && (j + 2 == line.count || !ASCIIBytes.isAlphanumeric(line[j + 2]))
+  }
+
+  /// True when the digit at `i` is followed by an ordinal suffix and a space.
+  @inline(__always)
+  private static func ordinalBeforeSpace(at i: Int, in line: UnsafeBufferPointer<UInt8>) -> Bool {
+    i + 3 < line.count && isSuffix(line[i + 1], line[i + 2]) && line[i + 3] == 0x20
   }
 
   /// Drops the stray repeat extraction leaves after a superscript ordinal:
