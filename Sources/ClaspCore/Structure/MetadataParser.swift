@@ -212,20 +212,25 @@ enum MetadataParser {
   }
 
   private static func splitList(_ value: String, splitOnAnd: Bool = true) -> [String] {
-    // On ASCII text Foundation's literal replacing and splitting are the byte-level ones.
-    let ascii = ASCIIBytes.isASCII(value)
-    var text = value
-    if splitOnAnd {
-      text =
-        ascii
-        ? Addressees.replacing(" and ", with: ", ", in: text)
-        : text.replacingOccurrences(of: " and ", with: ", ")
+    // On ASCII text Foundation's literal replacing and splitting, and splitting on characters,
+    // are the byte-level ones.
+    guard ASCIIBytes.isASCII(value) else {
+      let text = splitOnAnd ? value.replacingOccurrences(of: " and ", with: ", ") : value
+      return text.split(whereSeparator: { $0 == "," || $0 == ";" }).flatMap { piece in
+        // "Trust. Coventry..." separates names with full stops.
+        piece.components(separatedBy: ". ")
+      }
+      .map(TrimmingSet.listItemEnds.trim)
+      .filter { !$0.isEmpty }
     }
-    return text.split(whereSeparator: { $0 == "," || $0 == ";" }).flatMap { piece in
-      // "Trust. Coventry..." separates names with full stops.
-      ascii ? Addressees.components(String(piece), ". ") : piece.components(separatedBy: ". ")
+    let text = splitOnAnd ? Addressees.replacing(" and ", with: ", ", in: value) : value
+    let pieces = ASCIIBytes.withBytes(text) { bytes in
+      bytes.split(whereSeparator: { $0 == 0x2C || $0 == 0x3B }).map {
+        String(decoding: $0, as: UTF8.self)
+      }
     }
-    .map(TrimmingSet.listItemEnds.trim)
-    .filter { !$0.isEmpty }
+    return pieces.flatMap { Addressees.components($0, ". ") }
+      .map(TrimmingSet.listItemEnds.trim)
+      .filter { !$0.isEmpty }
   }
 }
