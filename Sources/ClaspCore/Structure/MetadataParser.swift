@@ -183,9 +183,14 @@ enum MetadataParser {
   /// Splits provider entries that run several names together, using names the report prints
   /// elsewhere (recommendation addressees), and drops "is provided by" phrasing.
   static func refine(_ organisations: [String], knownNames: [String]) -> [String] {
-    let known = Set(knownNames.filter { $0.split(separator: " ").count >= 2 }).sorted {
-      $0.count != $1.count ? $0.count > $1.count : $0 < $1
+    // Longest first (in characters, counted once per name; an ASCII name's are its bytes).
+    let names = Set(knownNames.filter { $0.split(separator: " ").count >= 2 })
+    let lengths: [(name: String, length: Int)] = names.map { name in
+      (name, ASCIIBytes.isASCII(name) ? name.utf8.count : name.count)
     }
+    let known = lengths.sorted { a, b in
+      a.length != b.length ? a.length > b.length : a.name < b.name
+    }.map(\.name)
     var out: [String] = []
     for entry in organisations {
       var pieces = [entry]
