@@ -8,8 +8,9 @@ extension ASCIIBytes {
   /// The eight bytes of `bytes` from word `index` (byte `8 * index`).
   @inline(__always)
   static func word(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> UInt64 {
-    UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress!).loadUnaligned(
-      fromByteOffset: index * 8, as: UInt64.self))
+    UInt64(
+      littleEndian: UnsafeRawPointer(bytes.baseAddress!).loadUnaligned(
+        fromByteOffset: index * 8, as: UInt64.self))
   }
 
   /// The high bit of every byte.
@@ -38,6 +39,7 @@ extension ASCIIBytes {
   }
 
   /// True when `test` holds at the index of some ASCII digit in `bytes` (tried in order).
+  @inline(__always)
   static func anyDigit(in bytes: UnsafeBufferPointer<UInt8>, where test: (Int) -> Bool) -> Bool {
     let words = wordCount(ofBytes: bytes.count)
     for index in 0..<words {
@@ -60,8 +62,9 @@ extension ASCIIBytes {
     var i = 0
     while i < count {
       if i + 8 <= count {
-        let word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(
-          as: UInt64.self))
+        let word = UInt64(
+          littleEndian: UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(
+            as: UInt64.self))
         if word & highBits == 0 {
           i += 8
           continue

@@ -59,7 +59,8 @@ enum ASCIIBytes {
 
   /// True when `needle` occurs in `bytes`.
   static func contains(_ needle: StaticString, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    index(of: UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount), in: bytes)
+    index(
+      of: UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount), in: bytes)
       != nil
   }
 

@@ -96,6 +96,12 @@ struct LineJoiner {
   }
 
   mutating func run() -> ExtractionRepair.Output {
+    // Without wrapping or page boundaries nothing joins: every line stays, blank ones emptied.
+    guard wrapped || !boundaries.isEmpty else {
+      return ExtractionRepair.Output(
+        lines: lines.map { ExtractionRepair.isBlank($0) ? "" : $0 },
+        lineNumbers: lines.indices.map { $0 + 1 })
+    }
     var row: Row?
     var blanks: [Int] = []
     var boundaryIndex = 0

@@ -149,14 +149,17 @@ public enum ExtractionRepair {
         start = index + 1
       }
       return isPageNumber(words: words, strict: strict) { word, text in
-        word.count == text.utf8.count && zip(word, text.utf8).allSatisfy { ASCIIBytes.lower($0) == $1 }
+        word.count == text.utf8.count
+          && zip(word, text.utf8).allSatisfy { ASCIIBytes.lower($0) == $1 }
       } isNumber: { word in
         word.allSatisfy(ASCIIBytes.isDigit)
       }
     }
     if let onBytes { return onBytes }
     let words = line.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "-" })
-    return isPageNumber(words: words, strict: strict) { $0 == $1 } isNumber: {
+    return isPageNumber(words: words, strict: strict) {
+      $0 == $1
+    } isNumber: {
       $0.allSatisfy(\.isNumber)
     }
   }
@@ -182,6 +185,6 @@ public enum ExtractionRepair {
   }
 
   static func isBlank(_ line: String) -> Bool {
-    line.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 }
+    ASCIIBytes.withBytes(line) { $0.allSatisfy(ASCIIBytes.isBlank) }
   }
 }

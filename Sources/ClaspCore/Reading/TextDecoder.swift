@@ -47,7 +47,21 @@ public enum TextDecoder {
   private static func checkText(_ bytes: UnsafeBufferPointer<UInt8>, path: String) throws {
     var visible = 0
     var control = 0
-    func count(_ byte: UInt8) throws {
+    // Eight bytes at a time: bytes above a space are visible; bytes below one are control
+    // characters unless they are tab, line feed, form feed or carriage return.
+    let words = ASCIIBytes.wordCount(ofBytes: bytes.count)
+    for index in 0..<words {
+      let word = ASCIIBytes.word(bytes, index)
+      visible += (~ASCIIBytes.bytes(of: word, below: 0x21) & ASCIIBytes.highBits).nonzeroBitCount
+      let low = ASCIIBytes.bytes(of: word, below: 0x20)
+      guard low != 0 else { continue }
+      if ASCIIBytes.bytes(of: word, equalTo: 0) != 0 { throw ReadError.binary(path: path) }
+      let allowed =
+        ASCIIBytes.bytes(of: word, equalTo: 0x09) | ASCIIBytes.bytes(of: word, equalTo: 0x0A)
+        | ASCIIBytes.bytes(of: word, equalTo: 0x0C) | ASCIIBytes.bytes(of: word, equalTo: 0x0D)
+      control += (low & ~allowed).nonzeroBitCount
+    }
+    for byte in bytes[(words * 8)...] {
       if byte == 0 { throw ReadError.binary(path: path) }
       if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C {
         control += 1
@@ -55,20 +69,6 @@ public enum TextDecoder {
         visible += 1
       }
     }
-    // Eight bytes at a time: visible ones are counted at once; the rare words with bytes below
-    // a space are looked at byte by byte.
-    let words = ASCIIBytes.wordCount(ofBytes: bytes.count)
-    for index in 0..<words {
-      let word = ASCIIBytes.word(bytes, index)
-      let low = ASCIIBytes.bytes(of: word, below: 0x20)
-      if low == 0 {
-        visible += (~ASCIIBytes.bytes(of: word, below: 0x21) & ASCIIBytes.highBits)
-          .nonzeroBitCount
-      } else {
-        for byte in bytes[(index * 8)..<(index * 8 + 8)] { try count(byte) }
-      }
-    }
-    for byte in bytes[(words * 8)...] { try count(byte) }
     if visible == 0 { throw ReadError.empty(path: path) }
     if control * 20 > visible { throw ReadError.binary(path: path) }
   }

@@ -29,23 +29,33 @@ public enum TextNormaliser {
     byteKinds.withUnsafeBufferPointer { byteKinds in
       var start = 0
       let count = bytes.count
+      // The next line feed and carriage return at or after `start` (found with memchr, and
+      // looked for again only once passed).
+      var lineFeed = -1
+      var carriageReturn = -1
       while true {
-        var end = start
-        var kinds: UInt8 = 0
-        while end < count {
-          let kind = byteKinds[Int(bytes[end])]
-          if kind & ByteKind.lineEnd != 0 { break }
-          kinds |= kind
-          end += 1
+        if lineFeed < start {
+          lineFeed = ASCIIBytes.index(of: 0x0A, in: bytes, from: start) ?? count
         }
+        if carriageReturn < start {
+          carriageReturn = ASCIIBytes.index(of: 0x0D, in: bytes, from: start) ?? count
+        }
+        var end = min(lineFeed, carriageReturn)
+        var kinds: UInt8 = 0
+        for index in start..<end { kinds |= byteKinds[Int(bytes[index])] }
         let raw = UnsafeBufferPointer(rebasing: bytes[start..<end])
         if let plain = plainLineEnd(raw, kinds: kinds) {
           // Most lines need nothing but their trailing white space removed.
-          lines.append(String(decoding: UnsafeBufferPointer(rebasing: raw[..<plain]), as: UTF8.self))
+          lines.append(
+            String(decoding: UnsafeBufferPointer(rebasing: raw[..<plain]), as: UTF8.self))
         } else {
           line.removeAll(keepingCapacity: true)
-          replaceCharacters(raw[...], into: &line)
-          stripMarkup(&line, scratch: &scratch)
+          if kinds & ByteKind.special == 0 {
+            line.append(contentsOf: raw)
+          } else {
+            replaceCharacters(raw[...], into: &line)
+          }
+          stripMarkup(&line, mayHaveMarkup: kinds & ByteKind.markup != 0, scratch: &scratch)
           repairOrdinals(&line, scratch: &scratch)
           removeRepeatedOrdinals(&line)
           lines.append(String(decoding: line, as: UTF8.self))
@@ -60,8 +70,6 @@ public enum TextNormaliser {
 
   /// What a byte may call for, as bits.
   private enum ByteKind {
-    /// `\n` or `\r`.
-    static let lineEnd: UInt8 = 1
     /// Non-ASCII or a vertical tab: characters to replace.
     static let special: UInt8 = 2
     /// `#`, `*`, `_`, `<`, `&` or `[`: possible markup.
@@ -72,7 +80,6 @@ public enum TextNormaliser {
 
   private static let byteKinds: [UInt8] = (0...255).map { (byte: Int) -> UInt8 in
     switch byte {
-    case 0x0A, 0x0D: ByteKind.lineEnd
     case 0x0B, 0x80...: ByteKind.special
     case 0x23, 0x2A, 0x5F, 0x3C, 0x26, 0x5B: ByteKind.markup
     case 0x30...0x39: ByteKind.digit
@@ -88,9 +95,12 @@ public enum TextNormaliser {
     while end > 0 && ASCIIBytes.isBlank(raw[end - 1]) { end -= 1 }
     let line = UnsafeBufferPointer(rebasing: raw[..<end])
     if isRule(line[...]) { return nil }
-    if kinds & ByteKind.digit != 0 && (hasSplitOrdinal(line) || mayRepeatOrdinal(line)) {
-      return nil
-    }
+    let ordinal =
+      kinds & ByteKind.digit != 0
+      && ASCIIBytes.anyDigit(in: line) {
+        splitOrdinal(at: $0, in: line) || ordinalBeforeSpace(at: $0, in: line)
+      }
+    if ordinal { return nil }
     return end
   }
 
@@ -202,7 +212,10 @@ public enum TextNormaliser {
     "pound": Array("£".utf8), "eacute": Array("é".utf8), "frac12": Array("½".utf8),
   ]
 
-  private static func stripMarkup(_ line: inout [UInt8], scratch: inout [UInt8]) {
+  /// Strips `line`'s markup; `mayHaveMarkup` is false when it holds none of `#*_<&[`.
+  private static func stripMarkup(
+    _ line: inout [UInt8], mayHaveMarkup: Bool, scratch: inout [UInt8]
+  ) {
     // Whole-line forms: Markdown rules and headings.
     var first = 0
     while first < line.count && (line[first] == 0x20 || line[first] == 0x09) { first += 1 }
@@ -210,12 +223,9 @@ public enum TextNormaliser {
       line.removeAll(keepingCapacity: true)
       return
     }
-    // Most lines have no markup: then only trailing white space goes.
-    if first == line.count || line[first] != 0x23,
-      !line[first...].contains(where: {
-        $0 == 0x2A || $0 == 0x5F || $0 == 0x3C || $0 == 0x26 || $0 == 0x5B
-      })
-    {
+    // Most lines have no markup: then only trailing white space goes. (Text without the
+    // characters that start markup comes out of the loop below unchanged but for that.)
+    if !mayHaveMarkup {
       while let last = line.last, last == 0x20 || last == 0x09 { line.removeLast() }
       return
     }
@@ -289,7 +299,8 @@ public enum TextNormaliser {
     return count >= 3
   }
 
-  private static func tagName(_ line: UnsafeBufferPointer<UInt8>, from start: Int) -> (String, Int)? {
+  private static func tagName(_ line: UnsafeBufferPointer<UInt8>, from start: Int) -> (String, Int)?
+  {
     var i = start + 1
     if i < line.count && line[i] == 0x2F { i += 1 }
     let nameStart = i
@@ -299,7 +310,8 @@ public enum TextNormaliser {
     return (name, i)
   }
 
-  private static func formattingTagEnd(_ line: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+  private static func formattingTagEnd(_ line: UnsafeBufferPointer<UInt8>, from start: Int) -> Int?
+  {
     guard let (name, nameEnd) = tagName(line, from: start), formattingTags.contains(name) else {
       return nil
     }
@@ -317,7 +329,8 @@ public enum TextNormaliser {
     return name == "br" || name == "p" || name == "div" || name == "li"
   }
 
-  private static func entity(_ line: UnsafeBufferPointer<UInt8>, from start: Int) -> ([UInt8], Int)? {
+  private static func entity(_ line: UnsafeBufferPointer<UInt8>, from start: Int) -> ([UInt8], Int)?
+  {
     var i = start + 1
     while i < line.count && i - start <= 10 && line[i] != 0x3B {
       guard ASCIIBytes.isAlphanumeric(line[i]) || line[i] == 0x23 else { return nil }
@@ -344,7 +357,9 @@ public enum TextNormaliser {
   }
 
   /// `[text](target)` -> the range of `text` and the index after `)`.
-  private static func markdownLink(_ line: UnsafeBufferPointer<UInt8>, from start: Int) -> (Range<Int>, Int)? {
+  private static func markdownLink(_ line: UnsafeBufferPointer<UInt8>, from start: Int) -> (
+    Range<Int>, Int
+  )? {
     guard let close = line[(start + 1)...].firstIndex(of: 0x5D), close + 1 < line.count,
       line[close + 1] == 0x28, let end = line[(close + 2)...].firstIndex(of: 0x29)
     else { return nil }
@@ -387,21 +402,29 @@ public enum TextNormaliser {
   }
 
   private static func hasSplitOrdinal(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-    ASCIIBytes.anyDigit(in: line) { i in
-      guard i + 1 < line.count, line[i + 1] == 0x20 else { return false }
-      var j = i + 1
-      while j < line.count && line[j] == 0x20 { j += 1 }
-      return j + 1 < line.count && isSuffix(line[j], line[j + 1])
-        && (j + 2 == line.count || !ASCIIBytes.isAlphanumeric(line[j + 2]))
-    }
+    ASCIIBytes.anyDigit(in: line) { splitOrdinal(at: $0, in: line) }
   }
 
   /// True when `line` has a digit, an ordinal suffix and a space ("14th "): where a repeat that
   /// `removeRepeatedOrdinals` drops must start.
   private static func mayRepeatOrdinal(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-    ASCIIBytes.anyDigit(in: line) { i in
-      i + 3 < line.count && isSuffix(line[i + 1], line[i + 2]) && line[i + 3] == 0x20
-    }
+    ASCIIBytes.anyDigit(in: line) { ordinalBeforeSpace(at: $0, in: line) }
+  }
+
+  /// True when the digit at `i` is followed by spaces and an ordinal suffix ending a word.
+  @inline(__always)
+  private static func splitOrdinal(at i: Int, in line: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard i + 1 < line.count, line[i + 1] == 0x20 else { return false }
+    var j = i + 1
+    while j < line.count && line[j] == 0x20 { j += 1 }
+    return j + 1 < line.count && isSuffix(line[j], line[j + 1])
+      && (j + 2 == line.count || !ASCIIBytes.isAlphanumeric(line[j + 2]))
+  }
+
+  /// True when the digit at `i` is followed by an ordinal suffix and a space.
+  @inline(__always)
+  private static func ordinalBeforeSpace(at i: Int, in line: UnsafeBufferPointer<UInt8>) -> Bool {
+    i + 3 < line.count && isSuffix(line[i + 1], line[i + 2]) && line[i + 3] == 0x20
   }
 
   /// Drops the stray repeat extraction leaves after a superscript ordinal:

@@ -44,22 +44,19 @@ enum Addressees {
   /// `text` split at every occurrence of `separator` (empty pieces kept), as Foundation's
   /// `components(separatedBy:)` does for a literal separator.
   static func components(_ text: String, _ separator: String) -> [String] {
-    var out: [String] = []
-    let bytes = Array(text.utf8)
-    let needle = Array(separator.utf8)
-    var start = 0
-    var i = 0
-    while i + needle.count <= bytes.count {
-      if bytes[i] == needle[0] && bytes[i..<(i + needle.count)].elementsEqual(needle) {
-        out.append(String(decoding: bytes[start..<i], as: UTF8.self))
-        i += needle.count
-        start = i
-      } else {
-        i += 1
+    ASCIIBytes.withBytes(text) { bytes in
+      ASCIIBytes.withBytes(separator) { needle in
+        var out: [String] = []
+        var start = 0
+        while let found = ASCIIBytes.index(of: needle, in: bytes, from: start) {
+          out.append(
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<found]), as: UTF8.self))
+          start = found + needle.count
+        }
+        out.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+        return out
       }
     }
-    out.append(String(decoding: bytes[start...], as: UTF8.self))
-    return out
   }
 
   /// `text` with every non-overlapping occurrence of `target`, left to right, replaced.

@@ -12,12 +12,14 @@ struct LineShape {
   init(_ line: String) {
     let raw = Substring(line)
     trimmed = raw.trimmingWhitespace()
-    indented = raw.first == " " || raw.first == "\t"
+    // Most lines start with neither white space nor a bullet mark: one byte tells.
+    let start = line.utf8.first
+    indented =
+      (start == 0x20 || start == 0x09) && (Self.startsWith(raw, " ") || Self.startsWith(raw, "\t"))
     var rest = trimmed
     var sawBullet = false
-    // Every bullet mark starts with "-" or "o".
     while let first = rest.utf8.first, first == 0x2D || first == 0x6F {
-      if rest.hasPrefix("- ") || rest.hasPrefix("o ") && sawBullet {
+      if Self.startsWith(rest, "- ") || sawBullet && Self.startsWith(rest, "o ") {
         rest = rest.dropFirst(2).trimmingWhitespace()
         sawBullet = true
       } else if rest == "-" {
@@ -29,6 +31,17 @@ struct LineShape {
     }
     content = rest
     bulleted = sawBullet
+  }
+
+  /// True when `text` starts with the ASCII `prefix` (as `hasPrefix` decides, on bytes).
+  private static func startsWith(_ text: Substring, _ prefix: StaticString) -> Bool {
+    let onBytes: Bool? = ASCIIBytes.withBytes(text) { bytes in
+      guard ASCIIBytes.hasPrefix(prefix, bytes) else { return false }
+      // The last byte is a whole character unless a non-ASCII one follows (it may combine).
+      let count = prefix.utf8CodeUnitCount
+      return bytes.count == count || bytes[count] < 0x80 ? true : nil
+    }
+    return onBytes ?? text.hasPrefix(prefix.description)
   }
 
   /// True when the line holds nothing but bullet marks or whitespace.
@@ -56,49 +69,58 @@ struct LeadingNumber: Equatable {
   /// Parses a leading number followed by whitespace and text; `nil` otherwise.
   init?(_ text: Substring) {
     var components: [Int] = []
-    var value = 0
-    var digits = 0
-    var index = text.startIndex
     var dot = false
-    while index < text.endIndex {
-      let c = text.utf8[index]
-      if c >= 48 && c <= 57 {
-        guard digits < 3 else { return nil }
-        value = value * 10 + Int(c - 48)
-        digits += 1
-        dot = false
-      } else if c == 46 && digits > 0 {  // '.'
-        components.append(value)
-        value = 0
-        digits = 0
-        dot = true
-      } else {
-        break
+    let end: Int? = ASCIIBytes.withBytes(text) { bytes in
+      // Most lines start with a letter: no number, nothing allocated.
+      guard let first = bytes.first, ASCIIBytes.isDigit(first) else { return nil }
+      var value = 0
+      var digits = 0
+      var index = 0
+      while index < bytes.count {
+        let c = bytes[index]
+        if ASCIIBytes.isDigit(c) {
+          guard digits < 3 else { return nil }
+          value = value * 10 + Int(c - 48)
+          digits += 1
+          dot = false
+        } else if c == 46 && digits > 0 {  // '.'
+          components.append(value)
+          value = 0
+          digits = 0
+          dot = true
+        } else {
+          break
+        }
+        index += 1
       }
-      index = text.utf8.index(after: index)
+      if digits > 0 { components.append(value) }
+      guard components.count <= 4, index < bytes.count else { return nil }
+      return bytes[index] == 32 || bytes[index] == 9 ? index : nil
     }
-    if digits > 0 { components.append(value) }
-    guard !components.isEmpty, components.count <= 4, index < text.endIndex else { return nil }
-    let separator = text.utf8[index]
-    guard separator == 32 || separator == 9 else { return nil }
+    guard let end else { return nil }
     self.components = components
     self.trailingDot = dot
-    self.rest = text[index...].trimmingWhitespace()
+    self.rest = text[text.utf8.index(text.startIndex, offsetBy: end)...].trimmingWhitespace()
   }
 }
 
 extension Substring {
   /// The substring without leading and trailing spaces and tabs.
   func trimmingWhitespace() -> Substring {
-    let (start, end) = ASCIIBytes.withBytes(self) { bytes in
-      var start = 0
-      var end = bytes.count
-      while start < end && ASCIIBytes.isBlank(bytes[start]) { start += 1 }
-      while end > start && ASCIIBytes.isBlank(bytes[end - 1]) { end -= 1 }
-      return (start, end)
+    let bytes = utf8
+    var start = bytes.startIndex
+    var end = bytes.endIndex
+    while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 {
+      bytes.formIndex(after: &start)
     }
-    let from = utf8.index(startIndex, offsetBy: start)
-    return self[from..<utf8.index(from, offsetBy: end - start)]
+    while end > start {
+      let before = bytes.index(before: end)
+      guard bytes[before] == 0x20 || bytes[before] == 0x09 else { break }
+      end = before
+    }
+    // Most lines need no trimming: slicing (which checks the indices) costs more than the scan.
+    if start == startIndex && end == endIndex { return self }
+    return self[start..<end]
   }
 
   /// The number of space-separated words.

@@ -183,9 +183,14 @@ enum MetadataParser {
   /// Splits provider entries that run several names together, using names the report prints
   /// elsewhere (recommendation addressees), and drops "is provided by" phrasing.
   static func refine(_ organisations: [String], knownNames: [String]) -> [String] {
-    let known = Set(knownNames.filter { $0.split(separator: " ").count >= 2 }).sorted {
-      $0.count != $1.count ? $0.count > $1.count : $0 < $1
+    // Longest first (in characters, counted once per name; an ASCII name's are its bytes).
+    let names = Set(knownNames.filter { $0.split(separator: " ").count >= 2 })
+    let lengths: [(name: String, length: Int)] = names.map { name in
+      (name, ASCIIBytes.isASCII(name) ? name.utf8.count : name.count)
     }
+    let known = lengths.sorted { a, b in
+      a.length != b.length ? a.length > b.length : a.name < b.name
+    }.map(\.name)
     var out: [String] = []
     for entry in organisations {
       var pieces = [entry]
@@ -212,20 +217,25 @@ enum MetadataParser {
   }
 
   private static func splitList(_ value: String, splitOnAnd: Bool = true) -> [String] {
-    // On ASCII text Foundation's literal replacing and splitting are the byte-level ones.
-    let ascii = ASCIIBytes.isASCII(value)
-    var text = value
-    if splitOnAnd {
-      text =
-        ascii
-        ? Addressees.replacing(" and ", with: ", ", in: text)
-        : text.replacingOccurrences(of: " and ", with: ", ")
+    // On ASCII text Foundation's literal replacing and splitting, and splitting on characters,
+    // are the byte-level ones.
+    guard ASCIIBytes.isASCII(value) else {
+      let text = splitOnAnd ? value.replacingOccurrences(of: " and ", with: ", ") : value
+      return text.split(whereSeparator: { $0 == "," || $0 == ";" }).flatMap { piece in
+        // "Trust. Coventry..." separates names with full stops.
+        piece.components(separatedBy: ". ")
+      }
+      .map(TrimmingSet.listItemEnds.trim)
+      .filter { !$0.isEmpty }
     }
-    return text.split(whereSeparator: { $0 == "," || $0 == ";" }).flatMap { piece in
-      // "Trust. Coventry..." separates names with full stops.
-      ascii ? Addressees.components(String(piece), ". ") : piece.components(separatedBy: ". ")
+    let text = splitOnAnd ? Addressees.replacing(" and ", with: ", ", in: value) : value
+    let pieces = ASCIIBytes.withBytes(text) { bytes in
+      bytes.split(whereSeparator: { $0 == 0x2C || $0 == 0x3B }).map {
+        String(decoding: $0, as: UTF8.self)
+      }
     }
-    .map(TrimmingSet.listItemEnds.trim)
-    .filter { !$0.isEmpty }
+    return pieces.flatMap { Addressees.components($0, ". ") }
+      .map(TrimmingSet.listItemEnds.trim)
+      .filter { !$0.isEmpty }
   }
 }

@@ -51,9 +51,13 @@ enum ReviewDate {
   /// A start and end date from a range such as "11th July - 15th July 2016" or "9-13 June 2014".
   static func range<S: StringProtocol>(_ text: S) -> (start: String?, end: String?) {
     let value = String(text)
+    // On ASCII text Foundation's splitting is the byte-level one.
+    let ascii = ASCIIBytes.isASCII(value)
     var halves: [Substring] = []
     for separator in [" to ", " - ", "-", " until "] {
-      let parts = value.components(separatedBy: separator)
+      let parts =
+        ascii
+        ? Addressees.components(value, separator) : value.components(separatedBy: separator)
       if parts.count == 2 {
         halves = parts.map { Substring($0) }
         break

@@ -34,7 +34,11 @@ enum ReviewRecognition {
       source.lines.contains { line in
         line.utf8.count <= 80
           && {
-            if case .section = Outline.heading(LineShape(line)) { return true } else { return false }
+            if case .section = Outline.heading(LineShape(line)) {
+              return true
+            } else {
+              return false
+            }
           }()
       }
     }
@@ -58,6 +62,7 @@ enum ReviewRecognition {
 
     init(_ lines: ArraySlice<String>) {
       var bytes: [UInt8] = []
+      bytes.reserveCapacity(lines.reduce(lines.count) { $0 + $1.utf8.count })
       var space = false
       for line in lines {
         let isASCII = ASCIIBytes.withBytes(line) { line in

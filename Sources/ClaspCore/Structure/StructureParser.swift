@@ -183,9 +183,10 @@ private struct ReportBuilder {
   private func acceptParagraph(_ number: LeadingNumber, in section: SectionID) -> [Int]? {
     guard let prefix = sectionNumber else { return nil }
     let c = number.components
-    guard c.count == prefix.count + 1, Array(c.prefix(prefix.count)) == prefix else { return nil }
+    guard c.count == prefix.count + 1, c.starts(with: prefix) else { return nil }
     guard let first = number.rest.unicodeScalars.first,
-      first.properties.isAlphabetic || first == "\"" || first == "'" || first == "("
+      (first.isASCII ? ASCIIBytes.isLetter(UInt8(first.value)) : first.properties.isAlphabetic)
+        || first == "\"" || first == "'" || first == "("
     else { return nil }
     // A number far from the run in progress is a figure in the text, not a paragraph number.
     if let previous = units.last(where: { $0.section == section }) {
@@ -198,6 +199,8 @@ private struct ReportBuilder {
   }
 
   private func startsParagraph(_ shape: LineShape) -> Bool {
+    // Only a line after a blank line or a bullet can start a paragraph: test that first.
+    guard blank || shape.bulleted else { return false }
     guard !shape.indented || shape.bulleted, let first = shape.content.first, first.isUppercase
     else {
       return false
@@ -205,7 +208,7 @@ private struct ReportBuilder {
     guard let index = units.indices.last, let previous = units[index].parts.last?.text.last else {
       return false
     }
-    return blank || shape.bulleted ? ".!?\")".contains(previous) : false
+    return ".!?\")".contains(previous)
   }
 
   /// Gives the missing number to the first full paragraph after the previous unit, when the
@@ -261,7 +264,9 @@ private struct ReportBuilder {
     }
     if let onBytes { return onBytes }
     let head = content.prefix(48).lowercased()
-    if practiceLabels.contains(where: { head.hasPrefix($0.description) }) { return .practiceExample }
+    if practiceLabels.contains(where: { head.hasPrefix($0.description) }) {
+      return .practiceExample
+    }
     if caseLabels.contains(where: { head.hasPrefix($0.description) }) { return .caseExample }
     return nil
   }
@@ -285,10 +290,14 @@ private struct ReportBuilder {
   /// The number of `"` characters in `text`.
   private static func quoteMarks(in text: Substring) -> Int {
     let onBytes: Int? = ASCIIBytes.withBytes(text) { bytes in
-      // In ASCII text every quote byte is a whole character.
-      guard ASCIIBytes.isASCII(bytes) else { return nil }
+      // A quote byte between ASCII bytes is a whole character (nothing can combine with it).
       var count = 0
-      for byte in bytes { count &+= byte == 0x22 ? 1 : 0 }
+      for (index, byte) in bytes.enumerated() where byte == 0x22 {
+        guard index == 0 || bytes[index - 1] < 0x80,
+          index + 1 == bytes.count || bytes[index + 1] < 0x80
+        else { return nil }
+        count += 1
+      }
       return count
     }
     return onBytes ?? text.filter { $0 == "\"" }.count
@@ -303,10 +312,7 @@ private struct ReportBuilder {
   private mutating func recommendationLine(_ shape: LineShape, line: Int) {
     let content = shape.content
     if let number = LeadingNumber(content) {
-      let lower = number.rest.lowercased()
-      if number.components.count == 1,
-        lower.contains("should") || lower.hasSuffix(":") || lower.hasSuffix(" to")
-      {
+      if number.components.count == 1, Self.isGroupHeading(number.rest) {
         close()
         groups.append(
           DraftGroup(number: number.components[0], heading: number.rest.collapsingWhitespace()))
@@ -338,6 +344,12 @@ private struct ReportBuilder {
     } else if let index = groups.indices.last, groups[index].items.isEmpty {
       groups[index].heading += " " + content.collapsingWhitespace()
     }
+  }
+
+  /// True when the text after a single number heads a group ("NHS Derby CCG should:").
+  private static func isGroupHeading(_ text: Substring) -> Bool {
+    let lower = text.lowercased()
+    return lower.contains("should") || lower.hasSuffix(":") || lower.hasSuffix(" to")
   }
 
   // MARK: What people told us
@@ -372,7 +384,10 @@ private struct ReportBuilder {
     let recommendationIDs = Set(units.filter { $0.kind == .recommendation }.map(\.id))
     var references: [RecommendationReference] = []
     var finished: [ReportUnit] = []
+    // The recommendations that are kept (have text): the groups list only these.
+    var kept = Set<UnitID>()
     for draft in units where !draft.parts.isEmpty {
+      if draft.kind == .recommendation { kept.insert(draft.id) }
       var cited: [UnitID] = []
       if draft.kind == .paragraph {
         for part in draft.parts {
@@ -398,7 +413,6 @@ private struct ReportBuilder {
           lines: LineRange(first: draft.parts.first!.line, last: draft.parts.last!.line),
           inferred: draft.inferred, citedRecommendations: cited))
     }
-    let kept = Set(finished.map(\.id))
     let outlined = sections.enumerated().map { index, section in
       let next =
         index + 1 < sections.count ? sections[index + 1].first - 1 : source.lineNumbers.last ?? 0
