@@ -107,20 +107,17 @@ struct LeadingNumber: Equatable {
 extension Substring {
   /// The substring without leading and trailing spaces and tabs.
   func trimmingWhitespace() -> Substring {
-    let bytes = utf8
-    var start = bytes.startIndex
-    var end = bytes.endIndex
-    while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 {
-      bytes.formIndex(after: &start)
-    }
-    while end > start {
-      let before = bytes.index(before: end)
-      guard bytes[before] == 0x20 || bytes[before] == 0x09 else { break }
-      end = before
+    let (start, end) = ASCIIBytes.withBytes(self) { bytes in
+      var start = 0
+      var end = bytes.count
+      while start < end && ASCIIBytes.isBlank(bytes[start]) { start += 1 }
+      while end > start && ASCIIBytes.isBlank(bytes[end - 1]) { end -= 1 }
+      return (start, end)
     }
     // Most lines need no trimming: slicing (which checks the indices) costs more than the scan.
-    if start == startIndex && end == endIndex { return self }
-    return self[start..<end]
+    if start == 0 && end == utf8.count { return self }
+    let from = utf8.index(startIndex, offsetBy: start)
+    return self[from..<utf8.index(from, offsetBy: end - start)]
   }
 
   /// The number of space-separated words.
