@@ -13,7 +13,6 @@ extension Aggregate {
   ) {
     let area = AreaID(area: report.metadata.area)
     let year = report.metadata.reviewYear
-    let known = Set(codebook.themes.map(\.id))
 
     var group = GroupCounts()
     group.reports = 1
@@ -23,6 +22,30 @@ extension Aggregate {
       case .recommendation: group.recommendationItems += 1
       case nil: break
       }
+    }
+
+    // Themes are counted by their position in the codebook, and the keyed counts are made once at
+    // the end: counting a unit hashes no theme ids. `rank` orders positions as the ids sort, which
+    // is the order of a `ThemePair`.
+    var themeIDs: [ThemeID] = []
+    var position: [ThemeID: Int] = [:]
+    for theme in codebook.themes where position[theme.id] == nil {
+      position[theme.id] = themeIDs.count
+      themeIDs.append(theme.id)
+    }
+    let k = themeIDs.count
+    var rank = [Int](repeating: 0, count: k)
+    for (r, t) in themeIDs.indices.sorted(by: { themeIDs[$0] < themeIDs[$1] }).enumerated() {
+      rank[t] = r
+    }
+    // Each theme's lineage (positions of the theme and its ancestors), looked up once per theme
+    // and then found by a linear search of the few themes a report uses.
+    var lineages: [(theme: ThemeID, positions: [Int])] = []
+    func lineage(_ theme: ThemeID) -> [Int] {
+      if let cached = lineages.first(where: { $0.theme == theme }) { return cached.positions }
+      let found = codebook.lineage(of: theme).compactMap { position[$0] }
+      lineages.append((theme, found))
+      return found
     }
 
     var warnings = Set<String>()
@@ -36,41 +59,34 @@ extension Aggregate {
     var groupUnits = report.units.map(\.id)
     var byUnit: [[Finding]] = Array(repeating: [], count: groupUnits.count)
     for finding in findings {
-      let position: Int
+      let index: Int
       if let known = unitPosition[finding.unit] {
-        position = known
+        index = known
       } else {
-        position = groupUnits.count
-        unitPosition[finding.unit] = position
+        index = groupUnits.count
+        unitPosition[finding.unit] = index
         groupUnits.append(finding.unit)
         byUnit.append([])
       }
-      byUnit[position].append(finding)
-      if !known.contains(finding.theme) {
+      byUnit[index].append(finding)
+      if position[finding.theme] == nil {
         warnings.insert("\(area): finding for theme '\(finding.theme)' which the codebook lacks")
       }
     }
 
-    // Lineages are looked up once per theme, not once per finding.
-    var lineages: [ThemeID: [ThemeID]] = [:]
-    func lineage(_ theme: ThemeID) -> [ThemeID] {
-      if let cached = lineages[theme] { return cached }
-      let found = codebook.lineage(of: theme).filter { known.contains($0) }
-      lineages[theme] = found
-      return found
-    }
-
     let addressees = Addressees(report)
-    var cooccurrence: [ThemePair: Int] = [:]
-    var byOrganisation: [ThemeOrganisation: Int] = [:]
+    let organisationTypes = OrganisationType.allCases
+    var themeCounts = [ThemeCounts](repeating: ThemeCounts(), count: k)
+    var pairCounts = [Int](repeating: 0, count: k * k)
+    var organisationCounts = [Int](repeating: 0, count: k * organisationTypes.count)
     var codedUnits: [(unit: UnitID, findings: [Finding])] = []
-    for (position, unitFindings) in byUnit.enumerated() where !unitFindings.isEmpty {
-      let unit = groupUnits[position]
+    for (index, unitFindings) in byUnit.enumerated() where !unitFindings.isEmpty {
+      let unit = groupUnits[index]
       codedUnits.append((unit, unitFindings))
       // A unit has a handful of themes: arrays beat sets here.
-      var present: [ThemeID] = []
-      var concern: [ThemeID] = []
-      var strength: [ThemeID] = []
+      var present: [Int] = []
+      var concern: [Int] = []
+      var strength: [Int] = []
       for finding in unitFindings {
         for theme in lineage(finding.theme) {
           if !present.contains(theme) { present.append(theme) }
@@ -78,26 +94,35 @@ extension Aggregate {
           if finding.polarity.isStrength && !strength.contains(theme) { strength.append(theme) }
         }
       }
-      let organisations = addressees.types(of: unit)
+      let kind = unit.kind
+      let organisations = kind == .recommendation ? addressees.types(of: unit) : []
       for theme in present {
-        var counts = group.themes[theme, default: ThemeCounts()]
-        counts.units += 1
-        switch unit.kind {
+        themeCounts[theme].units += 1
+        switch kind {
         case .paragraph:
-          counts.findings += 1
-          if concern.contains(theme) { counts.concerns += 1 }
-          if strength.contains(theme) { counts.strengths += 1 }
+          themeCounts[theme].findings += 1
+          if concern.contains(theme) { themeCounts[theme].concerns += 1 }
+          if strength.contains(theme) { themeCounts[theme].strengths += 1 }
         case .recommendation:
-          counts.recommendations += 1
+          themeCounts[theme].recommendations += 1
           for type in organisations {
-            byOrganisation[ThemeOrganisation(theme: theme, organisation: type), default: 0] += 1
+            organisationCounts[theme * organisationTypes.count + organisationTypes.firstIndex(of: type)!] += 1
           }
         case nil: break
         }
-        group.themes[theme] = counts
-        for other in present where theme <= other {
-          cooccurrence[ThemePair(theme, other), default: 0] += 1
-        }
+        for other in present where rank[theme] <= rank[other] { pairCounts[theme * k + other] += 1 }
+      }
+    }
+    var cooccurrence: [ThemePair: Int] = [:]
+    var byOrganisation: [ThemeOrganisation: Int] = [:]
+    for t in 0..<k where themeCounts[t].units > 0 {
+      group.themes[themeIDs[t]] = themeCounts[t]
+      for other in 0..<k where pairCounts[t * k + other] > 0 {
+        cooccurrence[ThemePair(themeIDs[t], themeIDs[other])] = pairCounts[t * k + other]
+      }
+      for (o, type) in organisationTypes.enumerated() where organisationCounts[t * organisationTypes.count + o] > 0 {
+        byOrganisation[ThemeOrganisation(theme: themeIDs[t], organisation: type)] =
+          organisationCounts[t * organisationTypes.count + o]
       }
     }
 
@@ -120,7 +145,9 @@ extension Aggregate {
         records: Self.sortedEvidence(codedUnits, area: area, year: year),
         inputSHA256: inputSHA256
       ).map { [$0] } ?? [],
-      indicators: indicators.sorted(), warnings: warnings)
+      indicators: zip(indicators, indicators.dropFirst()).allSatisfy { !($1 < $0) }
+        ? indicators : indicators.sorted(),
+      warnings: warnings)
   }
 
   /// The findings as evidence records in `EvidenceRecord` order, comparing unit ids once per unit
@@ -137,7 +164,13 @@ extension Aggregate {
     out.reserveCapacity(units.reduce(0) { $0 + $1.findings.count })
     for (_, findings) in ordered {
       let records = findings.map { EvidenceRecord(area: area, year: year, finding: $0) }
-      out += records.count == 1 ? records : records.sorted()
+      // Records of one unit share area, year and unit, so themes usually decide; `<` breaks ties.
+      out +=
+        records.count == 1
+        ? records
+        : records.sorted { a, b in
+          a.finding.theme != b.finding.theme ? a.finding.theme < b.finding.theme : a < b
+        }
     }
     return out
   }

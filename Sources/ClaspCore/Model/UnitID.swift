@@ -15,16 +15,16 @@ public struct UnitID: RawRepresentable, Hashable, Comparable, Codable, Sendable,
   public var kind: UnitKind? {
     // Kind names hold no colon, so "the prefix before the first colon is the kind's name" is
     // "the id starts with the name and a colon"; compared on bytes, as this runs per finding.
-    let bytes = rawValue.utf8
-    for kind in UnitKind.allCases {
-      let name = kind.rawValue.utf8
-      if bytes.count > name.count, bytes.starts(with: name),
-        bytes[bytes.index(bytes.startIndex, offsetBy: name.count)] == UInt8(ascii: ":")
-      {
-        return kind
+    var id = rawValue
+    return id.withUTF8 { bytes in
+      UnitKind.allCases.first { kind in
+        var name = kind.rawValue
+        return name.withUTF8 { name in
+          bytes.count > name.count && bytes[name.count] == UInt8(ascii: ":")
+            && name.indices.allSatisfy { bytes[$0] == name[$0] }
+        }
       }
     }
-    return nil
   }
 
   /// The printed number after the prefix (`"5.1.2"` for `para:5.1.2`).
@@ -37,35 +37,61 @@ public struct UnitID: RawRepresentable, Hashable, Comparable, Codable, Sendable,
 
   /// Orders ids by kind, then numerically component by component, so `para:1.10` follows `para:1.9`.
   public static func < (lhs: UnitID, rhs: UnitID) -> Bool {
-    let l = lhs.sortKey
-    let r = rhs.sortKey
-    return l.lexicographicallyPrecedes(r)
-  }
-
-  /// Kind, then per non-empty dot-separated part of the number: its digits as a number and its last
-  /// other byte (the `b` of `2.4b`).
-  private var sortKey: [Int] {
-    var key: [Int] = [kind == .recommendation ? 1 : 0]
-    let bytes = rawValue.utf8
-    let start = bytes.firstIndex(of: UInt8(ascii: ":")).map(bytes.index(after:)) ?? bytes.startIndex
-    var digits = 0
-    var suffix = 0
-    var inPart = false
-    for byte in bytes[start...] {
-      if byte == UInt8(ascii: ".") {
-        if inPart { key += [digits, suffix] }
-        (digits, suffix, inPart) = (0, 0, false)
-        continue
-      }
-      inPart = true
-      if byte >= 48 && byte <= 57 {
-        digits = digits &* 10 &+ Int(byte - 48)
-      } else {
-        suffix = Int(byte)
+    // The two sort keys are walked side by side: no arrays are made (this runs per finding).
+    var l = SortKey(lhs)
+    var r = SortKey(rhs)
+    while true {
+      switch (l.next(), r.next()) {
+      case (nil, nil): return false
+      case (nil, _): return true
+      case (_, nil): return false
+      case (let a?, let b?) where a != b: return a < b
+      default: continue
       }
     }
-    if inPart { key += [digits, suffix] }
-    return key
+  }
+
+  /// The sort key of an id, element by element: 1 for a recommendation (else 0), then for each
+  /// non-empty dot-separated part of the number its digits as a number and its last other byte
+  /// (the `b` of `2.4b`).
+  private struct SortKey {
+    private let bytes: String.UTF8View
+    private var index: String.UTF8View.Index
+    private var pendingSuffix: Int?
+    private var kindGiven = false
+    private let isRecommendation: Bool
+
+    init(_ id: UnitID) {
+      bytes = id.rawValue.utf8
+      index = bytes.firstIndex(of: UInt8(ascii: ":")).map(bytes.index(after:)) ?? bytes.startIndex
+      isRecommendation = id.kind == .recommendation
+    }
+
+    mutating func next() -> Int? {
+      if !kindGiven {
+        kindGiven = true
+        return isRecommendation ? 1 : 0
+      }
+      if let suffix = pendingSuffix {
+        pendingSuffix = nil
+        return suffix
+      }
+      while index < bytes.endIndex && bytes[index] == UInt8(ascii: ".") { index = bytes.index(after: index) }
+      guard index < bytes.endIndex else { return nil }
+      var digits = 0
+      var suffix = 0
+      while index < bytes.endIndex && bytes[index] != UInt8(ascii: ".") {
+        let byte = bytes[index]
+        if byte >= 48 && byte <= 57 {
+          digits = digits &* 10 &+ Int(byte - 48)
+        } else {
+          suffix = Int(byte)
+        }
+        index = bytes.index(after: index)
+      }
+      pendingSuffix = suffix
+      return digits
+    }
   }
 
   public init(from decoder: any Decoder) throws {
