@@ -75,7 +75,7 @@ public enum ReportBatch {
     var warnings: [String] = []
     // Chunks bound how many unmerged partial aggregates exist at once; within a chunk, every core
     // is busy with one report at a time.
-    let chunkSize = max(64, ProcessInfo.processInfo.activeProcessorCount * 16)
+    let chunkSize = max(256, ProcessInfo.processInfo.activeProcessorCount * 64)
     var start = 0
     while start < inputs.count {
       let chunk = Array(inputs[start..<min(start + chunkSize, inputs.count)])
