@@ -144,7 +144,8 @@ struct StageClock {
     guard enabled else { return }
     let now = DispatchTime.now()
     let seconds = Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9
-    FileHandle.standardError.write(Data("timing: \(String(format: "%.3f", seconds)) s  \(stage)\n".utf8))
+    FileHandle.standardError.write(
+      Data("timing: \(String(format: "%.3f", seconds)) s  \(stage)\n".utf8))
     last = now
   }
 }

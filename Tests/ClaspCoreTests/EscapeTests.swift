@@ -42,7 +42,8 @@ import Testing
   @Test("the byte tests agree with the characters they stand for, over all 256 bytes")
   func byteClasses() {
     let markdown: Set<UInt8> = [
-      0x0A, 0x0D, 0x0B, 0x0C, 0x26, 0x3C, 0x3E, 0x5C, 0x60, 0x2A, 0x5F, 0x5B, 0x5D, 0x7C, 0x7E, 0x23,
+      0x0A, 0x0D, 0x0B, 0x0C, 0x26, 0x3C, 0x3E, 0x5C, 0x60, 0x2A, 0x5F, 0x5B, 0x5D, 0x7C, 0x7E,
+      0x23,
       0x21, 0xC2, 0xE2,
     ]
     let formula = Set(Escape.formulaStarters.flatMap(\.utf8))
@@ -52,7 +53,9 @@ import Testing
     }
   }
 
-  @Test("integers are spelled as String spells them", arguments: [0, 7, -7, 10, 1_234_567, Int.max, Int.min])
+  @Test(
+    "integers are spelled as String spells them",
+    arguments: [0, 7, -7, 10, 1_234_567, Int.max, Int.min])
   func integers(value: Int) {
     var out: [UInt8] = []
     JSONWriter.writeInteger(value, into: &out)

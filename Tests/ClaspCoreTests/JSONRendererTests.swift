@@ -4,7 +4,9 @@ import Testing
 @testable import ClaspCore
 
 @Suite struct JSONRendererTests {
-  @Test("analysis.json carries the schema version and decodes back to an analysis that renders the same")
+  @Test(
+    "analysis.json carries the schema version and decodes back to an analysis that renders the same"
+  )
   func roundTrip() throws {
     let analysis = Fixture.threeAreas
     let file = try JSONRenderer.render(analysis)

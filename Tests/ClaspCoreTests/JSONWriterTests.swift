@@ -19,7 +19,8 @@ import Testing
     }
   }
 
-  @Test("analysis.json written a member at a time is what JSONEncoder writes for the whole document")
+  @Test(
+    "analysis.json written a member at a time is what JSONEncoder writes for the whole document")
   func streamedAnalysis() throws {
     for analysis in [Fixture.threeAreas, Fixture.hostileAnalysis] {
       var streamed: [UInt8] = []
@@ -27,7 +28,8 @@ import Testing
       let document = AnalysisDocument(
         schemaVersion: JSONRenderer.schemaVersion, clasp: ClaspVersion.current, analysis: analysis)
       #expect(streamed == (try foundation(document)))
-      #expect(try JSONRenderer.render(analysis).contents == String(decoding: streamed, as: UTF8.self))
+      #expect(
+        try JSONRenderer.render(analysis).contents == String(decoding: streamed, as: UTF8.self))
     }
   }
 

@@ -32,13 +32,16 @@ import Testing
     let others = files.filter { $0.path != "manifest.json" }
     #expect(manifest.outputs.map(\.path) == others.map(\.path))
     #expect(manifest.outputs.map(\.bytes) == others.map(\.contents.utf8.count))
-    #expect(others.contains { $0.path == "findings.csv" } && others.contains { $0.path.hasPrefix("themes/") })
+    #expect(
+      others.contains { $0.path == "findings.csv" }
+        && others.contains { $0.path.hasPrefix("themes/") })
   }
 
   @Test("writing to a directory streams the same files render returns")
   func writeMatchesRender() throws {
     let expected = try OutputSet.render(
-      Fixture.threeAreas, formats: Set(OutputFormat.allCases), codebook: Self.codebook, failures: [])
+      Fixture.threeAreas, formats: Set(OutputFormat.allCases), codebook: Self.codebook, failures: []
+    )
     let out = FileManager.default.temporaryDirectory
       .appendingPathComponent("clasp-outputset-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: out) }

@@ -106,7 +106,8 @@ extension Aggregate {
         case .recommendation:
           themeCounts[theme].recommendations += 1
           for type in organisations {
-            organisationCounts[theme * organisationTypes.count + organisationTypes.firstIndex(of: type)!] += 1
+            organisationCounts[
+              theme * organisationTypes.count + organisationTypes.firstIndex(of: type)!] += 1
           }
         case nil: break
         }
@@ -120,7 +121,8 @@ extension Aggregate {
       for other in 0..<k where pairCounts[t * k + other] > 0 {
         cooccurrence[ThemePair(themeIDs[t], themeIDs[other])] = pairCounts[t * k + other]
       }
-      for (o, type) in organisationTypes.enumerated() where organisationCounts[t * organisationTypes.count + o] > 0 {
+      for (o, type) in organisationTypes.enumerated()
+      where organisationCounts[t * organisationTypes.count + o] > 0 {
         byOrganisation[ThemeOrganisation(theme: themeIDs[t], organisation: type)] =
           organisationCounts[t * organisationTypes.count + o]
       }

@@ -153,7 +153,8 @@ public struct Analysis: Codable, Sendable, Hashable {
     var position = 0
     for block in evidenceBlocks {
       while column < areaIDs.count && areaIDs[column] < block.area { column += 1 }
-      precondition(column < areaIDs.count && areaIDs[column] == block.area, "evidence without a column")
+      precondition(
+        column < areaIDs.count && areaIDs[column] == block.area, "evidence without a column")
       for theme in block.themes {
         let rows =
           rowsOfTheme[theme]
@@ -169,7 +170,8 @@ public struct Analysis: Codable, Sendable, Hashable {
     evidence = themeIDs.indices.map { row in
       ThemeEvidence(
         theme: themeIDs[row],
-        areas: areaIDs.indices.map { AreaEvidence(area: areaIDs[$0], findings: positions[row][$0]) })
+        areas: areaIDs.indices.map { AreaEvidence(area: areaIDs[$0], findings: positions[row][$0]) }
+      )
     }
 
     warnings = (Array(aggregate.warnings) + aggregate.reports.flatMap(\.warnings)).sorted()

@@ -1,5 +1,7 @@
-/// The compact byte form of a block's records in an `EvidenceSpool`: LEB128 counts and integers,
-/// strings as a length and their UTF-8 bytes. The block's area and year are not repeated per record.
+/// The compact byte form of a block's records in an `EvidenceSpool`.
+///
+/// LEB128 counts and integers, strings as a length and their UTF-8 bytes. The block's area and year
+/// are not repeated per record.
 enum EvidenceBlockEncoding {
   /// Why spooled bytes did not decode (only a corrupted spool can cause it).
   struct Malformed: Error, CustomStringConvertible {

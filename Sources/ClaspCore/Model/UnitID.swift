@@ -76,7 +76,9 @@ public struct UnitID: RawRepresentable, Hashable, Comparable, Codable, Sendable,
         pendingSuffix = nil
         return suffix
       }
-      while index < bytes.endIndex && bytes[index] == UInt8(ascii: ".") { index = bytes.index(after: index) }
+      while index < bytes.endIndex && bytes[index] == UInt8(ascii: ".") {
+        index = bytes.index(after: index)
+      }
       guard index < bytes.endIndex else { return nil }
       var digits = 0
       var suffix = 0

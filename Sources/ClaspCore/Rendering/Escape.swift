@@ -96,7 +96,6 @@ public enum Escape {
     out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
   }
 
-
   /// One CSV record: escaped fields joined by commas, ended by CRLF as RFC 4180 says.
   public static func csvRecord(_ fields: [String]) -> String {
     var out: [UInt8] = []
@@ -164,8 +163,9 @@ public enum Escape {
   private static let htmlGreater = Array("&gt;".utf8)
   private static let cellBreak = Array("<br>".utf8)
 
-  /// The rewriting part of `appendMarkdown`, from the first byte that may need it. The byte before
-  /// `bytes` (if any) is never CR, since CR needs rewriting.
+  /// The rewriting part of `appendMarkdown`, from the first byte that may need it.
+  ///
+  /// The byte before `bytes` (if any) is never CR, since CR needs rewriting.
   private static func appendMarkdownSlow(
     _ bytes: UnsafeBufferPointer<UInt8>, cell: Bool, to out: inout [UInt8]
   ) {

@@ -207,7 +207,9 @@ enum FindingOutputs {
         }
         let shared = FindingLineParts.Block(first, in: analysis)
         for record in blockRecords {
-          if csv { CSVRenderer.appendFindingRow(record, block: shared, parts: parts, to: &chunk.csv) }
+          if csv {
+            CSVRenderer.appendFindingRow(record, block: shared, parts: parts, to: &chunk.csv)
+          }
           if jsonl { JSONRenderer.writeFindingLine(record, block: shared, into: &chunk.jsonl) }
         }
         records += blockRecords

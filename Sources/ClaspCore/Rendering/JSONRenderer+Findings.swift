@@ -12,7 +12,8 @@ extension JSONRenderer {
     let finding = record.finding
     // Keys and punctuation go out as few literal runs as possible: this runs for every finding.
     func literal(_ text: StaticString) {
-      out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+      out.append(
+        contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
     func strings(_ values: [String]) {
       for (i, value) in values.enumerated() {

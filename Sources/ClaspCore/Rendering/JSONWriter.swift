@@ -162,9 +162,12 @@ enum JSONWriter {
   static func writeInteger(_ value: Int, into out: inout [UInt8]) {
     guard value != 0 else { return out.append(UInt8(ascii: "0")) }
     if value < 0 { out.append(UInt8(ascii: "-")) }
-    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-      (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    var digits:
+      (
+        UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+        UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
+      ) =
+        (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
     var count = 0
     var rest = value.magnitude
     withUnsafeMutableBytes(of: &digits) { buffer in
@@ -184,7 +187,8 @@ enum JSONWriter {
       var start = 0
       while true {
         let i = ASCIIBytes.firstIndex(
-          in: bytes, from: start, marks: escapedBytes, test: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C })
+          in: bytes, from: start, marks: escapedBytes,
+          test: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C })
         out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
         guard i < bytes.count else { break }
         let byte = bytes[i]

@@ -51,7 +51,9 @@ public enum MarkdownRenderer {
   }
 
   /// The index page (`README.md`): the run's reports and a line per output file.
-  public static func index(_ analysis: Analysis, files: [OutputSummary], failures: [InputFailure] = [])
+  public static func index(
+    _ analysis: Analysis, files: [OutputSummary], failures: [InputFailure] = []
+  )
     -> String
   {
     var out = "# Clasp analysis\n\n"

@@ -1,8 +1,10 @@
 import Foundation
 
-/// Where the files of a run go: a staged output directory (`OutputDirectory.Staging`) or memory
-/// (`OutputSet.render`). Every file is written once, whole or as a sequence of appended pieces;
-/// different files may be written from different threads, each file from one.
+/// Where the files of a run go: a staged output directory or memory.
+///
+/// `OutputDirectory.Staging` writes files, `MemoryDestination` keeps them for `OutputSet.render`.
+/// Every file is written once, whole or as a sequence of appended pieces; different files may be
+/// written from different threads, each file from one.
 protocol OutputDestination: AnyObject, Sendable {
   /// Writes a whole file.
   func write(_ file: OutputFile) throws(RenderError)
@@ -28,14 +30,17 @@ final class MemoryDestination: OutputDestination, @unchecked Sendable {
   var files: [OutputFile] { lock.withLock { written } }
 
   var sizes: [String: Int] {
-    lock.withLock { Dictionary(uniqueKeysWithValues: written.map { ($0.path, $0.contents.utf8.count) }) }
+    lock.withLock {
+      Dictionary(uniqueKeysWithValues: written.map { ($0.path, $0.contents.utf8.count) })
+    }
   }
 
   func write(_ file: OutputFile) { lock.withLock { written.append(file) } }
 
   func open(_ path: String, summary: String) -> any OutputSink {
     MemorySink { [unowned self] bytes in
-      write(OutputFile(path: path, contents: String(decoding: bytes, as: UTF8.self), summary: summary))
+      write(
+        OutputFile(path: path, contents: String(decoding: bytes, as: UTF8.self), summary: summary))
     }
   }
 
