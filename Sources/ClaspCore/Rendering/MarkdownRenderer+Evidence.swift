@@ -20,26 +20,6 @@ extension MarkdownRenderer {
     return out
   }
 
-  /// One theme's evidence page, all of it in memory: `evidencePageHead` followed by every area's
-  /// `evidenceSection`.
-  ///
-  /// - Throws: `AggregationError.spoolFailed` when spooled findings cannot be read.
-  static func evidencePage(_ analysis: Analysis, theme: ThemeEntry, pages: [ThemeID: String])
-    throws(AggregationError) -> String
-  {
-    var out = evidencePageHead(analysis, theme: theme, pages: pages)
-    guard let row = analysis.themes.firstIndex(of: theme) else { return out }
-    let findings = try analysis.findings()
-    var bytes = Array(out.utf8)
-    let parts = FindingLineParts(analysis)
-    for column in analysis.areas.indices {
-      appendEvidenceSection(analysis, row: row, column: column, parts: parts, to: &bytes) {
-        findings[$0].finding
-      }
-    }
-    return String(decoding: bytes, as: UTF8.self)
-  }
-
   /// The section of a theme's evidence page for one area (anchored by area id): counts, then the
   /// units coded with the theme or a sub-theme, with polarity and evidence sentences.
   ///
