@@ -2,7 +2,7 @@ import ArgumentParser
 import ClaspCore
 import Foundation
 
-struct Analyse: ParsableCommand {
+struct Analyse: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     abstract:
       "Turn a folder of reports into theme x area matrices, a national summary and evidence pages.",
@@ -46,7 +46,7 @@ struct Analyse: ParsableCommand {
   @Flag(help: "Print how long each stage took (read+parse+code, aggregate, write) to stderr.")
   var timings = false
 
-  func run() throws {
+  func run() async throws {
     var clock = StageClock(enabled: timings)
     let named = input.inputs.isEmpty ? ["Data/reports"] : input.inputs
     let discovered = InputDiscovery.discover(named, excluding: [out])
@@ -75,7 +75,7 @@ struct Analyse: ParsableCommand {
       spool = nil
       FileHandle.standardError.write(Data("note: \(error); keeping findings in memory\n".utf8))
     }
-    let outcome = ReportBatch.run(
+    let outcome = await ReportBatch.run(
       discovered, sizeLimit: input.maxInputSize.bytes,
       pdf: PDFTextExtractor(timeout: input.pdfTimeout),
       codebook: codebook, spool: spool

@@ -2,7 +2,7 @@ import ArgumentParser
 import ClaspCore
 
 @main
-struct Clasp: ParsableCommand {
+struct Clasp: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "clasp",
     abstract: "Comparative analytics for CQC Children Looked After and Safeguarding reviews.",

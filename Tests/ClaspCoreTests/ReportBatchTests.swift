@@ -24,18 +24,18 @@ import Testing
     return dir
   }
 
-  static func run(_ dir: URL) -> ReportBatch.Outcome {
+  static func run(_ dir: URL) async -> ReportBatch.Outcome {
     let coder = Coder(codebook: codebook)
-    return ReportBatch.run(InputDiscovery.discover([dir.path]), codebook: codebook) { report in
+    return await ReportBatch.run(InputDiscovery.discover([dir.path]), codebook: codebook) { report in
       (coder.findings(in: report), [])
     }
   }
 
   @Test("streaming gives the aggregate of the complete, distinct reports with their digests")
-  func matchesLoadThenCode() throws {
+  func matchesLoadThenCode() async throws {
     let dir = try Self.mixedFolder()
     defer { try? FileManager.default.removeItem(at: dir) }
-    let outcome = Self.run(dir)
+    let outcome = await Self.run(dir)
     let loaded = ReportInputs.load(InputDiscovery.discover([dir.path]))
     let coder = Coder(codebook: Self.codebook)
     let expected = Aggregate.merged(

@@ -9,10 +9,10 @@ import Foundation
 func analyse(
   _ directory: String, codebook: Codebook, codebookData: Data, coder: Coder,
   indicators: IndicatorTable, out: String
-) throws -> Int {
+) async throws -> Int {
   let extractor = IndicatorExtractor(table: indicators)
   let spool = try EvidenceSpool()
-  let outcome = ReportBatch.run(
+  let outcome = await ReportBatch.run(
     InputDiscovery.discover([directory], excluding: [out]), codebook: codebook, spool: spool
   ) { report in
     (coder.findings(in: report), extractor.indicators(in: report))
@@ -46,14 +46,14 @@ func analyseBenchmarks(codebook: Codebook, coder: Coder) {
       let paths = try scaledCorpus(count)
       let directory = URL(fileURLWithPath: paths[0]).deletingLastPathComponent().path
       // Validate before measuring: every report is analysed and coded.
-      let findings = try analyse(
+      let findings = try await analyse(
         directory, codebook: codebook, codebookData: codebookData, coder: coder,
         indicators: indicators, out: out)
       precondition(findings > count * 20, "too few findings: \(findings)")
       benchmark.startMeasurement()
       for _ in benchmark.scaledIterations {
         blackHole(
-          try analyse(
+          try await analyse(
             directory, codebook: codebook, codebookData: codebookData, coder: coder,
             indicators: indicators, out: out))
       }

@@ -9,7 +9,7 @@ import Foundation
 /// straight away: memory grows with the findings kept, not with the corpus read.
 ///
 /// ```swift
-/// let outcome = ReportBatch.run(InputDiscovery.discover(["Reports"]), codebook: codebook) { report in
+/// let outcome = await ReportBatch.run(InputDiscovery.discover(["Reports"]), codebook: codebook) { report in
 ///   (coder.findings(in: report), extractor.indicators(in: report))
 /// }
 /// ```
@@ -65,8 +65,9 @@ public enum ReportBatch {
     _ discovered: DiscoveredInputs, sizeLimit: Int = ReportReader.defaultSizeLimit,
     pdf: PDFTextExtractor = PDFTextExtractor(), codebook: Codebook, spool: EvidenceSpool? = nil,
     analyse: @escaping @Sendable (Report) throws -> ([Finding], [Indicator])
-  ) -> Outcome {
+  ) async -> Outcome {
     let inputs = discovered.inputs
+    let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
     var duplicates = DuplicateInputs()
     var chunkAggregates: [Aggregate] = []
     var failures: [InputFailure] = []
@@ -75,21 +76,41 @@ public enum ReportBatch {
     var warnings: [String] = []
     // Chunks bound how many unmerged partial aggregates exist at once; within a chunk, every core
     // is busy with one report at a time.
-    let chunkSize = max(256, ProcessInfo.processInfo.activeProcessorCount * 64)
+    let chunkSize = max(256, width * 64)
     var start = 0
     while start < inputs.count {
       let chunk = Array(inputs[start..<min(start + chunkSize, inputs.count)])
       start += chunk.count
-      let slots = ResultSlots<Reduced>(count: chunk.count)
-      DispatchQueue.concurrentPerform(iterations: chunk.count) { index in
-        slots.set(
-          index,
-          reduce(
-            chunk[index], sizeLimit: sizeLimit, pdf: pdf, codebook: codebook, spool: spool,
-            analyse: analyse))
+      // A task group with one report per core in flight: a worker takes the next input as soon
+      // as it finishes one, and results come back to their input's slot.
+      let slots = await withTaskGroup(of: (Int, Reduced).self) { group -> [Reduced?] in
+        var slots = [Reduced?](repeating: nil, count: chunk.count)
+        var next = 0
+        func start(_ index: Int) {
+          group.addTask {
+            (
+              index,
+              reduce(
+                chunk[index], sizeLimit: sizeLimit, pdf: pdf, codebook: codebook, spool: spool,
+                analyse: analyse)
+            )
+          }
+        }
+        while next < min(width, chunk.count) {
+          start(next)
+          next += 1
+        }
+        while let (index, reduced) = await group.next() {
+          slots[index] = reduced
+          if next < chunk.count {
+            start(next)
+            next += 1
+          }
+        }
+        return slots
       }
       var parts: [Aggregate] = []
-      for (path, slot) in zip(chunk, slots.values) {
+      for (path, slot) in zip(chunk, slots) {
         guard let reduced = slot else { continue }
         if let first = duplicates.earlier(withDigest: reduced.digest, than: path)
           ?? duplicates.earlier(withIdentity: reduced.identity, than: path)
