@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 
 /// Reads, parses, codes and aggregates many inputs in parallel, one report per core at a time; an
