@@ -66,15 +66,7 @@ public enum OutputDirectory {
     func write(_ file: OutputFile) throws(RenderError) {
       let sink = try openFile(file.path)
       var text = file.contents
-      var failure: RenderError?
-      text.withUTF8 { bytes in
-        do throws(RenderError) {
-          try sink.append(UnsafeRawBufferPointer(bytes))
-        } catch {
-          failure = error
-        }
-      }
-      if let failure { throw failure }
+      if let failure = text.withUTF8({ sink.write(UnsafeRawBufferPointer($0)) }) { throw failure }
       try sink.close()
     }
 
@@ -145,28 +137,23 @@ public enum OutputDirectory {
     deinit { if descriptor >= 0 { Foundation.close(descriptor) } }
 
     func append(_ bytes: [UInt8]) throws(RenderError) {
-      var failure: RenderError?
-      bytes.withUnsafeBytes { buffer in
-        do throws(RenderError) {
-          try append(buffer)
-        } catch {
-          failure = error
-        }
-      }
-      if let failure { throw failure }
+      if let failure = bytes.withUnsafeBytes(write) { throw failure }
     }
 
-    func append(_ bytes: UnsafeRawBufferPointer) throws(RenderError) {
+    /// Writes all of `bytes`; the failure, if any, is returned rather than thrown so that callers
+    /// inside `withUnsafeBytes` and `withUTF8` closures can pass it out.
+    func write(_ bytes: UnsafeRawBufferPointer) -> RenderError? {
       var done = 0
       while done < bytes.count {
         let n = Foundation.write(descriptor, bytes.baseAddress! + done, bytes.count - done)
         if n < 0 && errno == EINTR { continue }
         guard n > 0 else {
-          throw .cannotWrite(path: path, reason: "\(file): \(String(cString: strerror(errno)))")
+          return .cannotWrite(path: path, reason: "\(file): \(String(cString: strerror(errno)))")
         }
         done += n
       }
       written += bytes.count
+      return nil
     }
 
     func close() throws(RenderError) {
