@@ -68,54 +68,42 @@ public enum ReportBatch {
     let inputs = discovered.inputs
     let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
     var duplicates = DuplicateInputs()
-    var chunkAggregates: [Aggregate] = []
     var failures: [InputFailure] = []
     var readFailures: [FailedInput] = []
     var notes: [String] = []
     var warnings: [String] = []
-    // Chunks bound how many unmerged partial aggregates exist at once; within a chunk, every core
-    // is busy with one report at a time.
-    let chunkSize = max(256, width * 64)
-    var start = 0
-    while start < inputs.count {
-      let chunk = Array(inputs[start..<min(start + chunkSize, inputs.count)])
-      start += chunk.count
-      // A task group with one report per core in flight: a worker takes the next input as soon
-      // as it finishes one, and results come back to their input's slot.
-      let slots = await withTaskGroup(of: (Int, Reduced).self) { group -> [Reduced?] in
-        var slots = [Reduced?](repeating: nil, count: chunk.count)
-        var next = 0
-        func start(_ index: Int) {
-          group.addTask {
-            (
-              index,
-              reduce(
-                chunk[index], sizeLimit: sizeLimit, pdf: pdf, codebook: codebook, spool: spool,
-                analyse: analyse)
-            )
-          }
-        }
-        while next < min(width, chunk.count) {
-          start(next)
-          next += 1
-        }
-        while let (index, reduced) = await group.next() {
-          slots[index] = reduced
-          if next < chunk.count {
-            start(next)
-            next += 1
-          }
-        }
-        return slots
-      }
+    // The partial aggregates of each batch of inputs are merged by a child task of their own, so
+    // the merge runs beside the reports still being read instead of stopping every core at a barrier.
+    let batchSize = max(256, width * 64)
+    enum Done: Sendable {
+      case report(Int, Reduced)
+      case merged(batch: Int, Aggregate)
+    }
+    let merged = await withTaskGroup(of: Done.self) { group -> [Aggregate?] in
+      // Batch results are kept in input order, so the final merge has the same shape every run.
+      var merged = [Aggregate?](repeating: nil, count: (inputs.count + batchSize - 1) / batchSize)
       var parts: [Aggregate] = []
-      for (path, slot) in zip(chunk, slots) {
-        guard let reduced = slot else { continue }
+      // Results come back in any order; they are taken in input order (duplicates are decided in
+      // discovery order), so at most `width` of them wait here.
+      var waiting: [Int: Reduced] = [:]
+      var taken = 0
+      var next = 0
+      func start(_ index: Int) {
+        let path = inputs[index]
+        group.addTask {
+          .report(
+            index,
+            reduce(
+              path, sizeLimit: sizeLimit, pdf: pdf, codebook: codebook, spool: spool,
+              analyse: analyse))
+        }
+      }
+      func take(_ reduced: Reduced, from path: String) {
         if let first = duplicates.earlier(withDigest: reduced.digest, than: path)
           ?? duplicates.earlier(withIdentity: reduced.identity, than: path)
         {
           notes.append("\(path): same report as \(first); analysed once")
-          continue
+          return
         }
         warnings += reduced.warnings
         switch reduced.result {
@@ -135,10 +123,36 @@ public enum ReportBatch {
           parts.append(part)
         }
       }
-      chunkAggregates.append(Aggregate.merged(parts))
+      func mergeParts() {
+        let batch = parts
+        let number = (taken - 1) / batchSize
+        parts = []
+        group.addTask { .merged(batch: number, Aggregate.merged(batch)) }
+      }
+      while next < min(width, inputs.count) {
+        start(next)
+        next += 1
+      }
+      while let done = await group.next() {
+        guard case .report(let index, let reduced) = done else {
+          if case .merged(let batch, let aggregate) = done { merged[batch] = aggregate }
+          continue
+        }
+        if next < inputs.count {
+          start(next)
+          next += 1
+        }
+        waiting[index] = reduced
+        while let reduced = waiting.removeValue(forKey: taken) {
+          take(reduced, from: inputs[taken])
+          taken += 1
+          if taken % batchSize == 0 || taken == inputs.count { mergeParts() }
+        }
+      }
+      return merged
     }
     return Outcome(
-      aggregate: Aggregate.merged(chunkAggregates), inputCount: inputs.count,
+      aggregate: Aggregate.merged(merged.compactMap { $0 }), inputCount: inputs.count,
       skipped: discovered.skipped, failures: failures, readFailures: readFailures,
       duplicateNotes: notes, readerWarnings: warnings)
   }
