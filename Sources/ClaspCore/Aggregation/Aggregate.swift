@@ -96,23 +96,36 @@ public struct Aggregate: Sendable, Hashable {
     return out
   }
 
-  /// The merge of all `parts`, in a balanced tree so large batches do not re-copy one growing list.
+  /// The merge of all `parts` in one pass: counts are summed into the first part's tables, and each
+  /// sorted list is the concatenation of the parts' lists sorted once.
   ///
+  /// The standard library's sort merges the ascending runs it finds, so sorting k concatenated sorted
+  /// lists costs O(s log k) comparisons, like a tree of pairwise merges, but copies each element once
+  /// instead of once per level. Ties keep the parts' order, as `merge(_:)` does.
   /// - Complexity: O(s log n) for n parts of total size s.
   public static func merged(_ parts: [Aggregate]) -> Aggregate {
-    var level = parts
-    guard !level.isEmpty else { return .empty }
-    while level.count > 1 {
-      var next: [Aggregate] = []
-      next.reserveCapacity((level.count + 1) / 2)
-      var i = 0
-      while i < level.count {
-        next.append(i + 1 < level.count ? level[i].merging(level[i + 1]) : level[i])
-        i += 2
-      }
-      level = next
+    guard var out = parts.first else { return .empty }
+    guard parts.count > 1 else { return out }
+    out.reports.reserveCapacity(parts.reduce(0) { $0 + $1.reports.count })
+    out.evidence.reserveCapacity(parts.reduce(0) { $0 + $1.evidence.count })
+    out.indicators.reserveCapacity(parts.reduce(0) { $0 + $1.indicators.count })
+    for part in parts.dropFirst() {
+      out.groups.merge(part.groups, uniquingKeysWith: +)
+      out.areaNames.merge(part.areaNames, uniquingKeysWith: min)
+      out.cooccurrence.merge(part.cooccurrence, uniquingKeysWith: +)
+      out.recommendationsByOrganisation.merge(
+        part.recommendationsByOrganisation, uniquingKeysWith: +)
+      out.recommendationItemsByOrganisation.merge(
+        part.recommendationItemsByOrganisation, uniquingKeysWith: +)
+      out.reports += part.reports
+      out.evidence += part.evidence
+      out.indicators += part.indicators
+      out.warnings.formUnion(part.warnings)
     }
-    return level[0]
+    out.reports.sort()
+    out.evidence.sort()
+    out.indicators.sort()
+    return out
   }
 
   /// The sorted union (with repeats) of two sorted arrays.
