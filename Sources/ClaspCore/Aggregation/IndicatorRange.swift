@@ -41,26 +41,53 @@ public struct IndicatorRange: Codable, Sendable, Hashable {
 
   /// One range per comparable kind, unit and level, in table order (kinds whose figures measure different
   /// things, such as "compared with the England average", have none).
-  /// - Complexity: O(k × n) for k kinds and n figures.
+  ///
+  /// Figures are grouped by position in one pass, so each is read a constant number of times and
+  /// copied only when it is a range's low or high.
+  /// - Complexity: O(k + n) dictionary operations for k kinds and n figures.
   public static func ranges(of indicators: [Indicator], table: IndicatorTable) -> [IndicatorRange] {
+    // The positions of the figures of each kind, unit, base and level, and the groups of each kind
+    // in first-seen order.
+    var slots: [Slot: Int] = [:]
+    var groups: [(key: Key, positions: [Int])] = []
+    var groupsOfKind: [IndicatorKindID: [Int]] = [:]
+    for (position, figure) in indicators.enumerated() {
+      guard let kind = figure.kind else { continue }
+      let slot = Slot(kind: kind, key: Key(figure))
+      if let group = slots[slot] {
+        groups[group].positions.append(position)
+      } else {
+        slots[slot] = groups.count
+        groupsOfKind[kind, default: []].append(groups.count)
+        groups.append((slot.key, [position]))
+      }
+    }
     var out: [IndicatorRange] = []
     for kind in table.kinds where kind.comparable {
-      let ofKind = indicators.filter { $0.kind == kind.id }
-      var keys: [Key] = []
-      for f in ofKind where !keys.contains(Key(f)) { keys.append(Key(f)) }
-      for key in keys {
-        let figures = ofKind.filter { Key($0) == key }
+      for group in groupsOfKind[kind.id] ?? [] {
+        let (key, positions) = groups[group]
         var areas: [String] = []
-        for f in figures where !areas.contains(f.area) { areas.append(f.area) }
-        // min/max keep the first of equal values, so ties resolve to document order.
-        let low = figures.min { $0.value < $1.value }!
-        let high = figures.max { $0.value < $1.value }!
+        var seenAreas = Set<String>()
+        // The first of equal values wins, so ties resolve to document order.
+        var low = positions[0]
+        var high = positions[0]
+        var targets = Set<Double>()
+        var comparators: [IndicatorReference] = []
+        for position in positions {
+          // Fields are read in place: copying a figure would retain all of its strings.
+          let area = indicators[position].area
+          if seenAreas.insert(area).inserted { areas.append(area) }
+          let value = indicators[position].value
+          if value < indicators[low].value { low = position }
+          if indicators[high].value < value { high = position }
+          if let target = indicators[position].target?.value { targets.insert(target) }
+          if let comparator = indicators[position].comparator { comparators.append(comparator) }
+        }
         out.append(
           IndicatorRange(
-            kind: kind.id, unit: key.unit, base: key.base, level: key.level, count: figures.count,
-            areas: areas, low: low,
-            high: high, targets: Set(figures.compactMap { $0.target?.value }).sorted(),
-            comparators: distinct(figures.compactMap(\.comparator))))
+            kind: kind.id, unit: key.unit, base: key.base, level: key.level,
+            count: positions.count, areas: areas, low: indicators[low], high: indicators[high],
+            targets: targets.sorted(), comparators: distinct(comparators)))
       }
     }
     return out
@@ -76,7 +103,12 @@ public struct IndicatorRange: Codable, Sendable, Hashable {
     return seen.sorted { ($0.basis ?? "", $0.value) < ($1.basis ?? "", $1.value) }
   }
 
-  private struct Key: Equatable {
+  private struct Slot: Hashable {
+    let kind: IndicatorKindID
+    let key: Key
+  }
+
+  private struct Key: Hashable {
     let unit: IndicatorUnit
     let base: Double?
     let level: Int?
