@@ -21,33 +21,35 @@ struct IndicatorOrganisations {
 
   static let dropped: Set<[UInt8]> = Set(["and", "of", "the", "for", "nhs"].map { Array($0.utf8) })
 
-  init(report: Report, passages: [[UInt8]]) {
+  /// The organisations `report` lists, with the acronyms `passages` (the report's passages that
+  /// hold an opening bracket before a capital, in document order) define for them.
+  init(report: Report, passages: [IndicatorExtractor.Passage]) {
     var seen = Set<[[UInt8]]>()
-    let listed =
-      report.metadata.providers + report.metadata.ccgs
+    // A name listed again (byte for byte) would find its key seen: skip it before tokenising.
+    var listed = Set<[UInt8]>()
+    for name in report.metadata.providers + report.metadata.ccgs
       + report.recommendationGroups.flatMap(\.addressees)
-    for name in listed {
-      var tokens = Self.normalised(Array(name.utf8))
+    {
+      let bytes = Array(name.utf8)
+      guard listed.insert(bytes).inserted else { continue }
+      var tokens = Self.normalised(bytes)
       let whole = tokens.count < 2
-      if whole { tokens = WordTokenizer.words(Array(name.utf8)).map(\.folded).map(Self.singular) }
+      if whole { tokens = WordTokenizer.words(bytes).map(\.folded).map(Self.singular) }
       let variants = Self.variants(tokens)
       // "X CCG" and "X Clinical Commissioning Group" are one organisation: key on the short form.
       let key = variants.min { $0.count < $1.count }!
       guard !tokens.isEmpty, seen.insert(key).inserted else { continue }
       names.append(Name(display: name, variants: variants, whole: whole))
     }
-    for bytes in passages { defineAcronyms(in: bytes) }
+    for passage in passages {
+      if let opening = passage.opening { defineAcronyms(in: passage.bytes, opening: opening) }
+    }
   }
 
-  /// Records every `Name Words (ACR)` whose name leads with an organisation's first two words.
-  private mutating func defineAcronyms(in passage: [UInt8]) {
+  /// Records every `Name Words (ACR)` whose name leads with an organisation's first two words;
+  /// `opening` is the passage's first "(" that opens a capitalised word.
+  private mutating func defineAcronyms(in passage: [UInt8], opening: Int) {
     // Words are counted from 240 bytes before the first "(" that opens a capitalised word.
-    var opening = passage.firstIndex(of: 40)
-    while let i = opening, !(i + 1 < passage.count && passage[i + 1] >= 65 && passage[i + 1] <= 90)
-    {
-      opening = passage[(i + 1)...].firstIndex(of: 40)
-    }
-    guard let opening else { return }
     let floor = max(0, opening - 240)
     var from = opening
     while let open = passage[from...].firstIndex(of: 40) {
@@ -121,12 +123,15 @@ struct IndicatorOrganisations {
       || dropped.contains(bytes[start..<end].map(IndicatorNumberScanner.lower))
   }
 
-  /// The organisations named in `bytes[range]` with where they are named, in text order.
+  /// The organisations named in `words` (of `bytes`, not folded) with where they are named, in
+  /// text order.
   func named(in bytes: [UInt8], words: ArraySlice<Word>) -> [(name: String, at: Int)] {
     var found: [(name: String, at: Int)] = []
-    // Words are compared as their singular form without allocating it: `folded` up to `length`.
+    // Words are compared as their folded singular form without allocating it: up to `length`.
     var normal: [(word: Int, length: Int)] = []
     var all: [(word: Int, length: Int)] = []
+    normal.reserveCapacity(words.count)
+    all.reserveCapacity(words.count)
     for k in words.indices {
       let word = words[k]
       if word.hasUppercase, !acronyms.isEmpty, Self.isAcronym(bytes[word.start..<word.end]),
@@ -134,15 +139,14 @@ struct IndicatorOrganisations {
       {
         found.append((names[index].display, word.start))
       }
-      let token = (k, Self.singularLength(word.folded))
+      let token = (k, Self.singularLength(bytes, word.start..<word.end))
       all.append(token)
-      if !Self.isDropped(word.folded) { normal.append(token) }
+      if !Self.isDropped(bytes, word.start..<word.end) { normal.append(token) }
     }
     func matches(_ token: [UInt8], _ t: (word: Int, length: Int)) -> Bool {
-      let folded = words[t.word].folded
       guard token.count == t.length else { return false }
-      for i in 0..<t.length where folded[i] != token[i] { return false }
-      return true
+      let start = words[t.word].start
+      return WordTokenizer.folds(bytes, start..<start + t.length, equalTo: token)
     }
     for name in names {
       let normal = name.whole ? all : normal
@@ -164,9 +168,19 @@ struct IndicatorOrganisations {
     return found.sorted { $0.at < $1.at || $0.at == $1.at && $0.name < $1.name }
   }
 
-  /// `dropped.contains(word)`, without hashing.
-  static func isDropped(_ word: [UInt8]) -> Bool {
-    (2...3).contains(word.count) && droppedList.contains(word)
+  /// `isDropped(folded word)` for the word at `range` of `bytes`, without folding it.
+  static func isDropped(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    (2...3).contains(range.count)
+      && droppedList.contains { WordTokenizer.folds(bytes, range, equalTo: $0) }
+  }
+
+  /// `singularLength(folded word)` for the word at `range` of `bytes`, without folding it.
+  static func singularLength(_ bytes: [UInt8], _ range: Range<Int>) -> Int {
+    let n = range.count
+    guard n > 4 else { return n }
+    let last = WordTokenizer.foldedByte(bytes, range, at: n - 1)
+    let before = WordTokenizer.foldedByte(bytes, range, at: n - 2)
+    return last == 115 && before != 115 ? n - 1 : n
   }
 
   static let droppedList: [[UInt8]] = Array(dropped)
