@@ -112,7 +112,14 @@ public enum WordTokenizer {
   static func foldedByte<Bytes: RandomAccessCollection<UInt8>>(
     _ bytes: Bytes, _ range: Range<Int>, at offset: Int
   ) -> UInt8 where Bytes.Index == Int {
-    // A byte is folded when it starts a character: find the character boundary at or before it.
+    // A byte is folded when it starts a character. It does when none of the three bytes before it
+    // in the word can start a longer one; else find the character boundary at or before it.
+    var leads = false
+    for k in max(0, offset - 3)..<offset where bytes[range.lowerBound + k] >= 0xC0 { leads = true }
+    if !leads {
+      let b = bytes[range.lowerBound + offset]
+      return b >= 65 && b <= 90 ? b + 32 : b
+    }
     var j = 0
     while true {
       let width = sequenceWidth(bytes[range.lowerBound + j])
