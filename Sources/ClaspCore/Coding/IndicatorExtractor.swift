@@ -311,8 +311,9 @@ public struct IndicatorExtractor: Sendable {
         break
       }
     }
-    while hi > lo, bytes[hi - 1] == 32 || bytes[hi - 1] == 44 || bytes[hi - 1] == 46
-      || bytes[hi - 1] == 59 || bytes[hi - 1] == 58
+    while hi > lo,
+      bytes[hi - 1] == 32 || bytes[hi - 1] == 44 || bytes[hi - 1] == 46
+        || bytes[hi - 1] == 59 || bytes[hi - 1] == 58
     {
       hi -= 1
     }

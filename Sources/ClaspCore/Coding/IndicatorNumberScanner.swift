@@ -355,8 +355,9 @@ enum IndicatorNumberScanner {
   /// False when none of the eight bytes of `word` is a digit or a `(`.
   @inline(__always)
   static func mayHoldDigitOrOpening(_ word: UInt64) -> Bool {
-    bytesBelow10(word ^ 0x3030_3030_3030_3030) | SentenceSplitter.zeroBytes(word ^ 0x2828_2828_2828_2828)
-      != 0
+    let digits = bytesBelow10(word ^ 0x3030_3030_3030_3030)
+    let openings = SentenceSplitter.zeroBytes(word ^ 0x2828_2828_2828_2828)
+    return digits | openings != 0
   }
 
   /// Nonzero exactly when a byte of `x` is below 10.

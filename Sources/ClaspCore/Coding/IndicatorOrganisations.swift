@@ -217,7 +217,8 @@ struct IndicatorOrganisations {
     if range.count == 2 { return a == 111 && b == 102 }  // of
     let c = IndicatorNumberScanner.lower(bytes[range.lowerBound + 2])
     switch (a, b, c) {
-    case (97, 110, 100), (116, 104, 101), (102, 111, 114), (110, 104, 115): return true  // and the for nhs
+    // "and", "the", "for", "nhs"
+    case (97, 110, 100), (116, 104, 101), (102, 111, 114), (110, 104, 115): return true
     default: return false
     }
   }
@@ -230,7 +231,6 @@ struct IndicatorOrganisations {
     let before = WordTokenizer.foldedByte(bytes, range, at: n - 2)
     return last == 115 && before != 115 ? n - 1 : n
   }
-
 
   static func normalised(_ bytes: [UInt8]) -> [[UInt8]] {
     WordTokenizer.words(bytes).map(\.folded).filter { !dropped.contains($0) }.map(singular)

@@ -56,8 +56,9 @@ public enum WordTokenizer {
     return out
   }
 
-  /// Appends the words of `bytes[range]` to `out` as `words(_:in:)` finds them, but with an empty
-  /// `folded`: no allocation per word. Compare them with `folds(_:_:equalTo:)`.
+  /// Appends the words of `bytes[range]` to `out` as `words(_:in:)` finds them, without folding.
+  ///
+  /// Their `folded` is empty, so no word allocates; compare them with `folds(_:_:equalTo:)`.
   static func appendUnfoldedWords(
     _ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, to out: inout [Word]
   ) {
