@@ -198,9 +198,12 @@ extension Aggregate {
         out.append(EvidenceRecord(area: area, year: year, finding: findings[order[i]]))
       }
       // Records of one unit share area, year and unit, so themes usually decide; `<` breaks ties.
+      // They are sorted where they stand (a slice of `out` would be copied and written back).
       if members.count > 1 {
-        out[start...].sort { a, b in
-          a.finding.theme != b.finding.theme ? a.finding.theme < b.finding.theme : a < b
+        out.withUnsafeMutableBufferPointer { records in
+          records[start...].sort { a, b in
+            a.finding.theme != b.finding.theme ? a.finding.theme < b.finding.theme : a < b
+          }
         }
       }
     }
@@ -230,9 +233,17 @@ extension Aggregate {
       }
       self.groupOfItem = groupOfItem
       self.groupOfNumber = groupOfNumber
+      // Groups share addressees: classify each distinct name once.
+      var classified: [String: OrganisationType] = [:]
       types = report.recommendationGroups.map { group in
         let names = group.addressees.isEmpty ? [group.heading] : group.addressees
-        return Set(names.map(OrganisationType.classify))
+        return Set(
+          names.map { name in
+            if let known = classified[name] { return known }
+            let type = OrganisationType.classify(name)
+            classified[name] = type
+            return type
+          })
       }
     }
 
