@@ -14,10 +14,13 @@ extension Aggregate {
     let area = AreaID(area: report.metadata.area)
     let year = report.metadata.reviewYear
 
+    // The units' ids and kinds, read once: a loop over the units would copy each whole unit.
+    let unitIDs = report.units.map(\.id)
+    let unitKinds = unitIDs.map(\.kind)
     var group = GroupCounts()
     group.reports = 1
-    for unit in report.units {
-      switch unit.id.kind {
+    for kind in unitKinds {
+      switch kind {
       case .paragraph: group.paragraphs += 1
       case .recommendation: group.recommendationItems += 1
       case nil: break
@@ -53,11 +56,11 @@ extension Aggregate {
     // (possible only for hand-made findings) gets a group after the report's units. The groups
     // hold indices into `findings`: no finding is copied until it becomes an evidence record.
     var unitPosition: [UnitID: Int] = [:]
-    unitPosition.reserveCapacity(report.units.count)
-    for (i, unit) in report.units.enumerated() where unitPosition[unit.id] == nil {
-      unitPosition[unit.id] = i
+    unitPosition.reserveCapacity(unitIDs.count)
+    for (i, id) in unitIDs.enumerated() where unitPosition[id] == nil {
+      unitPosition[id] = i
     }
-    var groupUnits = report.units.map(\.id)
+    var groupUnits = unitIDs
     var groupOf = [Int](repeating: 0, count: findings.count)
     var groupSize = [Int](repeating: 0, count: groupUnits.count)
     var checkedThemes: [ThemeID] = []
@@ -154,8 +157,8 @@ extension Aggregate {
     }
 
     var itemsByOrganisation: [OrganisationType: Int] = [:]
-    for unit in report.units where unit.id.kind == .recommendation {
-      for type in addressees.types(of: unit.id) { itemsByOrganisation[type, default: 0] += 1 }
+    for (id, kind) in zip(unitIDs, unitKinds) where kind == .recommendation {
+      for type in addressees.types(of: id) { itemsByOrganisation[type, default: 0] += 1 }
     }
 
     let summary = ReportSummary(
