@@ -14,10 +14,13 @@ extension Aggregate {
     let area = AreaID(area: report.metadata.area)
     let year = report.metadata.reviewYear
 
+    // The units' ids and kinds, read once: a loop over the units would copy each whole unit.
+    let unitIDs = report.units.map(\.id)
+    let unitKinds = unitIDs.map(\.kind)
     var group = GroupCounts()
     group.reports = 1
-    for unit in report.units {
-      switch unit.id.kind {
+    for kind in unitKinds {
+      switch kind {
       case .paragraph: group.paragraphs += 1
       case .recommendation: group.recommendationItems += 1
       case nil: break
@@ -50,28 +53,48 @@ extension Aggregate {
 
     var warnings = Set<String>()
     // Findings grouped by unit, units in document order; a finding for a unit the report lacks
-    // (possible only for hand-made findings) gets a group after the report's units.
+    // (possible only for hand-made findings) gets a group after the report's units. The groups
+    // hold indices into `findings`: no finding is copied until it becomes an evidence record.
     var unitPosition: [UnitID: Int] = [:]
-    unitPosition.reserveCapacity(report.units.count)
-    for (i, unit) in report.units.enumerated() where unitPosition[unit.id] == nil {
-      unitPosition[unit.id] = i
+    unitPosition.reserveCapacity(unitIDs.count)
+    for (i, id) in unitIDs.enumerated() where unitPosition[id] == nil {
+      unitPosition[id] = i
     }
-    var groupUnits = report.units.map(\.id)
-    var byUnit: [[Finding]] = Array(repeating: [], count: groupUnits.count)
-    for finding in findings {
+    var groupUnits = unitIDs
+    var groupOf = [Int](repeating: 0, count: findings.count)
+    var groupSize = [Int](repeating: 0, count: groupUnits.count)
+    var checkedThemes: [ThemeID] = []
+    for f in findings.indices {
       let index: Int
-      if let known = unitPosition[finding.unit] {
+      // A unit's findings are usually consecutive: compare with the last before hashing.
+      if f > 0, findings[f].unit == findings[f - 1].unit {
+        index = groupOf[f - 1]
+      } else if let known = unitPosition[findings[f].unit] {
         index = known
       } else {
         index = groupUnits.count
-        unitPosition[finding.unit] = index
-        groupUnits.append(finding.unit)
-        byUnit.append([])
+        unitPosition[findings[f].unit] = index
+        groupUnits.append(findings[f].unit)
+        groupSize.append(0)
       }
-      byUnit[index].append(finding)
-      if position[finding.theme] == nil {
-        warnings.insert("\(area): finding for theme '\(finding.theme)' which the codebook lacks")
+      groupOf[f] = index
+      groupSize[index] += 1
+      let theme = findings[f].theme
+      if !checkedThemes.contains(theme) {
+        checkedThemes.append(theme)
+        if position[theme] == nil {
+          warnings.insert("\(area): finding for theme '\(theme)' which the codebook lacks")
+        }
       }
+    }
+    // The findings' indices ordered by group, each group in finding order.
+    var groupStart = [Int](repeating: 0, count: groupSize.count + 1)
+    for g in groupSize.indices { groupStart[g + 1] = groupStart[g] + groupSize[g] }
+    var byUnit = [Int](repeating: 0, count: findings.count)
+    var filled = groupStart
+    for f in findings.indices {
+      byUnit[filled[groupOf[f]]] = f
+      filled[groupOf[f]] += 1
     }
 
     let addressees = Addressees(report)
@@ -79,19 +102,24 @@ extension Aggregate {
     var themeCounts = [ThemeCounts](repeating: ThemeCounts(), count: k)
     var pairCounts = [Int](repeating: 0, count: k * k)
     var organisationCounts = [Int](repeating: 0, count: k * organisationTypes.count)
-    var codedUnits: [(unit: UnitID, findings: [Finding])] = []
-    for (index, unitFindings) in byUnit.enumerated() where !unitFindings.isEmpty {
+    var codedUnits: [(unit: UnitID, findings: Range<Int>)] = []
+    // A unit has a handful of themes: arrays beat sets here.
+    var present: [Int] = []
+    var concern: [Int] = []
+    var strength: [Int] = []
+    for index in groupSize.indices where groupSize[index] > 0 {
       let unit = groupUnits[index]
-      codedUnits.append((unit, unitFindings))
-      // A unit has a handful of themes: arrays beat sets here.
-      var present: [Int] = []
-      var concern: [Int] = []
-      var strength: [Int] = []
-      for finding in unitFindings {
-        for theme in lineage(finding.theme) {
+      let members = groupStart[index]..<groupStart[index + 1]
+      codedUnits.append((unit, members))
+      present.removeAll(keepingCapacity: true)
+      concern.removeAll(keepingCapacity: true)
+      strength.removeAll(keepingCapacity: true)
+      for f in byUnit[members] {
+        let polarity = findings[f].polarity
+        for theme in lineage(findings[f].theme) {
           if !present.contains(theme) { present.append(theme) }
-          if finding.polarity.isConcern && !concern.contains(theme) { concern.append(theme) }
-          if finding.polarity.isStrength && !strength.contains(theme) { strength.append(theme) }
+          if polarity.isConcern && !concern.contains(theme) { concern.append(theme) }
+          if polarity.isStrength && !strength.contains(theme) { strength.append(theme) }
         }
       }
       let kind = unit.kind
@@ -129,8 +157,8 @@ extension Aggregate {
     }
 
     var itemsByOrganisation: [OrganisationType: Int] = [:]
-    for unit in report.units where unit.id.kind == .recommendation {
-      for type in addressees.types(of: unit.id) { itemsByOrganisation[type, default: 0] += 1 }
+    for (id, kind) in zip(unitIDs, unitKinds) where kind == .recommendation {
+      for type in addressees.types(of: id) { itemsByOrganisation[type, default: 0] += 1 }
     }
 
     let summary = ReportSummary(
@@ -144,7 +172,8 @@ extension Aggregate {
       cooccurrence: cooccurrence, recommendationsByOrganisation: byOrganisation,
       recommendationItemsByOrganisation: itemsByOrganisation, reports: [summary],
       evidence: EvidenceBlock(
-        records: Self.sortedEvidence(codedUnits, area: area, year: year),
+        records: Self.sortedEvidence(
+          codedUnits, findings: findings, order: byUnit, area: area, year: year),
         inputSHA256: inputSHA256
       ).map { [$0] } ?? [],
       indicators: zip(indicators, indicators.dropFirst()).allSatisfy { !($1 < $0) }
@@ -156,23 +185,30 @@ extension Aggregate {
   /// rather than once per finding comparison.
   ///
   /// `units` are the coded units in document order, which is usually already id order: then a
-  /// linear check replaces the sort (a unit id comparison parses both ids).
+  /// linear check replaces the sort (a unit id comparison parses both ids). A unit's findings are
+  /// `findings[order[i]]` for `i` in its range; each is copied once, into its record.
   static func sortedEvidence(
-    _ units: [(unit: UnitID, findings: [Finding])], area: AreaID, year: Int?
+    _ units: [(unit: UnitID, findings: Range<Int>)], findings: [Finding], order: [Int],
+    area: AreaID, year: Int?
   ) -> [EvidenceRecord] {
     let inOrder = zip(units, units.dropFirst()).allSatisfy { $0.unit < $1.unit }
     let ordered = inOrder ? units : units.sorted { $0.unit < $1.unit }
     var out: [EvidenceRecord] = []
     out.reserveCapacity(units.reduce(0) { $0 + $1.findings.count })
-    for (_, findings) in ordered {
-      let records = findings.map { EvidenceRecord(area: area, year: year, finding: $0) }
+    for (_, members) in ordered {
+      let start = out.count
+      for i in members {
+        out.append(EvidenceRecord(area: area, year: year, finding: findings[order[i]]))
+      }
       // Records of one unit share area, year and unit, so themes usually decide; `<` breaks ties.
-      out +=
-        records.count == 1
-        ? records
-        : records.sorted { a, b in
-          a.finding.theme != b.finding.theme ? a.finding.theme < b.finding.theme : a < b
+      // They are sorted where they stand (a slice of `out` would be copied and written back).
+      if members.count > 1 {
+        out.withUnsafeMutableBufferPointer { records in
+          records[start...].sort { a, b in
+            a.finding.theme != b.finding.theme ? a.finding.theme < b.finding.theme : a < b
+          }
         }
+      }
     }
     return out
   }
@@ -200,9 +236,17 @@ extension Aggregate {
       }
       self.groupOfItem = groupOfItem
       self.groupOfNumber = groupOfNumber
+      // Groups share addressees: classify each distinct name once.
+      var classified: [String: OrganisationType] = [:]
       types = report.recommendationGroups.map { group in
         let names = group.addressees.isEmpty ? [group.heading] : group.addressees
-        return Set(names.map(OrganisationType.classify))
+        return Set(
+          names.map { name in
+            if let known = classified[name] { return known }
+            let type = OrganisationType.classify(name)
+            classified[name] = type
+            return type
+          })
       }
     }
 

@@ -160,10 +160,13 @@ extension IndicatorExtractor {
         compiled.before.contains($0.pattern) && $0.end <= number.range.lowerBound
           && Self.isGap(bytes[$0.end..<number.range.lowerBound], allowed: Self.gapBefore)
       }
-      let after = sentence.matches.filter {
-        compiled.after.contains($0.pattern) && $0.start >= number.range.upperBound
-          && Self.isGap(bytes[number.range.upperBound..<$0.start], allowed: Self.gapAfter)
-      }.map(\.end).max()
+      var after: Int?
+      for m in sentence.matches
+      where compiled.after.contains(m.pattern) && m.start >= number.range.upperBound
+        && Self.isGap(bytes[number.range.upperBound..<m.start], allowed: Self.gapAfter)
+      {
+        after = max(after ?? m.end, m.end)
+      }
       if before || after != nil {
         return Candidate(
           number: number, role: compiled.rule.role, basis: compiled.rule.basis,
@@ -234,7 +237,10 @@ extension IndicatorExtractor {
       var e = i
       while e < gap.endIndex, IndicatorNumberScanner.isLetter(gap[e]) { e += 1 }
       if e > i, e < gap.endIndex,
-        coordinators.contains(gap[i..<e].map(IndicatorNumberScanner.lower))
+        coordinators.contains(where: { word in
+          word.count == e - i
+            && word.indices.allSatisfy { IndicatorNumberScanner.lower(gap[i + $0]) == word[$0] }
+        })
       {
         return i
       }
@@ -265,20 +271,40 @@ extension IndicatorExtractor {
   /// The offset of the last "with" in `gap` that is not "compared with" or "comparable with":
   /// "make up 25.2% of the population with 49.6% of school age children ...".
   static func lastWith(in gap: ArraySlice<UInt8>) -> Int? {
-    let words = WordTokenizer.words(Array(gap))
-    for (i, word) in words.enumerated().reversed() where word.folded == Array("with".utf8) {
-      if i > 0, words[i - 1].folded.starts(with: Array("compar".utf8)) { continue }
-      return gap.startIndex + word.start
+    // The gap is tokenised on its own, as a copy of its bytes would be.
+    gap.withUnsafeBufferPointer { bytes in
+      var words: [Word] = []
+      WordTokenizer.appendUnfoldedWords(bytes, in: 0..<bytes.count, to: &words)
+      for i in words.indices.reversed()
+      where WordTokenizer.folds(bytes, words[i].start..<words[i].end, equalTo: with) {
+        if i > 0, words[i - 1].end - words[i - 1].start >= compar.count,
+          WordTokenizer.folds(
+            bytes, words[i - 1].start..<words[i - 1].start + compar.count, equalTo: compar)
+        {
+          continue
+        }
+        return gap.startIndex + words[i].start
+      }
+      return nil
     }
-    return nil
   }
+
+  static let with = Array("with".utf8)
+  static let compar = Array("compar".utf8)
+  static let of = Array("of".utf8)
+  static let levelWord = Array("level".utf8)
 
   /// True when the text after a figure is only "of <noun phrase>" before "and": "100% of the intensive
   /// team practitioners and overall, 92% of all practitioners are trained ...".
   func sharesNextPredicate(_ bytes: [UInt8], after: Int, until: Int) -> Bool {
     guard after < until else { return false }
-    let words = WordTokenizer.words(Array(bytes[after..<until]))
-    return words.first?.folded == Array("of".utf8) && words.count <= 8
+    // The text is tokenised on its own, as a copy of its bytes would be.
+    return bytes[after..<until].withUnsafeBufferPointer { bytes in
+      var words: [Word] = []
+      WordTokenizer.appendUnfoldedWords(bytes, in: 0..<bytes.count, to: &words)
+      guard let first = words.first, words.count <= 8 else { return false }
+      return WordTokenizer.folds(bytes, first.start..<first.end, equalTo: Self.of)
+    }
   }
 
   // MARK: Classification
@@ -321,18 +347,28 @@ extension IndicatorExtractor {
     return false
   }
 
-  static let levelWords: [[UInt8]: Int] = [
-    "1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-  ].reduce(into: [:]) { $0[Array($1.key.utf8)] = $1.value }
+  static let levelWords: [(word: [UInt8], level: Int)] = [
+    ("1", 1), ("2", 2), ("3", 3), ("4", 4), ("5", 5), ("one", 1), ("two", 2), ("three", 3),
+    ("four", 4), ("five", 5),
+  ].map { (Array($0.0.utf8), $0.1) }
+
+  /// The level a (not folded) word names, if any.
+  static func levelNamed(by word: Word, in bytes: [UInt8]) -> Int? {
+    levelWords.first { WordTokenizer.folds(bytes, word.start..<word.end, equalTo: $0.word) }?.level
+  }
 
   /// The training level named in `scope` nearest the figure ("level 3", "level three").
   func level(near at: Int, in scope: Range<Int>, sentence: SentenceContext) -> Int? {
-    let words = Array(sentence.words)
+    let words = sentence.words
+    let bytes = sentence.bytes
     var best: (distance: Int, level: Int)?
-    for (i, word) in words.enumerated()
-    where i + 1 < words.count && word.folded == Array("level".utf8) {
+    for i in words.indices
+    where i + 1 < words.endIndex
+      && WordTokenizer.folds(bytes, words[i].start..<words[i].end, equalTo: Self.levelWord)
+    {
+      let word = words[i]
       guard word.start >= scope.lowerBound, words[i + 1].end <= scope.upperBound,
-        let level = Self.levelWords[words[i + 1].folded]
+        let level = Self.levelNamed(by: words[i + 1], in: bytes)
       else { continue }
       let distance = abs(word.start - at)
       if best.map({ distance < $0.distance }) ?? true { best = (distance, level) }
@@ -342,16 +378,33 @@ extension IndicatorExtractor {
 
   /// The period named in the clause nearest before the figure, else nearest after it.
   func period(near at: Int, in clause: Range<Int>, sentence: SentenceContext) -> String? {
-    var found: [(at: Int, text: String)] = sentence.periods.filter {
-      $0.range.lowerBound >= clause.lowerBound && $0.range.upperBound <= clause.upperBound
-    }.map { ($0.range.lowerBound, $0.text) }
+    // The scanner's periods, then the period cues, in order; the first nearest wins a tie. A cue's
+    // text is made only when it is the one chosen.
+    enum Found {
+      case period(Int)
+      case cue(Range<Int>)
+    }
+    var before: (at: Int, found: Found)?
+    var after: (at: Int, found: Found)?
+    func consider(_ start: Int, _ found: Found) {
+      if start < at, before.map({ $0.at < start }) ?? true { before = (start, found) }
+      if start > at, after.map({ start < $0.at }) ?? true { after = (start, found) }
+    }
+    for (p, period) in sentence.periods.enumerated()
+    where period.range.lowerBound >= clause.lowerBound
+      && period.range.upperBound <= clause.upperBound
+    {
+      consider(period.range.lowerBound, .period(p))
+    }
     for m in sentence.matches where periodCues.contains(m.pattern) {
       guard m.start >= clause.lowerBound, m.end <= clause.upperBound else { continue }
-      found.append((m.start, String(decoding: sentence.bytes[m.start..<m.end], as: UTF8.self)))
+      consider(m.start, .cue(m.start..<m.end))
     }
-    let before = found.filter { $0.at < at }.max { $0.at < $1.at }
-    let after = found.filter { $0.at > at }.min { $0.at < $1.at }
-    return (before ?? after)?.text
+    switch (before ?? after)?.found {
+    case .period(let p): return sentence.periods[p].text
+    case .cue(let range): return String(decoding: sentence.bytes[range], as: UTF8.self)
+    case nil: return nil
+    }
   }
 
   /// The organisation named in the clause nearest before the figure, else after it, else the one
@@ -362,7 +415,8 @@ extension IndicatorExtractor {
     let inClause = named.filter { clause.contains($0.at) }
     if let before = inClause.last(where: { $0.at < at }) { return before.name }
     if let after = inClause.first { return after.name }
-    let distinct = Set(named.map(\.name))
-    return distinct.count == 1 ? distinct.first : nil
+    // The sentence's one organisation, when all its namings name the same.
+    guard let first = named.first, named.allSatisfy({ $0.name == first.name }) else { return nil }
+    return first.name
   }
 }

@@ -72,10 +72,15 @@ public struct IndicatorExtractor: Sendable {
   /// - Complexity: O(n) in the report's length for a fixed table.
   public func indicators(in report: Report) -> [Indicator] {
     let passages = Self.passages(of: report)
-    let organisations = IndicatorOrganisations(report: report, passages: passages.map(\.bytes))
-    return passages.flatMap {
-      extract($0, area: report.metadata.area, organisations: organisations)
+    let organisations = IndicatorOrganisations(report: report, passages: passages)
+    var scratch = Scratch()
+    var out: [Indicator] = []
+    for passage in passages where passage.hasDigit {
+      extract(
+        passage, area: report.metadata.area, organisations: organisations, scratch: &scratch,
+        into: &out)
     }
+    return out
   }
 
   // MARK: Passages
@@ -88,8 +93,14 @@ public struct IndicatorExtractor: Sendable {
     let firstLine: Int
     /// True when line `k` of the text is source line `firstLine + k`.
     let contiguous: Bool
+    /// True when the text holds a digit: only then can it quote a figure.
+    let hasDigit: Bool
+    /// The first `(` before a capital letter, where an acronym's definition may start.
+    let opening: Int?
   }
 
+  /// The passages of `report` that hold a digit or an opening bracket before a capital, in document
+  /// order: the others can neither quote a figure nor define an acronym.
   static func passages(of report: Report) -> [Passage] {
     var out: [Passage] = []
     for section in report.sections {
@@ -99,6 +110,15 @@ public struct IndicatorExtractor: Sendable {
       var start = 0
       var k = 0
       var lineStart = 0
+      func emit() {
+        let survey = paragraph.withUnsafeBufferPointer(Self.survey)
+        guard survey.hasDigit || survey.opening != nil else { return }
+        out.append(
+          Passage(
+            bytes: paragraph, unitID: nil, section: section.id,
+            firstLine: section.lines.first + 1 + start, contiguous: true,
+            hasDigit: survey.hasDigit, opening: survey.opening))
+      }
       // The text's lines as `String.split(separator: "\n")` gives them: "\r\n" is one character.
       for i in 0...bytes.count
       where i == bytes.count || bytes[i] == 10 && (i == 0 || bytes[i - 1] != 13) {
@@ -108,35 +128,63 @@ public struct IndicatorExtractor: Sendable {
           k += 1
         }
         if isBlank(line) {
-          if !paragraph.isEmpty {
-            out.append(
-              Passage(
-                bytes: paragraph, unitID: nil, section: section.id,
-                firstLine: section.lines.first + 1 + start, contiguous: true))
-          }
-          paragraph = []
+          if !paragraph.isEmpty { emit() }
+          paragraph.removeAll(keepingCapacity: true)
           continue
         }
         if paragraph.isEmpty { start = k } else { paragraph.append(10) }
         paragraph.append(contentsOf: line)
       }
-      if !paragraph.isEmpty {
-        out.append(
-          Passage(
-            bytes: paragraph, unitID: nil, section: section.id,
-            firstLine: section.lines.first + 1 + start, contiguous: true))
-      }
+      if !paragraph.isEmpty { emit() }
     }
     for unit in report.units {
-      let bytes = Array(unit.text.utf8)
+      // Most units hold neither: survey the text in place and copy only the others.
+      var text = unit.text
+      let survey =
+        text.utf8.withContiguousStorageIfAvailable(Self.survey)
+        ?? {
+          text.makeContiguousUTF8()
+          return text.utf8.withContiguousStorageIfAvailable(Self.survey)!
+        }()
+      guard survey.hasDigit || survey.opening != nil else { continue }
+      let bytes = Array(text.utf8)
       var breaks = 0
       for b in bytes where b == 10 { breaks &+= 1 }
       out.append(
         Passage(
           bytes: bytes, unitID: unit.id, section: unit.section, firstLine: unit.lines.first,
-          contiguous: unit.lines.last - unit.lines.first == breaks))
+          contiguous: unit.lines.last - unit.lines.first == breaks, hasDigit: survey.hasDigit,
+          opening: survey.opening))
     }
     return out
+  }
+
+  /// Whether `bytes` holds a digit, and its first `(` followed by an ASCII capital.
+  static func survey(_ bytes: UnsafeBufferPointer<UInt8>) -> (hasDigit: Bool, opening: Int?) {
+    let n = bytes.count
+    var hasDigit = false
+    var opening: Int?
+    var i = 0
+    while i < n {
+      // Skip eight bytes at a time while none is a digit or a `(`.
+      if n - i >= 8 {
+        let word = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
+        if !IndicatorNumberScanner.mayHoldDigitOrOpening(word) {
+          i += 8
+          continue
+        }
+      }
+      let b = bytes[i]
+      if b &- 48 < 10 {
+        hasDigit = true
+        if opening != nil { break }
+      } else if b == 40, opening == nil, i + 1 < n, bytes[i + 1] >= 65, bytes[i + 1] <= 90 {
+        opening = i
+        if hasDigit { break }
+      }
+      i += 1
+    }
+    return (hasDigit, opening)
   }
 
   /// True when every character of `line` is white space (`Character.isWhitespace`).
@@ -155,37 +203,61 @@ public struct IndicatorExtractor: Sendable {
 
   // MARK: Sentences
 
-  func extract(_ passage: Passage, area: String, organisations: IndicatorOrganisations)
-    -> [Indicator]
-  {
-    let bytes = passage.bytes
-    // Most units quote no number; they cost one pass over their bytes.
-    guard bytes.contains(where: IndicatorNumberScanner.isDigit) else { return [] }
-    let sentences = SentenceSplitter.ranges(in: bytes)
-    let scans = sentences.map { IndicatorNumberScanner.scan(bytes, in: $0) }
-    // Cues are matched only in sentences with numbers and the sentence before each.
-    var relevant = [Bool](repeating: false, count: sentences.count)
-    for k in sentences.indices where !scans[k].numbers.isEmpty {
-      relevant[k] = true
-      if k > 0 { relevant[k - 1] = true }
-    }
-    guard relevant.contains(true) else { return [] }
-    // A sentence starts after white space, a bullet's "- " or a line break and ends before white
-    // space, so its words are the text's words that start in it.
+  /// Buffers one report's passages reuse.
+  struct Scratch {
+    var sentences: [Range<Int>] = []
+    /// The sentences that hold a number: index, scan and their words' range in `words`.
+    var numbered: [(sentence: Int, scan: IndicatorNumberScanner.Result, words: Range<Int>)] = []
+    /// The words of the sentences with numbers and of the sentence before each (not folded).
     var words: [Word] = []
     var sentenceOfWord: [Int] = []
-    for k in sentences.indices where relevant[k] {
-      let inSentence = WordTokenizer.words(bytes, in: sentences[k])
-      words += inSentence
-      sentenceOfWord += repeatElement(k, count: inSentence.count)
+  }
+
+  /// Appends the figures of `passage` to `out`.
+  func extract(
+    _ passage: Passage, area: String, organisations: IndicatorOrganisations,
+    scratch: inout Scratch, into out: inout [Indicator]
+  ) {
+    let bytes = passage.bytes
+    scratch.numbered.removeAll(keepingCapacity: true)
+    scratch.words.removeAll(keepingCapacity: true)
+    scratch.sentenceOfWord.removeAll(keepingCapacity: true)
+    bytes.withUnsafeBufferPointer { buffer in
+      SentenceSplitter.ranges(in: buffer, into: &scratch.sentences)
+      for k in scratch.sentences.indices {
+        let range = scratch.sentences[k]
+        // A sentence without a digit has no number: skip the scanner.
+        guard IndicatorNumberScanner.containsDigit(buffer, range) else { continue }
+        let scan = IndicatorNumberScanner.scan(bytes, in: range)
+        guard !scan.numbers.isEmpty else { continue }
+        scratch.numbered.append((k, scan, 0..<0))
+      }
+      guard !scratch.numbered.isEmpty else { return }
+      // Cues are matched only in sentences with numbers and the sentence before each. A sentence
+      // starts after white space, a bullet's "- " or a line break and ends before white space, so
+      // its words are the text's words that start in it.
+      var tokenised = -1
+      for n in scratch.numbered.indices {
+        let k = scratch.numbered[n].sentence
+        for j in max(k - 1, tokenised + 1)...k {
+          let first = scratch.words.count
+          WordTokenizer.appendUnfoldedWords(buffer, in: scratch.sentences[j], to: &scratch.words)
+          let count = scratch.words.count - first
+          for _ in 0..<count { scratch.sentenceOfWord.append(j) }
+          if j == k { scratch.numbered[n].words = first..<scratch.words.count }
+        }
+        tokenised = k
+      }
     }
-    let matches = cues.matches(in: bytes, words: words, sentenceOfWord: sentenceOfWord)
-    var out: [Indicator] = []
+    guard !scratch.numbered.isEmpty else { return }
+    let sentences = scratch.sentences
+    let matches = cues.matches(
+      in: bytes, words: scratch.words, sentenceOfWord: scratch.sentenceOfWord)
     // Line breaks before the sentence at hand, counted on from the last sentence's start.
     var counted = 0
     var breaks = 0
-    for (k, range) in sentences.enumerated() where !scans[k].numbers.isEmpty {
-      let scan = scans[k]
+    for (k, scan, wordRange) in scratch.numbered {
+      let range = sentences[k]
       let context = (k > 0 ? sentences[k - 1].lowerBound : range.lowerBound)..<range.upperBound
       let sentence = SentenceContext(
         bytes: bytes, range: range, context: context,
@@ -193,32 +265,33 @@ public struct IndicatorExtractor: Sendable {
         contextMatches: matches.filter {
           $0.start >= context.lowerBound && $0.end <= context.upperBound
         },
-        words: words[wordRange(words, range)], periods: scan.periods)
+        words: scratch.words[wordRange], periods: scan.periods)
       for b in bytes[counted..<range.lowerBound] where b == 10 { breaks += 1 }
       counted = range.lowerBound
       let line = passage.firstLine + (passage.contiguous ? breaks : 0)
+      // The figures of one sentence share its text.
+      var sentenceText: String?
       for figure in figures(in: sentence, numbers: scan.numbers, organisations: organisations) {
+        let whole = sentenceText ?? text(bytes, range)
+        sentenceText = whole
         out.append(
           Indicator(
             area: area, kind: figure.kind, value: figure.number.value, unit: figure.unit,
             base: figure.number.base, text: text(bytes, figure.number.range), role: figure.role,
             level: figure.level, target: figure.target, comparator: figure.comparator,
             organisation: figure.organisation, period: figure.period, claimed: figure.claimed,
-            subject: Self.trimmedClause(bytes, figure.clause), sentence: text(bytes, range),
+            subject: Self.trimmedClause(bytes, figure.clause), sentence: whole,
             unitID: passage.unitID, section: passage.section, line: line))
       }
     }
-    return out
-  }
-
-  func wordRange(_ words: [Word], _ range: Range<Int>) -> Range<Int> {
-    let lo = words.firstIndex { $0.start >= range.lowerBound } ?? words.count
-    let hi = words[lo...].firstIndex { $0.start >= range.upperBound } ?? words.count
-    return lo..<hi
   }
 
   func text(_ bytes: [UInt8], _ range: Range<Int>) -> String {
     String(decoding: bytes[range], as: UTF8.self)
+  }
+
+  static let leadingWords: [[UInt8]] = ["and ", "while ", "whilst ", "whereas ", "but "].map {
+    Array($0.utf8)
   }
 
   /// The clause without its leading conjunction or comma and trailing punctuation.
@@ -229,15 +302,21 @@ public struct IndicatorExtractor: Sendable {
       while lo < hi, bytes[lo] == 32 || bytes[lo] == 44 || bytes[lo] == 59 { lo += 1 }
     }
     skipLeading()
-    for word in ["and ", "while ", "whilst ", "whereas ", "but "] {
-      let w = Array(word.utf8)
-      if hi - lo > w.count, Array(bytes[lo..<lo + w.count]).map(IndicatorNumberScanner.lower) == w {
+    for w in leadingWords {
+      if hi - lo > w.count,
+        w.indices.allSatisfy({ IndicatorNumberScanner.lower(bytes[lo + $0]) == w[$0] })
+      {
         lo += w.count
         skipLeading()
         break
       }
     }
-    while hi > lo, [32, 44, 46, 59, 58].contains(bytes[hi - 1]) { hi -= 1 }
+    while hi > lo,
+      bytes[hi - 1] == 32 || bytes[hi - 1] == 44 || bytes[hi - 1] == 46
+        || bytes[hi - 1] == 59 || bytes[hi - 1] == 58
+    {
+      hi -= 1
+    }
     return String(decoding: bytes[lo..<hi], as: UTF8.self)
   }
 }

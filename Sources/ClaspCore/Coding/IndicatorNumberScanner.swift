@@ -130,34 +130,57 @@ enum IndicatorNumberScanner {
   /// Reads `1,234.5` from `start`: thousands groups only of exactly three digits.
   static func readNumber(_ bytes: [UInt8], from start: Int, end: Int) -> Literal? {
     var i = start
-    var digits: [UInt8] = []
+    // The digits as an integer (exact up to 15 of them), how many, and how many follow the point.
+    var mantissa: UInt64 = 0
+    var count = 0
+    var decimals = 0
+    func take(_ b: UInt8) {
+      mantissa = mantissa &* 10 &+ UInt64(b &- 48)
+      count += 1
+    }
     while i < end, isDigit(bytes[i]) {
-      digits.append(bytes[i])
+      take(bytes[i])
       i += 1
     }
-    while i + 3 < end, bytes[i] == 44, digits.count <= 9, isDigit(bytes[i + 1]),
+    while i + 3 < end, bytes[i] == 44, count <= 9, isDigit(bytes[i + 1]),
       isDigit(bytes[i + 2]),
       isDigit(bytes[i + 3]), i + 4 >= end || !isDigit(bytes[i + 4])
     {
-      digits.append(contentsOf: bytes[(i + 1)..<(i + 4)])
+      take(bytes[i + 1])
+      take(bytes[i + 2])
+      take(bytes[i + 3])
       i += 4
     }
     var isInteger = true
     if i + 1 < end, bytes[i] == 46, isDigit(bytes[i + 1]) {
       isInteger = false
-      digits.append(46)
       i += 1
       while i < end, isDigit(bytes[i]) {
-        digits.append(bytes[i])
+        take(bytes[i])
+        decimals += 1
         i += 1
       }
     }
     // Longer digit runs are identifiers, not figures, and could overflow.
-    guard digits.count <= 16, let value = Double(String(decoding: digits, as: UTF8.self)),
-      value.isFinite
-    else { return nil }
+    guard count > 0, count + (isInteger ? 0 : 1) <= 16 else { return nil }
+    if count <= 15 {
+      // Both the integer and the power of ten are exact doubles, so the one division rounds the
+      // same as parsing the literal does.
+      let value = Double(mantissa) / powersOfTen[decimals]
+      return Literal(end: i, value: value, isInteger: isInteger)
+    }
+    var digits: [UInt8] = []
+    for b in bytes[start..<i] where b != 44 { digits.append(b) }
+    guard let value = Double(String(decoding: digits, as: UTF8.self)), value.isFinite else {
+      return nil
+    }
     return Literal(end: i, value: value, isInteger: isInteger)
   }
+
+  /// 10^0 through 10^15, all exact.
+  static let powersOfTen: [Double] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+  ]
 
   static func hasThousands(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
     bytes[range].contains(44)
@@ -251,8 +274,7 @@ enum IndicatorNumberScanner {
     while k < end, bytes[k] == 32 { k += 1 }
     var w = k
     while w < end, isLetter(bytes[w]) || bytes[w] == 45 { w += 1 }
-    let next = String(decoding: bytes[k..<w].map(lower), as: UTF8.self)
-    return !unitsAfter.contains(next)
+    return !unitsAfter.contains(lowered(bytes, k..<w))
   }
 
   /// The lowercased word that ends just before `i` (across spaces), with its range.
@@ -264,7 +286,15 @@ enum IndicatorNumberScanner {
     var s = e
     while s > floor, isLetter(bytes[s - 1]) { s -= 1 }
     guard s < e else { return nil }
-    return (String(decoding: bytes[s..<e].map(lower), as: UTF8.self), s..<e)
+    return (lowered(bytes, s..<e), s..<e)
+  }
+
+  /// The ASCII bytes at `range` lowercased, as a string made without an intermediate array.
+  static func lowered(_ bytes: [UInt8], _ range: Range<Int>) -> String {
+    String(unsafeUninitializedCapacity: range.count) { out in
+      for (j, b) in bytes[range].enumerated() { out[j] = lower(b) }
+      return range.count
+    }
   }
 
   /// Joins `2012/13 – 2014/15` (a dash or `to` between two periods) into one period.
@@ -305,6 +335,35 @@ enum IndicatorNumberScanner {
     var i = k
     while i < end, bytes[i] == 32, i - k < max { i += 1 }
     return i
+  }
+
+  /// True when `bytes[range]` holds an ASCII digit.
+  static func containsDigit(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    var i = range.lowerBound
+    while range.upperBound - i >= 8 {
+      let word = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
+      if bytesBelow10(word ^ 0x3030_3030_3030_3030) != 0 { return true }
+      i += 8
+    }
+    while i < range.upperBound {
+      if isDigit(bytes[i]) { return true }
+      i += 1
+    }
+    return false
+  }
+
+  /// False when none of the eight bytes of `word` is a digit or a `(`.
+  @inline(__always)
+  static func mayHoldDigitOrOpening(_ word: UInt64) -> Bool {
+    let digits = bytesBelow10(word ^ 0x3030_3030_3030_3030)
+    let openings = SentenceSplitter.zeroBytes(word ^ 0x2828_2828_2828_2828)
+    return digits | openings != 0
+  }
+
+  /// Nonzero exactly when a byte of `x` is below 10.
+  @inline(__always)
+  static func bytesBelow10(_ x: UInt64) -> UInt64 {
+    (x &- 0x0A0A_0A0A_0A0A_0A0A) & ~x & 0x8080_8080_8080_8080
   }
 
   static func isYear(_ value: Double) -> Bool { value >= 1900 && value <= 2099 }

@@ -13,6 +13,26 @@ struct IndicatorOrganisations {
     /// True when the variants keep every word: a name of one significant word ("NHS England") must
     /// match whole, or it would match every "England average".
     let whole: Bool
+    /// Each variant's first word as a `filterBit`: a sentence none of whose words has that bit
+    /// cannot name the variant.
+    let firstBits: [UInt64]
+
+    init(display: String, variants: [[[UInt8]]], whole: Bool) {
+      self.display = display
+      self.variants = variants
+      self.whole = whole
+      firstBits = variants.map { $0.first.map { IndicatorOrganisations.filterBit($0) } ?? ~0 }
+    }
+  }
+
+  /// One bit of 64 for a word (folded, singular) by its length and first byte.
+  @inline(__always)
+  static func filterBit(length: Int, first: UInt8) -> UInt64 {
+    1 << UInt64((length &* 31 &+ Int(first)) & 63)
+  }
+
+  static func filterBit(_ token: [UInt8]) -> UInt64 {
+    token.first.map { filterBit(length: token.count, first: $0) } ?? ~0
   }
 
   private(set) var names: [Name] = []
@@ -21,33 +41,37 @@ struct IndicatorOrganisations {
 
   static let dropped: Set<[UInt8]> = Set(["and", "of", "the", "for", "nhs"].map { Array($0.utf8) })
 
-  init(report: Report, passages: [[UInt8]]) {
+  /// The organisations `report` lists, with the acronyms `passages` (the report's passages that
+  /// hold an opening bracket before a capital, in document order) define for them.
+  init(report: Report, passages: [IndicatorExtractor.Passage]) {
     var seen = Set<[[UInt8]]>()
-    let listed =
-      report.metadata.providers + report.metadata.ccgs
+    // A name listed again (byte for byte) would find its key seen: skip it before tokenising.
+    var listed = Set<[UInt8]>()
+    for name in report.metadata.providers + report.metadata.ccgs
       + report.recommendationGroups.flatMap(\.addressees)
-    for name in listed {
-      var tokens = Self.normalised(Array(name.utf8))
+    {
+      let bytes = Array(name.utf8)
+      guard listed.insert(bytes).inserted else { continue }
+      var tokens = Self.normalised(bytes)
       let whole = tokens.count < 2
-      if whole { tokens = WordTokenizer.words(Array(name.utf8)).map(\.folded).map(Self.singular) }
+      if whole { tokens = WordTokenizer.words(bytes).map(\.folded).map(Self.singular) }
       let variants = Self.variants(tokens)
       // "X CCG" and "X Clinical Commissioning Group" are one organisation: key on the short form.
       let key = variants.min { $0.count < $1.count }!
       guard !tokens.isEmpty, seen.insert(key).inserted else { continue }
       names.append(Name(display: name, variants: variants, whole: whole))
     }
-    for bytes in passages { defineAcronyms(in: bytes) }
+    // An acronym is defined only for a name of two words or more.
+    guard names.contains(where: { $0.variants[0].count >= 2 }) else { return }
+    for passage in passages {
+      if let opening = passage.opening { defineAcronyms(in: passage.bytes, opening: opening) }
+    }
   }
 
-  /// Records every `Name Words (ACR)` whose name leads with an organisation's first two words.
-  private mutating func defineAcronyms(in passage: [UInt8]) {
+  /// Records every `Name Words (ACR)` whose name leads with an organisation's first two words;
+  /// `opening` is the passage's first "(" that opens a capitalised word.
+  private mutating func defineAcronyms(in passage: [UInt8], opening: Int) {
     // Words are counted from 240 bytes before the first "(" that opens a capitalised word.
-    var opening = passage.firstIndex(of: 40)
-    while let i = opening, !(i + 1 < passage.count && passage[i + 1] >= 65 && passage[i + 1] <= 90)
-    {
-      opening = passage[(i + 1)...].firstIndex(of: 40)
-    }
-    guard let opening else { return }
     let floor = max(0, opening - 240)
     var from = opening
     while let open = passage[from...].firstIndex(of: 40) {
@@ -75,23 +99,30 @@ struct IndicatorOrganisations {
     {
       start += 1
     }
-    var words = WordTokenizer.words(bytes, in: start..<range.upperBound)
-    if words.count <= 12, start > floor {
-      words = WordTokenizer.words(bytes, in: floor..<range.upperBound)
+    // Words are folded only once they are known to be in the name.
+    var words: [Word] = []
+    var whole: [[UInt8]] = []
+    bytes.withUnsafeBufferPointer { buffer in
+      WordTokenizer.appendUnfoldedWords(buffer, in: start..<range.upperBound, to: &words)
+      if words.count <= 12, start > floor {
+        words.removeAll(keepingCapacity: true)
+        WordTokenizer.appendUnfoldedWords(buffer, in: floor..<range.upperBound, to: &words)
+      }
+      let w = words.count - 1
+      guard w > 0 else { return }
+      // The run of capitalised words (and connectors) just before the bracket.
+      var first = w
+      while first > 0 {
+        let previous = words[first - 1]
+        let initial = bytes[previous.start]
+        let connector = Self.isDropped(bytes, previous.start..<previous.end)
+        guard (initial >= 65 && initial <= 90) || connector, w - first < 12 else { break }
+        first -= 1
+      }
+      for word in words[first..<w] where !Self.isDropped(bytes, word.start..<word.end) {
+        whole.append(Self.singular(WordTokenizer.folded(buffer, word.start..<word.end)))
+      }
     }
-    let w = words.count - 1
-    guard w > 0 else { return }
-    // The run of capitalised words (and connectors) just before the bracket.
-    var first = w
-    while first > 0 {
-      let previous = words[first - 1]
-      let initial = bytes[previous.start]
-      let connector = Self.dropped.contains(previous.folded)
-      guard (initial >= 65 && initial <= 90) || connector, w - first < 12 else { break }
-      first -= 1
-    }
-    let whole = words[first..<w].map(\.folded).filter { !Self.dropped.contains($0) }.map(
-      Self.singular)
     var best: (index: Int, shared: Int)?
     // A capitalised word or two may open the sentence before the name ("In Avon and ...").
     for skip in 0..<min(3, max(0, whole.count - 1)) where best == nil {
@@ -121,12 +152,18 @@ struct IndicatorOrganisations {
       || dropped.contains(bytes[start..<end].map(IndicatorNumberScanner.lower))
   }
 
-  /// The organisations named in `bytes[range]` with where they are named, in text order.
+  /// The organisations named in `words` (of `bytes`, not folded) with where they are named, in
+  /// text order.
   func named(in bytes: [UInt8], words: ArraySlice<Word>) -> [(name: String, at: Int)] {
     var found: [(name: String, at: Int)] = []
-    // Words are compared as their singular form without allocating it: `folded` up to `length`.
+    // Words are compared as their folded singular form without allocating it: up to `length`.
     var normal: [(word: Int, length: Int)] = []
     var all: [(word: Int, length: Int)] = []
+    normal.reserveCapacity(words.count)
+    all.reserveCapacity(words.count)
+    // The `filterBit`s of the tokens: a variant whose first word's bit is missing cannot match.
+    var normalBits: UInt64 = 0
+    var allBits: UInt64 = 0
     for k in words.indices {
       let word = words[k]
       if word.hasUppercase, !acronyms.isEmpty, Self.isAcronym(bytes[word.start..<word.end]),
@@ -134,20 +171,27 @@ struct IndicatorOrganisations {
       {
         found.append((names[index].display, word.start))
       }
-      let token = (k, Self.singularLength(word.folded))
+      let token = (k, Self.singularLength(bytes, word.start..<word.end))
+      // A word starts a character, so its first folded byte is its first byte lowercased.
+      let bit = Self.filterBit(
+        length: token.1, first: IndicatorNumberScanner.lower(bytes[word.start]))
       all.append(token)
-      if !Self.isDropped(word.folded) { normal.append(token) }
+      allBits |= bit
+      if !Self.isDropped(bytes, word.start..<word.end) {
+        normal.append(token)
+        normalBits |= bit
+      }
     }
     func matches(_ token: [UInt8], _ t: (word: Int, length: Int)) -> Bool {
-      let folded = words[t.word].folded
       guard token.count == t.length else { return false }
-      for i in 0..<t.length where folded[i] != token[i] { return false }
-      return true
+      let start = words[t.word].start
+      return WordTokenizer.folds(bytes, start..<start + t.length, equalTo: token)
     }
     for name in names {
       let normal = name.whole ? all : normal
-      variants: for variant in name.variants {
-        guard variant.count <= normal.count else { continue }
+      let bits = name.whole ? allBits : normalBits
+      variants: for (v, variant) in name.variants.enumerated() {
+        guard variant.count <= normal.count, bits & name.firstBits[v] != 0 else { continue }
         for start in 0...(normal.count - variant.count)
         where normal[start].length == variant[0].count {
           let first = words[normal[start].word]
@@ -164,12 +208,29 @@ struct IndicatorOrganisations {
     return found.sorted { $0.at < $1.at || $0.at == $1.at && $0.name < $1.name }
   }
 
-  /// `dropped.contains(word)`, without hashing.
-  static func isDropped(_ word: [UInt8]) -> Bool {
-    (2...3).contains(word.count) && droppedList.contains(word)
+  /// `dropped.contains(folded word)` for the word at `range` of `bytes`, without folding it.
+  static func isDropped(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    guard range.count == 2 || range.count == 3 else { return false }
+    // Every dropped word is ASCII, so each of its bytes starts a character.
+    let a = IndicatorNumberScanner.lower(bytes[range.lowerBound])
+    let b = IndicatorNumberScanner.lower(bytes[range.lowerBound + 1])
+    if range.count == 2 { return a == 111 && b == 102 }  // of
+    let c = IndicatorNumberScanner.lower(bytes[range.lowerBound + 2])
+    switch (a, b, c) {
+    // "and", "the", "for", "nhs"
+    case (97, 110, 100), (116, 104, 101), (102, 111, 114), (110, 104, 115): return true
+    default: return false
+    }
   }
 
-  static let droppedList: [[UInt8]] = Array(dropped)
+  /// `singularLength(folded word)` for the word at `range` of `bytes`, without folding it.
+  static func singularLength(_ bytes: [UInt8], _ range: Range<Int>) -> Int {
+    let n = range.count
+    guard n > 4 else { return n }
+    let last = WordTokenizer.foldedByte(bytes, range, at: n - 1)
+    let before = WordTokenizer.foldedByte(bytes, range, at: n - 2)
+    return last == 115 && before != 115 ? n - 1 : n
+  }
 
   static func normalised(_ bytes: [UInt8]) -> [[UInt8]] {
     WordTokenizer.words(bytes).map(\.folded).filter { !dropped.contains($0) }.map(singular)

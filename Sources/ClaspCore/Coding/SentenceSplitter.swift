@@ -34,8 +34,14 @@ public enum SentenceSplitter {
     var start = 0
     var i = 0
     while i < n {
+      // Only line breaks and stops matter: skip eight bytes at a time while none is one.
+      if n - i >= 8,
+        !mayHoldBreakOrStop(UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self))
+      {
+        i += 8
+        continue
+      }
       let b = bytes[i]
-      // Only line breaks and stops matter: skip everything else quickly.
       guard b == 10 || b == 46 || b == 33 || b == 63 else {
         i += 1
         continue
@@ -52,6 +58,22 @@ public enum SentenceSplitter {
       i += 1
     }
     emit(start..<n, in: bytes, into: &out)
+  }
+
+  /// False when none of the eight bytes of `word` is a line break, `.`, `!` or `?`.
+  @inline(__always)
+  static func mayHoldBreakOrStop(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let found =
+      zeroBytes(word ^ (ones &* 10)) | zeroBytes(word ^ (ones &* 46))
+      | zeroBytes(word ^ (ones &* 33)) | zeroBytes(word ^ (ones &* 63))
+    return found != 0
+  }
+
+  /// Nonzero exactly when a byte of `x` is zero (the high bit of the first zero byte is set).
+  @inline(__always)
+  static func zeroBytes(_ x: UInt64) -> UInt64 {
+    (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
   }
 
   /// Where the sentence ends when the `.`, `!` or `?` at `stop` ends one (after any closers), else nil.

@@ -29,33 +29,111 @@ public enum WordTokenizer {
   /// The words of `bytes[range]`, with offsets in `bytes`; `range` should not cut a word.
   static func words(_ bytes: [UInt8], in range: Range<Int>) -> [Word] {
     var out: [Word] = []
-    var i = range.lowerBound
-    var start = -1
-    var upper = false
-    func close(_ end: Int) {
-      if start >= 0 {
-        out.append(
-          Word(start: start, end: end, folded: folded(bytes, start..<end), hasUppercase: upper))
-        start = -1
-        upper = false
+    bytes.withUnsafeBufferPointer { bytes in
+      var i = range.lowerBound
+      var start = -1
+      var upper = false
+      func close(_ end: Int) {
+        if start >= 0 {
+          out.append(
+            Word(start: start, end: end, folded: folded(bytes, start..<end), hasUppercase: upper))
+          start = -1
+          upper = false
+        }
       }
-    }
-    while i < range.upperBound {
-      let b = bytes[i]
-      if isWordByte(b, at: i, in: bytes) {
-        if start < 0 { start = i }
-        if b >= 65 && b <= 90 { upper = true }
-      } else {
-        close(i)
+      while i < range.upperBound {
+        let b = bytes[i]
+        if isWordByte(b, at: i, in: bytes) {
+          if start < 0 { start = i }
+          if b >= 65 && b <= 90 { upper = true }
+        } else {
+          close(i)
+        }
+        i += sequenceWidth(b)
       }
-      i += sequenceWidth(b)
+      close(range.upperBound)
     }
-    close(range.upperBound)
     return out
   }
 
+  /// Appends the words of `bytes[range]` to `out` as `words(_:in:)` finds them, without folding.
+  ///
+  /// Their `folded` is empty, so no word allocates; compare them with `folds(_:_:equalTo:)`.
+  static func appendUnfoldedWords(
+    _ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, to out: inout [Word]
+  ) {
+    var i = range.lowerBound
+    var start = -1
+    var upper = false
+    while i < range.upperBound {
+      let b = bytes[i]
+      let isWord: Bool
+      if b < 0x80 {
+        isWord = (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122)
+      } else {
+        isWord = isWordByte(b, at: i, in: bytes)
+      }
+      if isWord {
+        if start < 0 { start = i }
+        if b >= 65 && b <= 90 { upper = true }
+      } else if start >= 0 {
+        out.append(Word(start: start, end: i, folded: [], hasUppercase: upper))
+        start = -1
+        upper = false
+      }
+      i += sequenceWidth(b)
+    }
+    if start >= 0 {
+      out.append(Word(start: start, end: range.upperBound, folded: [], hasUppercase: upper))
+    }
+  }
+
+  /// True when `folded(bytes, range)` equals `word`, computed without allocating.
+  static func folds<Bytes: RandomAccessCollection<UInt8>>(
+    _ bytes: Bytes, _ range: Range<Int>, equalTo word: [UInt8]
+  ) -> Bool where Bytes.Index == Int {
+    guard range.count == word.count else { return false }
+    var j = 0
+    while j < word.count {
+      let b = bytes[range.lowerBound + j]
+      let width = sequenceWidth(b)
+      guard (b >= 65 && b <= 90 ? b + 32 : b) == word[j] else { return false }
+      // The continuation bytes of a character are kept as they are.
+      var c = 1
+      while c < width && j + c < word.count {
+        guard bytes[range.lowerBound + j + c] == word[j + c] else { return false }
+        c += 1
+      }
+      j += width
+    }
+    return true
+  }
+
+  /// `folded(bytes, range)[offset]`, for an offset inside the word.
+  static func foldedByte<Bytes: RandomAccessCollection<UInt8>>(
+    _ bytes: Bytes, _ range: Range<Int>, at offset: Int
+  ) -> UInt8 where Bytes.Index == Int {
+    // A byte is folded when it starts a character. It does when none of the three bytes before it
+    // in the word can start a longer one; else find the character boundary at or before it.
+    var leads = false
+    for k in max(0, offset - 3)..<offset where bytes[range.lowerBound + k] >= 0xC0 { leads = true }
+    if !leads {
+      let b = bytes[range.lowerBound + offset]
+      return b >= 65 && b <= 90 ? b + 32 : b
+    }
+    var j = 0
+    while true {
+      let width = sequenceWidth(bytes[range.lowerBound + j])
+      if j + width > offset {
+        let b = bytes[range.lowerBound + offset]
+        return j == offset && b >= 65 && b <= 90 ? b + 32 : b
+      }
+      j += width
+    }
+  }
+
   /// The bytes of the word at `range`, an ASCII capital lowercased where a character starts.
-  static func folded(_ bytes: [UInt8], _ range: Range<Int>) -> [UInt8] {
+  static func folded(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [UInt8] {
     var out = Array(bytes[range])
     out.withUnsafeMutableBufferPointer { out in
       var j = 0
@@ -71,7 +149,9 @@ public enum WordTokenizer {
   /// The words of `text`.
   public static func words(_ text: String) -> [Word] { words(Array(text.utf8)) }
 
-  static func isWordByte(_ b: UInt8, at i: Int, in bytes: [UInt8]) -> Bool {
+  /// True when the byte `b` at `i` belongs to a word.
+  @inline(__always)
+  static func isWordByte(_ b: UInt8, at i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     if b < 0x80 {
       return (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122)
     }
