@@ -96,32 +96,44 @@ public enum CSVRenderer {
   public static func findings(_ analysis: Analysis) throws(AggregationError) -> String {
     var out = Array(findingsHeader.utf8)
     let parts = FindingLineParts(analysis)
-    for record in try analysis.findings() {
-      appendFindingRow(
-        record, block: FindingLineParts.Block(record, in: analysis), parts: parts, to: &out)
+    var findings = EncodedFindings()
+    for block in analysis.evidenceBlocks {
+      try findings.load(block)
+      guard let first = findings.records.first else { continue }
+      let shared = FindingLineParts.Block(
+        area: block.area, year: block.year, name: findings.string(first.areaName), in: analysis)
+      findings.bytes.withUnsafeBufferPointer { bytes in
+        for (index, record) in findings.records.enumerated() {
+          appendFindingRow(
+            index, of: findings, in: bytes, theme: parts.theme(record.theme.bytes(in: bytes)),
+            block: shared, parts: parts, to: &out)
+        }
+      }
     }
     return String(decoding: out, as: UTF8.self)
   }
 
-  /// Appends the `findings.csv` row of `record`, whose block's shared parts are `block`.
+  /// Appends the `findings.csv` row of the finding at `index` of `findings`, whose bytes are
+  /// `bytes`; `theme` holds its theme's parts and `block` its block's.
   static func appendFindingRow(
-    _ record: EvidenceRecord, block: FindingLineParts.Block, parts: FindingLineParts,
+    _ index: Int, of findings: EncodedFindings, in bytes: UnsafeBufferPointer<UInt8>,
+    theme: FindingLineParts.Theme, block: FindingLineParts.Block, parts: FindingLineParts,
     to out: inout [UInt8]
   ) {
-    let finding = record.finding
+    let record = findings.records[index]
     out += block.csvPrefix
-    Escape.appendCSVField(finding.unit.rawValue, to: &out)
+    Escape.appendCSVField(record.unit.bytes(in: bytes), to: &out)
     out.append(UInt8(ascii: ","))
-    Escape.appendCSVField(finding.section.rawValue, to: &out)
+    out += parts.sections[record.sectionIndex].csv
+    out += theme.csvColumns
+    out += parts.polarities[record.polarityIndex].csv
+    Escape.appendCSVField(joining: record.evidence.count, separator: UInt8(ascii: " "), to: &out) {
+      findings.texts[record.evidence.lowerBound + $0].bytes(in: bytes)
+    }
     out.append(UInt8(ascii: ","))
-    out += parts.csvThemeColumns(finding.theme)
-    Escape.appendCSVField(finding.polarity.rawValue, to: &out)
-    out.append(UInt8(ascii: ","))
-    Escape.appendCSVField(joining: finding.evidence, separator: UInt8(ascii: " "), to: &out)
-    out.append(UInt8(ascii: ","))
-    Escape.appendCSVField(
-      joining: finding.citedRecommendations.map(\.rawValue), separator: UInt8(ascii: ";"),
-      to: &out)
+    Escape.appendCSVField(joining: record.cited.count, separator: UInt8(ascii: ";"), to: &out) {
+      findings.texts[record.cited.lowerBound + $0].bytes(in: bytes)
+    }
     out.append(0x0D)
     out.append(0x0A)
   }

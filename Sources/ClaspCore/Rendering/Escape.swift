@@ -19,42 +19,70 @@ public enum Escape {
   /// Appends `csvField(text)` to `out` without making a `String`.
   static func appendCSVField(_ text: String, to out: inout [UInt8]) {
     var text = text
-    text.withUTF8 { bytes in
-      let formula = bytes.first.map(isFormulaStart) ?? false
-      let needsQuotes = needsCSVQuotes(bytes)
-      guard formula || needsQuotes else {
-        out.append(contentsOf: bytes)
-        return
-      }
-      if needsQuotes { out.append(0x22) }
-      if formula { out.append(0x27) }
-      appendDoublingQuotes(bytes, to: &out)
-      if needsQuotes { out.append(0x22) }
+    text.withUTF8 { appendCSVField($0, to: &out) }
+  }
+
+  /// Appends `csvField` of the UTF-8 text `bytes` to `out`.
+  static func appendCSVField(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    let formula = bytes.first.map(isFormulaStart) ?? false
+    let needsQuotes = needsCSVQuotes(bytes)
+    guard formula || needsQuotes else {
+      out.append(contentsOf: bytes)
+      return
     }
+    if needsQuotes { out.append(0x22) }
+    if formula { out.append(0x27) }
+    appendDoublingQuotes(bytes, to: &out)
+    if needsQuotes { out.append(0x22) }
+  }
+
+  /// Appends `csvField` of `count` pieces of UTF-8 text joined by `separator`, without joining
+  /// them first; `piece(i)` gives the bytes of piece `i`.
+  ///
+  /// - Parameter separator: an ASCII byte other than `"`.
+  @inline(__always)
+  static func appendCSVField(
+    joining count: Int, separator: UInt8, to out: inout [UInt8],
+    piece: (Int) -> UnsafeBufferPointer<UInt8>
+  ) {
+    precondition(separator < 0x80 && separator != 0x22, "separator must be ASCII and not a quote")
+    let first = count > 0 ? piece(0).first ?? (count > 1 ? separator : nil) : nil
+    let formula = first.map(isFormulaStart) ?? false
+    var needsQuotes = count > 1 && isCSVSpecial(separator)
+    var i = 0
+    while !needsQuotes && i < count {
+      needsQuotes = needsCSVQuotes(piece(i))
+      i += 1
+    }
+    if needsQuotes { out.append(0x22) }
+    if formula { out.append(0x27) }
+    for i in 0..<count {
+      if i > 0 { out.append(separator) }
+      if needsQuotes {
+        appendDoublingQuotes(piece(i), to: &out)
+      } else {
+        out.append(contentsOf: piece(i))
+      }
+    }
+    if needsQuotes { out.append(0x22) }
   }
 
   /// Appends `csvField(pieces.joined(separator:))` to `out` without joining the pieces first.
   ///
   /// - Parameter separator: an ASCII byte other than `"`.
   static func appendCSVField(joining pieces: [String], separator: UInt8, to out: inout [UInt8]) {
-    precondition(separator < 0x80 && separator != 0x22, "separator must be ASCII and not a quote")
-    let first = pieces.first?.utf8.first ?? (pieces.count > 1 ? separator : nil)
-    let formula = first.map(isFormulaStart) ?? false
-    var needsQuotes = pieces.count > 1 && isCSVSpecial(separator)
-    for var piece in pieces where !needsQuotes {
-      needsQuotes = piece.withUTF8(needsCSVQuotes)
+    var bytes: [UInt8] = []
+    var ends: [Int] = []
+    for var piece in pieces {
+      piece.withUTF8 { bytes.append(contentsOf: $0) }
+      ends.append(bytes.count)
     }
-    if needsQuotes { out.append(0x22) }
-    if formula { out.append(0x27) }
-    for (i, var piece) in pieces.enumerated() {
-      if i > 0 { out.append(separator) }
-      if needsQuotes {
-        piece.withUTF8 { appendDoublingQuotes($0, to: &out) }
-      } else {
-        out += piece.utf8
+    bytes.withUnsafeBufferPointer { all in
+      appendCSVField(joining: pieces.count, separator: separator, to: &out) { i in
+        let start = i == 0 ? 0 : ends[i - 1]
+        return UnsafeBufferPointer(rebasing: all[start..<ends[i]])
       }
     }
-    if needsQuotes { out.append(0x22) }
   }
 
   private static func needsCSVQuotes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -85,13 +113,15 @@ public enum Escape {
     }
   }
 
+  /// Appends `bytes` with every `"` doubled.
   private static func appendDoublingQuotes(
     _ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]
   ) {
     var start = 0
-    for i in 0..<bytes.count where bytes[i] == 0x22 {
-      out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...i]))
-      start = i  // the quote goes out again: doubled
+    while let quote = ASCIIBytes.index(of: 0x22, in: bytes, from: start) {
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...quote]))
+      out.append(0x22)  // doubled
+      start = quote + 1
     }
     out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
   }
@@ -149,13 +179,17 @@ public enum Escape {
   /// Appends `markdownCell(text)` (when `cell`) or `markdown(text)` to `out`.
   static func appendMarkdown(_ text: String, cell: Bool, to out: inout [UInt8]) {
     var text = text
-    text.withUTF8 { bytes in
-      var first = 0
-      while first < bytes.count && !isMarkdownSpecial(bytes[first]) { first += 1 }
-      out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<first]))
-      guard first < bytes.count else { return }
-      appendMarkdownSlow(UnsafeBufferPointer(rebasing: bytes[first...]), cell: cell, to: &out)
-    }
+    text.withUTF8 { appendMarkdown($0, cell: cell, to: &out) }
+  }
+
+  /// Appends `markdownCell` (when `cell`) or `markdown` of the UTF-8 text `bytes` to `out`.
+  static func appendMarkdown(_ bytes: UnsafeBufferPointer<UInt8>, cell: Bool, to out: inout [UInt8])
+  {
+    var first = 0
+    while first < bytes.count && !isMarkdownSpecial(bytes[first]) { first += 1 }
+    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<first]))
+    guard first < bytes.count else { return }
+    appendMarkdownSlow(UnsafeBufferPointer(rebasing: bytes[first...]), cell: cell, to: &out)
   }
 
   private static let htmlAmp = Array("&amp;".utf8)

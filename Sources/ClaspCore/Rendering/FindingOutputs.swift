@@ -190,36 +190,60 @@ enum FindingOutputs {
     }
   }
 
+  /// Renders the lines of the findings of `areas` (a chunk of columns) for each wanted file.
+  ///
+  /// Each block is read back as bytes and rendered from them. A finding's evidence-table row is
+  /// the same on every theme page that lists it (its theme's and its ancestors'), so it is rendered
+  /// once per area and copied onto each page.
   private static func render(
     _ areas: Range<Int>, of analysis: Analysis, layout: Layout, parts: FindingLineParts,
     csv: Bool, jsonl: Bool, pages: Bool
   ) throws(AggregationError) -> Chunk {
     var chunk = Chunk()
     if pages { chunk.pages = Array(repeating: [], count: analysis.themes.count) }
+    var findings = EncodedFindings()
+    // The evidence rows of the current area's findings, and where each ends.
+    var rows: [UInt8] = []
+    var rowEnds: [Int] = []
     for column in areas {
-      var records: [EvidenceRecord] = []
+      rows.removeAll(keepingCapacity: true)
+      rowEnds.removeAll(keepingCapacity: true)
       for index in layout.blocks[column] {
         let block = analysis.evidenceBlocks[index]
-        let blockRecords = try block.records()
-        guard csv || jsonl, let first = blockRecords.first else {
-          records += blockRecords
-          continue
-        }
-        let shared = FindingLineParts.Block(first, in: analysis)
-        for record in blockRecords {
-          if csv {
-            CSVRenderer.appendFindingRow(record, block: shared, parts: parts, to: &chunk.csv)
+        try findings.load(block)
+        guard let first = findings.records.first else { continue }
+        let shared = FindingLineParts.Block(
+          area: block.area, year: block.year, name: findings.string(first.areaName), in: analysis)
+        findings.bytes.withUnsafeBufferPointer { bytes in
+          for (i, record) in findings.records.enumerated() {
+            let theme = parts.theme(record.theme.bytes(in: bytes))
+            if csv {
+              CSVRenderer.appendFindingRow(
+                i, of: findings, in: bytes, theme: theme, block: shared, parts: parts,
+                to: &chunk.csv)
+            }
+            if jsonl {
+              JSONRenderer.writeFindingLine(
+                i, of: findings, in: bytes, theme: theme, block: shared, parts: parts,
+                into: &chunk.jsonl)
+            }
+            if pages {
+              MarkdownRenderer.appendEvidenceRow(
+                i, of: findings, in: bytes, theme: theme, parts: parts, to: &rows)
+              rowEnds.append(rows.count)
+            }
           }
-          if jsonl { JSONRenderer.writeFindingLine(record, block: shared, into: &chunk.jsonl) }
         }
-        records += blockRecords
       }
       guard pages else { continue }
       let first = layout.firstFinding[column]
       for row in analysis.themes.indices {
         MarkdownRenderer.appendEvidenceSection(
-          analysis, row: row, column: column, parts: parts, to: &chunk.pages[row]
-        ) { records[$0 - first].finding }
+          analysis, row: row, column: column, to: &chunk.pages[row]
+        ) { position, out in
+          let k = position - first
+          out += rows[(k == 0 ? 0 : rowEnds[k - 1])..<rowEnds[k]]
+        }
       }
     }
     return chunk

@@ -180,33 +180,37 @@ enum JSONWriter {
     }
   }
 
+  /// Appends `text` as a JSON string.
   static func writeString(_ text: String, into out: inout [UInt8]) {
-    out.append(UInt8(ascii: "\""))
     var text = text
-    text.withUTF8 { bytes in
-      var start = 0
-      while true {
-        let i = ASCIIBytes.firstIndex(
-          in: bytes, from: start, marks: escapedBytes,
-          test: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C })
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
-        guard i < bytes.count else { break }
-        let byte = bytes[i]
-        start = i + 1
-        out.append(UInt8(ascii: "\\"))
-        switch byte {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(byte)
-        case 0x08: out.append(UInt8(ascii: "b"))
-        case 0x09: out.append(UInt8(ascii: "t"))
-        case 0x0a: out.append(UInt8(ascii: "n"))
-        case 0x0c: out.append(UInt8(ascii: "f"))
-        case 0x0d: out.append(UInt8(ascii: "r"))
-        default:
-          out.append(contentsOf: [
-            UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hexDigits[Int(byte >> 4)],
-            hexDigits[Int(byte & 0xf)],
-          ])
-        }
+    text.withUTF8 { writeString($0, into: &out) }
+  }
+
+  /// Appends the UTF-8 text `bytes` as a JSON string.
+  static func writeString(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+    out.append(UInt8(ascii: "\""))
+    var start = 0
+    while true {
+      let i = ASCIIBytes.firstIndex(
+        in: bytes, from: start, marks: escapedBytes,
+        test: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C })
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+      guard i < bytes.count else { break }
+      let byte = bytes[i]
+      start = i + 1
+      out.append(UInt8(ascii: "\\"))
+      switch byte {
+      case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(byte)
+      case 0x08: out.append(UInt8(ascii: "b"))
+      case 0x09: out.append(UInt8(ascii: "t"))
+      case 0x0a: out.append(UInt8(ascii: "n"))
+      case 0x0c: out.append(UInt8(ascii: "f"))
+      case 0x0d: out.append(UInt8(ascii: "r"))
+      default:
+        out.append(contentsOf: [
+          UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hexDigits[Int(byte >> 4)],
+          hexDigits[Int(byte & 0xf)],
+        ])
       }
     }
     out.append(UInt8(ascii: "\""))

@@ -23,10 +23,11 @@ extension MarkdownRenderer {
   /// The section of a theme's evidence page for one area (anchored by area id): counts, then the
   /// units coded with the theme or a sub-theme, with polarity and evidence sentences.
   ///
-  /// - Parameter finding: the finding at a position of the analysis's evidence index.
+  /// - Parameter appendRow: appends the table row (`evidenceRow`) of the finding at a position of
+  ///   the analysis's evidence index.
   static func appendEvidenceSection(
-    _ analysis: Analysis, row: Int, column c: Int, parts: FindingLineParts,
-    to bytes: inout [UInt8], finding: (Int) -> Finding
+    _ analysis: Analysis, row: Int, column c: Int, to bytes: inout [UInt8],
+    appendRow: (Int, inout [UInt8]) -> Void
   ) {
     let area = analysis.areas[c]
     let positions = analysis.evidence[row].areas[c].findings
@@ -46,23 +47,31 @@ extension MarkdownRenderer {
     }
     bytes += out.utf8
     bytes += Self.evidenceTableHead
-    for position in positions {
-      let finding = finding(position)
-      bytes += "| ".utf8
-      Escape.appendMarkdown(finding.unit.rawValue, cell: true, to: &bytes)
-      bytes += " | ".utf8
-      Escape.appendMarkdown(finding.section.title, cell: true, to: &bytes)
-      bytes += " | ".utf8
-      bytes += parts.markdownThemeLabel(finding.theme)
-      bytes += " | ".utf8
-      bytes += finding.polarity.rawValue.utf8
-      bytes += " | ".utf8
-      for (i, sentence) in finding.evidence.enumerated() {
-        if i > 0 { bytes.append(0x20) }
-        Escape.appendMarkdown(sentence, cell: true, to: &bytes)
-      }
-      bytes += " |\n".utf8
+    for position in positions { appendRow(position, &bytes) }
+  }
+
+  /// Appends the evidence table row of the finding at `index` of `findings`, whose bytes are
+  /// `bytes` and whose theme's parts are `theme`: unit, section, theme, polarity and evidence.
+  /// The row is the same on every page that lists the finding.
+  static func appendEvidenceRow(
+    _ index: Int, of findings: EncodedFindings, in bytes: UnsafeBufferPointer<UInt8>,
+    theme: FindingLineParts.Theme, parts: FindingLineParts, to out: inout [UInt8]
+  ) {
+    let record = findings.records[index]
+    out += "| ".utf8
+    Escape.appendMarkdown(record.unit.bytes(in: bytes), cell: true, to: &out)
+    out += " | ".utf8
+    out += parts.sections[record.sectionIndex].markdown
+    out += " | ".utf8
+    out += theme.markdownLabel
+    out += " | ".utf8
+    out += parts.polarities[record.polarityIndex].markdown
+    out += " | ".utf8
+    for i in record.evidence {
+      if i > record.evidence.lowerBound { out.append(0x20) }
+      Escape.appendMarkdown(findings.texts[i].bytes(in: bytes), cell: true, to: &out)
     }
+    out += " |\n".utf8
   }
 
   /// The header and alignment rows of an area's evidence table.
