@@ -48,24 +48,41 @@ public enum CSVRenderer {
   /// `area, review_year, theme_id, theme_label, parent_id, measure, value, denominator`: one row per
   /// area, theme and measure; areas sorted, themes in codebook order, measures in declaration order.
   public static func tidy(_ analysis: Analysis) -> String {
-    var out = Escape.csvRecord([
-      "area", "review_year", "theme_id", "theme_label", "parent_id", "measure", "value",
-      "denominator",
-    ])
+    var out: [UInt8] = []
+    Escape.appendCSVRecord(
+      [
+        "area", "review_year", "theme_id", "theme_label", "parent_id", "measure", "value",
+        "denominator",
+      ], to: &out)
+    // The fields every row of a theme (of a measure) repeats, escaped once with their commas.
+    func fields(_ values: [String]) -> [UInt8] {
+      var out: [UInt8] = []
+      for value in values {
+        Escape.appendCSVField(value, to: &out)
+        out.append(UInt8(ascii: ","))
+      }
+      return out
+    }
+    let themeFields = analysis.themes.map {
+      fields([$0.id.rawValue, $0.label, $0.parent?.rawValue ?? ""])
+    }
+    let measureFields = analysis.measures.map { fields([$0.measure.rawValue]) }
     for (c, area) in analysis.areas.enumerated() {
-      let years = area.years.map(yearField).joined(separator: ";")
-      for (r, theme) in analysis.themes.enumerated() {
-        for table in analysis.measures {
-          let tally = table.cells[r, c]
-          out += Escape.csvRecord([
-            area.name, years, theme.id.rawValue, theme.label, theme.parent?.rawValue ?? "",
-            table.measure.rawValue, value(table.value(row: r, column: c), table.measure),
-            String(tally.denominator),
-          ])
+      let areaFields = fields([area.name, area.years.map(yearField).joined(separator: ";")])
+      for r in analysis.themes.indices {
+        for (t, table) in analysis.measures.enumerated() {
+          out += areaFields
+          out += themeFields[r]
+          out += measureFields[t]
+          Escape.appendCSVField(value(table.value(row: r, column: c), table.measure), to: &out)
+          out.append(UInt8(ascii: ","))
+          Escape.appendCSVField(String(table.cells[r, c].denominator), to: &out)
+          out.append(0x0D)
+          out.append(0x0A)
         }
       }
     }
-    return out
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// One measure as a wide matrix: `theme_id, theme_label, parent_id`, one column per area (named as

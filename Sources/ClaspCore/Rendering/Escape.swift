@@ -183,41 +183,29 @@ public enum Escape {
   }
 
   /// Appends `markdownCell` (when `cell`) or `markdown` of the UTF-8 text `bytes` to `out`.
+  ///
+  /// Runs of bytes that need no rewriting are copied whole; the bytes after a C2 or E2 lead byte
+  /// are continuation bytes in valid UTF-8 (never ASCII that would need escaping) and are copied
+  /// with their lead byte unless they form NEL, LS or PS.
   static func appendMarkdown(_ bytes: UnsafeBufferPointer<UInt8>, cell: Bool, to out: inout [UInt8])
   {
-    var first = 0
-    while first < bytes.count && !isMarkdownSpecial(bytes[first]) { first += 1 }
-    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<first]))
-    guard first < bytes.count else { return }
-    appendMarkdownSlow(UnsafeBufferPointer(rebasing: bytes[first...]), cell: cell, to: &out)
-  }
-
-  private static let htmlAmp = Array("&amp;".utf8)
-  private static let htmlLess = Array("&lt;".utf8)
-  private static let htmlGreater = Array("&gt;".utf8)
-  private static let cellBreak = Array("<br>".utf8)
-
-  /// The rewriting part of `appendMarkdown`, from the first byte that may need it.
-  ///
-  /// The byte before `bytes` (if any) is never CR, since CR needs rewriting.
-  private static func appendMarkdownSlow(
-    _ bytes: UnsafeBufferPointer<UInt8>, cell: Bool, to out: inout [UInt8]
-  ) {
     func lineBreak() {
       if cell { out += cellBreak } else { out.append(0x20) }
     }
+    // The lead byte of the last character written: an LF after a CR is part of one line break.
     var previous: UInt8 = 0
     var i = 0
-    // Strings are valid UTF-8, so the bytes after a C2 or E2 lead byte are continuation bytes,
-    // never ASCII that would need escaping.
     while i < bytes.count {
+      var end = i
+      while end < bytes.count && !isMarkdownSpecial(bytes[end]) { end += 1 }
+      if end > i {
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
+        previous = bytes[end - 1]
+        i = end
+        guard i < bytes.count else { break }
+      }
       let byte = bytes[i]
       i += 1
-      defer { previous = byte }
-      guard isMarkdownSpecial(byte) else {
-        out.append(byte)
-        continue
-      }
       switch byte {
       case 0x0A:
         if previous != 0x0D { lineBreak() }
@@ -251,8 +239,14 @@ public enum Escape {
         out.append(0x5C)
         out.append(byte)
       }
+      previous = byte
     }
   }
+
+  private static let htmlAmp = Array("&amp;".utf8)
+  private static let htmlLess = Array("&lt;".utf8)
+  private static let htmlGreater = Array("&gt;".utf8)
+  private static let cellBreak = Array("<br>".utf8)
 
   /// True for the bytes that start something `appendMarkdown` rewrites: line breaks (LF, VT, FF,
   /// CR, and the lead bytes C2 and E2 of NEL, LS and PS), `& < >`, and the Markdown punctuation

@@ -5,10 +5,15 @@ public enum IndicatorMarkdownRenderer {
   public static func render(_ indicators: [Indicator], table: IndicatorTable) -> String {
     var out = "# Indicators\n\n"
     out += ranges(indicators, table: table)
+    // One pass groups the figures by area (a scan per area was quadratic in a large run).
     var areas: [String] = []
-    for i in indicators where !areas.contains(i.area) { areas.append(i.area) }
+    var figuresOfArea: [String: [Int]] = [:]
+    for (index, i) in indicators.enumerated() {
+      if figuresOfArea[i.area] == nil { areas.append(i.area) }
+      figuresOfArea[i.area, default: []].append(index)
+    }
     for area in areas {
-      let figures = indicators.filter { $0.area == area }
+      let figures = figuresOfArea[area]!.map { indicators[$0] }
       let classified = figures.filter { $0.kind != nil }
       out += "## \(Escape.markdown(area))\n\n"
       out += "\(classified.count) classified of \(figures.count) figures.\n\n"
