@@ -196,8 +196,7 @@ public enum Escape {
     var previous: UInt8 = 0
     var i = 0
     while i < bytes.count {
-      var end = i
-      while end < bytes.count && !isMarkdownSpecial(bytes[end]) { end += 1 }
+      let end = firstMarkdownSpecial(in: bytes, from: i)
       if end > i {
         out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
         previous = bytes[end - 1]
@@ -240,6 +239,33 @@ public enum Escape {
         out.append(byte)
       }
       previous = byte
+    }
+  }
+
+  /// 1 for each byte `isMarkdownSpecial` passes, 0 for the others.
+  private static let markdownSpecials: [UInt8] = (0...255).map {
+    isMarkdownSpecial(UInt8($0)) ? 1 : 0
+  }
+
+  /// The index of the first byte at or after `start` that `isMarkdownSpecial` passes (the count
+  /// when there is none), looked up in a table eight bytes at a time: report text is mostly runs
+  /// that need no rewriting.
+  @inline(__always)
+  private static func firstMarkdownSpecial(in bytes: UnsafeBufferPointer<UInt8>, from start: Int)
+    -> Int
+  {
+    markdownSpecials.withUnsafeBufferPointer { table in
+      var i = start
+      while i + 8 <= bytes.count {
+        let p = bytes.baseAddress! + i
+        let marks =
+          table[Int(p[0])] | table[Int(p[1])] | table[Int(p[2])] | table[Int(p[3])]
+          | table[Int(p[4])] | table[Int(p[5])] | table[Int(p[6])] | table[Int(p[7])]
+        if marks != 0 { break }
+        i += 8
+      }
+      while i < bytes.count && table[Int(bytes[i])] == 0 { i += 1 }
+      return i
     }
   }
 

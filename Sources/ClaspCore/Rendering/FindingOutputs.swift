@@ -72,6 +72,7 @@ enum FindingOutputs {
     // One window is written by a serial writer while the next is rendered: the cores never wait
     // for the file system, and at most two windows are in memory.
     let writer = Writer(csv: csv, jsonl: jsonl, pages: pages)
+    let sizes = SizeHint()
     var start = 0
     while start < chunks.count {
       let batch = Array(chunks[start..<min(start + window, chunks.count)])
@@ -83,7 +84,7 @@ enum FindingOutputs {
           Result { () throws(AggregationError) in
             try render(
               batch[index], of: analysis, layout: layout, parts: parts, csv: wantCSV,
-              jsonl: wantJSONL, pages: wantPages)
+              jsonl: wantJSONL, pages: wantPages, sizes: sizes)
           })
       }
       var window: [Chunk] = []
@@ -149,6 +150,43 @@ enum FindingOutputs {
     var pages: [[UInt8]] = []
   }
 
+  /// The sizes of the largest chunk rendered so far, so that later chunks reserve their buffers
+  /// once rather than growing them (and copying what they hold) step by step.
+  private final class SizeHint: @unchecked Sendable {
+    private let lock = NSLock()
+    private var csv = 0
+    private var jsonl = 0
+    private var pages: [Int] = []
+
+    /// Empty buffers with room for the largest chunk seen (and an eighth more), for `pages`
+    /// theme pages.
+    func reserved(pages count: Int) -> Chunk {
+      let (csv, jsonl, pages) = lock.withLock { (self.csv, self.jsonl, self.pages) }
+      func room(_ size: Int) -> Int { size + size / 8 }
+      var chunk = Chunk()
+      chunk.csv.reserveCapacity(room(csv))
+      chunk.jsonl.reserveCapacity(room(jsonl))
+      chunk.pages = (0..<count).map { page in
+        var bytes: [UInt8] = []
+        if page < pages.count { bytes.reserveCapacity(room(pages[page])) }
+        return bytes
+      }
+      return chunk
+    }
+
+    /// Notes the sizes of a rendered chunk.
+    func note(_ chunk: Chunk) {
+      lock.withLock {
+        csv = max(csv, chunk.csv.count)
+        jsonl = max(jsonl, chunk.jsonl.count)
+        if pages.count < chunk.pages.count {
+          pages += Array(repeating: 0, count: chunk.pages.count - pages.count)
+        }
+        for (page, bytes) in chunk.pages.enumerated() { pages[page] = max(pages[page], bytes.count) }
+      }
+    }
+  }
+
   /// Where each area's blocks and findings start.
   struct Layout: Sendable {
     /// The evidence blocks of each area (blocks are sorted by area, as areas are).
@@ -197,10 +235,9 @@ enum FindingOutputs {
   /// once per area and copied onto each page.
   private static func render(
     _ areas: Range<Int>, of analysis: Analysis, layout: Layout, parts: FindingLineParts,
-    csv: Bool, jsonl: Bool, pages: Bool
+    csv: Bool, jsonl: Bool, pages: Bool, sizes: SizeHint
   ) throws(AggregationError) -> Chunk {
-    var chunk = Chunk()
-    if pages { chunk.pages = Array(repeating: [], count: analysis.themes.count) }
+    var chunk = sizes.reserved(pages: pages ? analysis.themes.count : 0)
     var findings = EncodedFindings()
     // The evidence rows of the current area's findings, and where each ends.
     var rows: [UInt8] = []
@@ -246,6 +283,7 @@ enum FindingOutputs {
         }
       }
     }
+    sizes.note(chunk)
     return chunk
   }
 }
