@@ -133,14 +133,18 @@ enum EvidenceBlockEncoding {
     }
 
     mutating func string(_ text: String) {
-      var text = text
-      text.withUTF8 { bytes in
-        int(bytes.count)
-        precondition(bytes.count <= capacity - position, "encoding overruns its size")
-        guard let source = bytes.baseAddress else { return }
-        (base + position).update(from: source, count: bytes.count)
-        position += bytes.count
-      }
+      // Borrowing the string's storage (no copy of the string to call `withUTF8` on).
+      if text.utf8.withContiguousStorageIfAvailable({ bytes(of: $0) }) != nil { return }
+      let copy = Array(text.utf8)
+      copy.withUnsafeBufferPointer { bytes(of: $0) }
+    }
+
+    private mutating func bytes(of text: UnsafeBufferPointer<UInt8>) {
+      int(text.count)
+      precondition(text.count <= capacity - position, "encoding overruns its size")
+      guard let source = text.baseAddress else { return }
+      (base + position).update(from: source, count: text.count)
+      position += text.count
     }
   }
 }
