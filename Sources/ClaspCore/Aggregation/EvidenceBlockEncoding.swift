@@ -65,7 +65,8 @@ enum EvidenceBlockEncoding {
       let record = view.records[index]
       let matches = view.matches[record.matches].map {
         MatchedTerm(
-          pattern: view.string($0.pattern), text: view.string($0.text), start: $0.start, end: $0.end)
+          pattern: view.string($0.pattern), text: view.string($0.text), start: $0.start, end: $0.end
+        )
       }
       return EvidenceRecord(
         area: area, year: year,

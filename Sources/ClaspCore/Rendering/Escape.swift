@@ -274,9 +274,11 @@ public enum Escape {
   private static let htmlGreater = Array("&gt;".utf8)
   private static let cellBreak = Array("<br>".utf8)
 
-  /// True for the bytes that start something `appendMarkdown` rewrites: line breaks (LF, VT, FF,
-  /// CR, and the lead bytes C2 and E2 of NEL, LS and PS), `& < >`, and the Markdown punctuation
-  /// `! # * [ \ ] _ ` | ~`. Bit masks, not a table: this runs for every byte of every cell.
+  /// True for the bytes that start something `appendMarkdown` rewrites.
+  ///
+  /// Line breaks (LF, VT, FF, CR, and the lead bytes C2 and E2 of NEL, LS and PS), `& < >`, and
+  /// the Markdown punctuation `! # * [ \ ] _ ` | ~`. `appendMarkdown` scans with a table made
+  /// from this test.
   @inline(__always)
   static func isMarkdownSpecial(_ byte: UInt8) -> Bool {
     let low: UInt64 =

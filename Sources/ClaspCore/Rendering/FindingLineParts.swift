@@ -84,7 +84,8 @@ struct FindingLineParts: Sendable {
       }
       if same { return theme }
     }
-    return Theme(id: ThemeID(rawValue: String(decoding: id, as: UTF8.self)), label: nil, parent: nil)
+    return Theme(
+      id: ThemeID(rawValue: String(decoding: id, as: UTF8.self)), label: nil, parent: nil)
   }
 
   private static func csvThemeColumns(id: ThemeID, label: String, parent: ThemeID?) -> [UInt8] {

@@ -182,7 +182,9 @@ enum FindingOutputs {
         if pages.count < chunk.pages.count {
           pages += Array(repeating: 0, count: chunk.pages.count - pages.count)
         }
-        for (page, bytes) in chunk.pages.enumerated() { pages[page] = max(pages[page], bytes.count) }
+        for (page, bytes) in chunk.pages.enumerated() {
+          pages[page] = max(pages[page], bytes.count)
+        }
       }
     }
   }

@@ -1,7 +1,8 @@
 extension JSONRenderer {
-  /// Appends the `findings.jsonl` line of `record`: one compact, key-sorted JSON object and a
-  /// newline. `area` is the area id and `areaName` its name in the analysis; `year` is null when
-  /// the report states none.
+  /// Appends the `findings.jsonl` line of `record`.
+  ///
+  /// One compact, key-sorted JSON object and a newline. `area` is the area id and `areaName` its
+  /// name in the analysis; `year` is null when the report states none.
   ///
   /// ```json
   /// {"area":"derby","areaName":"Derby","citedRecommendations":["rec:4.1"],"evidence":["..."],"matches":[{"end":58,"pattern":"supervision","start":47,"text":"supervision"}],"polarity":"negative","report":"derby","section":"child_protection","theme":"supervision","unit":"para:3.2","year":2015}

@@ -50,9 +50,11 @@ extension MarkdownRenderer {
     for position in positions { appendRow(position, &bytes) }
   }
 
-  /// Appends the evidence table row of the finding at `index` of `findings`, whose bytes are
-  /// `bytes` and whose theme's parts are `theme`: unit, section, theme, polarity and evidence.
-  /// The row is the same on every page that lists the finding.
+  /// Appends the evidence table row of the finding at `index` of `findings`.
+  ///
+  /// The row holds unit, section, theme, polarity and evidence, read from `bytes` (the view's
+  /// bytes) with the theme's parts from `theme`; it is the same on every page that lists the
+  /// finding.
   static func appendEvidenceRow(
     _ index: Int, of findings: EncodedFindings, in bytes: UnsafeBufferPointer<UInt8>,
     theme: FindingLineParts.Theme, parts: FindingLineParts, to out: inout [UInt8]
