@@ -276,9 +276,10 @@ enum FindingOutputs {
       }
       guard pages else { continue }
       let first = layout.firstFinding[column]
+      let head = MarkdownRenderer.evidenceSectionHead(analysis.areas[column])
       for row in analysis.themes.indices {
         MarkdownRenderer.appendEvidenceSection(
-          analysis, row: row, column: column, to: &chunk.pages[row]
+          analysis, row: row, column: column, head: head, to: &chunk.pages[row]
         ) { position, out in
           let k = position - first
           out += rows[(k == 0 ? 0 : rowEnds[k - 1])..<rowEnds[k]]

@@ -229,10 +229,20 @@ enum JSONWriter {
     out += text.utf8
   }
 
+  /// Appends the two spaces per level of `depth` that indent a line.
   @inline(__always)
   static func indent(_ depth: Int, into out: inout [UInt8]) {
-    for _ in 0..<(depth * 2) { out.append(0x20) }
+    var count = depth * 2
+    while count > 0 {
+      let run = min(count, spaces.count)
+      spaces.withUnsafeBufferPointer {
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<run]))
+      }
+      count -= run
+    }
   }
+
+  private static let spaces = [UInt8](repeating: 0x20, count: 64)
 
   private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 

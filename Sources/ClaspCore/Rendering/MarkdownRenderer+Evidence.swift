@@ -23,31 +23,48 @@ extension MarkdownRenderer {
   /// The section of a theme's evidence page for one area (anchored by area id): counts, then the
   /// units coded with the theme or a sub-theme, with polarity and evidence sentences.
   ///
-  /// - Parameter appendRow: appends the table row (`evidenceRow`) of the finding at a position of
-  ///   the analysis's evidence index.
+  /// - Parameters:
+  ///   - head: the area's `evidenceSectionHead`, the same on every page.
+  ///   - appendRow: appends the table row (`appendEvidenceRow`) of the finding at a position of
+  ///     the analysis's evidence index.
   static func appendEvidenceSection(
-    _ analysis: Analysis, row: Int, column c: Int, to bytes: inout [UInt8],
+    _ analysis: Analysis, row: Int, column c: Int, head: [UInt8], to bytes: inout [UInt8],
     appendRow: (Int, inout [UInt8]) -> Void
   ) {
-    let area = analysis.areas[c]
+    func literal(_ text: StaticString) {
+      bytes.append(
+        contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
     let positions = analysis.evidence[row].areas[c].findings
-    let findings = analysis.table(.findings).cells
-    let concerns = analysis.table(.concerns).cells
-    let recommendations = analysis.table(.recommendations).cells
-    let years = area.years.map(NumberText.year).joined(separator: ", ")
-    var out =
-      "\n<a id=\"\(area.id.rawValue)\"></a>\n\n## \(Escape.markdown(area.name)) (\(years))\n\n"
-    out += "\(findings[row, c].count) of \(findings[row, c].denominator) finding paragraphs, "
-    out += "\(concerns[row, c].count) of them concerns; "
-    out += "\(recommendations[row, c].count) of \(recommendations[row, c].denominator) "
-    out += "recommendation items.\n\n"
+    let findings = analysis.table(.findings).cells[row, c]
+    let concerns = analysis.table(.concerns).cells[row, c]
+    let recommendations = analysis.table(.recommendations).cells[row, c]
+    bytes += head
+    JSONWriter.writeInteger(findings.count, into: &bytes)
+    literal(" of ")
+    JSONWriter.writeInteger(findings.denominator, into: &bytes)
+    literal(" finding paragraphs, ")
+    JSONWriter.writeInteger(concerns.count, into: &bytes)
+    literal(" of them concerns; ")
+    JSONWriter.writeInteger(recommendations.count, into: &bytes)
+    literal(" of ")
+    JSONWriter.writeInteger(recommendations.denominator, into: &bytes)
+    literal(" recommendation items.\n\n")
     guard !positions.isEmpty else {
-      bytes += (out + "No units coded with this theme.\n").utf8
+      literal("No units coded with this theme.\n")
       return
     }
-    bytes += out.utf8
     bytes += Self.evidenceTableHead
     for position in positions { appendRow(position, &bytes) }
+  }
+
+  /// The start of an area's section on every evidence page: its anchor (the area id) and a
+  /// heading with its name and review years.
+  static func evidenceSectionHead(_ area: AreaEntry) -> [UInt8] {
+    let years = area.years.map(NumberText.year).joined(separator: ", ")
+    return Array(
+      "\n<a id=\"\(area.id.rawValue)\"></a>\n\n## \(Escape.markdown(area.name)) (\(years))\n\n".utf8
+    )
   }
 
   /// Appends the evidence table row of the finding at `index` of `findings`.
