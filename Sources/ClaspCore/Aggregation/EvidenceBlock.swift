@@ -65,6 +65,17 @@ public struct EvidenceBlock: Sendable, Hashable, Comparable {
     }
   }
 
+  /// The block's records in `EvidenceBlockEncoding` form: read back from the spool, or encoded
+  /// from memory.
+  ///
+  /// - Throws: `AggregationError.spoolFailed` when the spool cannot be read.
+  func encoded() throws(AggregationError) -> [UInt8] {
+    switch storage {
+    case .memory(let records): return EvidenceBlockEncoding.encode(records)
+    case .spooled(let extent): return try extent.spool.read(extent)
+    }
+  }
+
   /// The same block with its records moved to `spool`; a spooled block is returned as it is.
   ///
   /// - Throws: `AggregationError.spoolFailed` when the spool cannot be written.
@@ -86,6 +97,21 @@ public struct EvidenceBlock: Sendable, Hashable, Comparable {
     case (.memory, .spooled): return true
     case (.spooled, .memory): return false
     case (.spooled(let a), .spooled(let b)): return a.offset < b.offset
+    }
+  }
+}
+
+extension EncodedFindings {
+  /// Replaces the view's contents with the findings of `block`.
+  ///
+  /// - Throws: `AggregationError.spoolFailed` when the spool cannot be read or its bytes do not
+  ///   decode.
+  mutating func load(_ block: EvidenceBlock) throws(AggregationError) {
+    let bytes = try block.encoded()
+    do {
+      try load(bytes)
+    } catch {
+      throw .spoolFailed(reason: "a spooled block does not decode: \(error)")
     }
   }
 }

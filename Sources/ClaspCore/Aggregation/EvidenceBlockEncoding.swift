@@ -1,92 +1,269 @@
 /// The compact byte form of a block's records in an `EvidenceSpool`.
 ///
-/// LEB128 counts and integers, strings as a length and their UTF-8 bytes. The block's area and year
-/// are not repeated per record.
+/// LEB128 counts and integers, strings as a length and their UTF-8 bytes, section and polarity as
+/// their index in `allCases`. The block's area and year are not repeated per record.
+///
+/// The per-finding renderers read this form directly (see `EncodedFindings`): no `String` is made
+/// for a spooled finding on its way to the outputs.
 enum EvidenceBlockEncoding {
   /// Why spooled bytes did not decode (only a corrupted spool can cause it).
   struct Malformed: Error, CustomStringConvertible {
     let description: String
   }
 
+  /// The bytes of `records`.
   static func encode(_ records: [EvidenceRecord]) -> [UInt8] {
-    var out: [UInt8] = []
-    out.reserveCapacity(records.count * 512)
-    writeInt(records.count, into: &out)
+    // Two passes: the exact size, then the bytes, written without growing the array.
+    var size = intSize(records.count)
     for record in records {
       let finding = record.finding
-      writeString(finding.area, into: &out)
-      writeString(finding.report, into: &out)
-      writeString(finding.unit.rawValue, into: &out)
-      writeString(finding.section.rawValue, into: &out)
-      writeString(finding.theme.rawValue, into: &out)
-      writeString(finding.polarity.rawValue, into: &out)
-      writeInt(finding.evidence.count, into: &out)
-      for sentence in finding.evidence { writeString(sentence, into: &out) }
-      writeInt(finding.matches.count, into: &out)
+      size += stringSize(finding.area) + stringSize(finding.report)
+      size += stringSize(finding.unit.rawValue) + 1 + stringSize(finding.theme.rawValue) + 1
+      size += intSize(finding.evidence.count)
+      for sentence in finding.evidence { size += stringSize(sentence) }
+      size += intSize(finding.matches.count)
       for match in finding.matches {
-        writeString(match.pattern, into: &out)
-        writeString(match.text, into: &out)
-        writeInt(match.start, into: &out)
-        writeInt(match.end, into: &out)
+        size += stringSize(match.pattern) + stringSize(match.text)
+        size += intSize(match.start) + intSize(match.end)
       }
-      writeInt(finding.citedRecommendations.count, into: &out)
-      for unit in finding.citedRecommendations { writeString(unit.rawValue, into: &out) }
+      size += intSize(finding.citedRecommendations.count)
+      for unit in finding.citedRecommendations { size += stringSize(unit.rawValue) }
     }
-    return out
+    return [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+      var out = Writer(base: buffer.baseAddress!, capacity: size)
+      out.int(records.count)
+      for record in records {
+        let finding = record.finding
+        out.string(finding.area)
+        out.string(finding.report)
+        out.string(finding.unit.rawValue)
+        out.byte(sectionIndex(finding.section))
+        out.string(finding.theme.rawValue)
+        out.byte(polarityIndex(finding.polarity))
+        out.int(finding.evidence.count)
+        for sentence in finding.evidence { out.string(sentence) }
+        out.int(finding.matches.count)
+        for match in finding.matches {
+          out.string(match.pattern)
+          out.string(match.text)
+          out.int(match.start)
+          out.int(match.end)
+        }
+        out.int(finding.citedRecommendations.count)
+        for unit in finding.citedRecommendations { out.string(unit.rawValue) }
+      }
+      precondition(out.position == size, "encoded size mismatch")
+      count = size
+    }
   }
 
+  /// The records of `bytes`, a block of `area` and `year`.
   static func decode(_ bytes: [UInt8], area: AreaID, year: Int?) throws -> [EvidenceRecord] {
+    var view = EncodedFindings()
+    try view.load(bytes)
+    return view.records.indices.map { index in
+      let record = view.records[index]
+      let matches = view.matches[record.matches].map {
+        MatchedTerm(
+          pattern: view.string($0.pattern), text: view.string($0.text), start: $0.start, end: $0.end
+        )
+      }
+      return EvidenceRecord(
+        area: area, year: year,
+        finding: Finding(
+          area: view.string(record.areaName), report: view.string(record.report),
+          unit: UnitID(rawValue: view.string(record.unit)), section: record.section,
+          theme: ThemeID(rawValue: view.string(record.theme)), polarity: record.polarity,
+          evidence: view.texts[record.evidence].map(view.string),
+          matches: matches,
+          citedRecommendations: view.texts[record.cited].map { UnitID(rawValue: view.string($0)) }))
+    }
+  }
+
+  static let sections = SectionID.allCases
+  static let polarities = Polarity.allCases
+
+  private static func sectionIndex(_ section: SectionID) -> UInt8 {
+    UInt8(sections.firstIndex(of: section)!)
+  }
+
+  private static func polarityIndex(_ polarity: Polarity) -> UInt8 {
+    UInt8(polarities.firstIndex(of: polarity)!)
+  }
+
+  private static func intSize(_ value: Int) -> Int {
+    precondition(value >= 0, "only counts and offsets are encoded")
+    var rest = UInt(value) >> 7
+    var size = 1
+    while rest > 0 {
+      rest >>= 7
+      size += 1
+    }
+    return size
+  }
+
+  private static func stringSize(_ text: String) -> Int {
+    let count = text.utf8.count
+    return intSize(count) + count
+  }
+
+  /// Writes into memory sized beforehand by `intSize` and `stringSize`.
+  private struct Writer {
+    let base: UnsafeMutablePointer<UInt8>
+    let capacity: Int
+    var position = 0
+
+    init(base: UnsafeMutablePointer<UInt8>, capacity: Int) {
+      self.base = base
+      self.capacity = capacity
+    }
+
+    mutating func byte(_ value: UInt8) {
+      precondition(position < capacity, "encoding overruns its size")
+      base[position] = value
+      position += 1
+    }
+
+    mutating func int(_ value: Int) {
+      var rest = UInt(value)
+      while rest >= 0x80 {
+        byte(UInt8(truncatingIfNeeded: rest) | 0x80)
+        rest >>= 7
+      }
+      byte(UInt8(rest))
+    }
+
+    mutating func string(_ text: String) {
+      // Borrowing the string's storage (no copy of the string to call `withUTF8` on).
+      if text.utf8.withContiguousStorageIfAvailable({ bytes(of: $0) }) != nil { return }
+      let copy = Array(text.utf8)
+      copy.withUnsafeBufferPointer { bytes(of: $0) }
+    }
+
+    private mutating func bytes(of text: UnsafeBufferPointer<UInt8>) {
+      int(text.count)
+      precondition(text.count <= capacity - position, "encoding overruns its size")
+      guard let source = text.baseAddress else { return }
+      (base + position).update(from: source, count: text.count)
+      position += text.count
+    }
+  }
+}
+
+/// The findings of one encoded block as positions in its bytes: what the per-finding renderers
+/// read, so that no `String` is made per field on the way out.
+///
+/// `load` checks every length and index against the bytes, so a corrupted spool throws rather than
+/// reading out of bounds; the text is the UTF-8 the spool was written from.
+///
+/// ```swift
+/// var view = EncodedFindings()
+/// try view.load(bytes)              // keeps its arrays' capacity from block to block
+/// view.string(view.records[0].unit) // "para:3.2"
+/// ```
+struct EncodedFindings {
+  /// Where one string lies in `bytes`.
+  struct Text {
+    let start: Int
+    let end: Int
+
+    var count: Int { end - start }
+
+    /// The text's bytes in `base`, the buffer of the view's `bytes`.
+    @inline(__always)
+    func bytes(in base: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+      UnsafeBufferPointer(rebasing: base[start..<end])
+    }
+  }
+
+  /// A matched term; its pattern and text lie in `bytes`.
+  struct Match {
+    let pattern: Text
+    let text: Text
+    let start: Int
+    let end: Int
+  }
+
+  /// One finding; `evidence` and `cited` index `texts`, `matches` indexes `matches`.
+  struct Record {
+    let areaName: Text
+    let report: Text
+    let unit: Text
+    /// The section's index in `SectionID.allCases`.
+    let sectionIndex: Int
+    let theme: Text
+    /// The polarity's index in `Polarity.allCases`.
+    let polarityIndex: Int
+    let evidence: Range<Int>
+    let matches: Range<Int>
+    let cited: Range<Int>
+
+    var section: SectionID { EvidenceBlockEncoding.sections[sectionIndex] }
+    var polarity: Polarity { EvidenceBlockEncoding.polarities[polarityIndex] }
+  }
+
+  /// The encoded block.
+  private(set) var bytes: [UInt8] = []
+  /// Its findings, in record order.
+  private(set) var records: [Record] = []
+  /// Evidence sentences and cited recommendations of all records.
+  private(set) var texts: [Text] = []
+  /// Matched terms of all records.
+  private(set) var matches: [Match] = []
+
+  /// Replaces the view's contents with the findings of `bytes`.
+  ///
+  /// - Throws: `EvidenceBlockEncoding.Malformed` when the bytes are not an encoded block.
+  mutating func load(_ bytes: [UInt8]) throws {
+    records.removeAll(keepingCapacity: true)
+    texts.removeAll(keepingCapacity: true)
+    matches.removeAll(keepingCapacity: true)
+    self.bytes = bytes
     var reader = Reader(bytes: bytes)
     let count = try reader.int()
-    var out: [EvidenceRecord] = []
-    out.reserveCapacity(count)
     for _ in 0..<count {
-      let areaName = try reader.string()
-      let report = try reader.string()
-      let unit = UnitID(rawValue: try reader.string())
-      let sectionName = try reader.string()
-      guard let section = SectionID(rawValue: sectionName) else {
-        throw Malformed(description: "unknown section '\(sectionName)'")
+      let areaName = try reader.text()
+      let report = try reader.text()
+      let unit = try reader.text()
+      let sectionIndex = Int(try reader.byte())
+      guard sectionIndex < EvidenceBlockEncoding.sections.count else {
+        throw EvidenceBlockEncoding.Malformed(description: "unknown section \(sectionIndex)")
       }
-      let theme = ThemeID(rawValue: try reader.string())
-      let polarityName = try reader.string()
-      guard let polarity = Polarity(rawValue: polarityName) else {
-        throw Malformed(description: "unknown polarity '\(polarityName)'")
+      let theme = try reader.text()
+      let polarityIndex = Int(try reader.byte())
+      guard polarityIndex < EvidenceBlockEncoding.polarities.count else {
+        throw EvidenceBlockEncoding.Malformed(description: "unknown polarity \(polarityIndex)")
       }
-      let evidence = try (0..<reader.int()).map { _ in try reader.string() }
-      let matches = try (0..<reader.int()).map { _ in
-        let pattern = try reader.string()
-        let text = try reader.string()
+      let evidenceStart = texts.count
+      for _ in 0..<(try reader.int()) { texts.append(try reader.text()) }
+      let evidence = evidenceStart..<texts.count
+      let matchStart = matches.count
+      for _ in 0..<(try reader.int()) {
+        let pattern = try reader.text()
+        let text = try reader.text()
         let start = try reader.int()
         let end = try reader.int()
-        guard start <= end else { throw Malformed(description: "match ends before it starts") }
-        return MatchedTerm(pattern: pattern, text: text, start: start, end: end)
+        guard start <= end else {
+          throw EvidenceBlockEncoding.Malformed(description: "match ends before it starts")
+        }
+        matches.append(Match(pattern: pattern, text: text, start: start, end: end))
       }
-      let cited = try (0..<reader.int()).map { _ in UnitID(rawValue: try reader.string()) }
-      out.append(
-        EvidenceRecord(
-          area: area, year: year,
-          finding: Finding(
-            area: areaName, report: report, unit: unit, section: section, theme: theme,
-            polarity: polarity, evidence: evidence, matches: matches, citedRecommendations: cited)))
+      let citedStart = texts.count
+      for _ in 0..<(try reader.int()) { texts.append(try reader.text()) }
+      records.append(
+        Record(
+          areaName: areaName, report: report, unit: unit, sectionIndex: sectionIndex, theme: theme,
+          polarityIndex: polarityIndex, evidence: evidence,
+          matches: matchStart..<matches.count, cited: citedStart..<texts.count))
     }
-    guard reader.isAtEnd else { throw Malformed(description: "trailing bytes") }
-    return out
+    guard reader.isAtEnd else {
+      throw EvidenceBlockEncoding.Malformed(description: "trailing bytes")
+    }
   }
 
-  private static func writeInt(_ value: Int, into out: inout [UInt8]) {
-    precondition(value >= 0, "only counts and offsets are encoded")
-    var rest = UInt(value)
-    while rest >= 0x80 {
-      out.append(UInt8(truncatingIfNeeded: rest) | 0x80)
-      rest >>= 7
-    }
-    out.append(UInt8(rest))
-  }
-
-  private static func writeString(_ text: String, into out: inout [UInt8]) {
-    writeInt(text.utf8.count, into: &out)
-    out.append(contentsOf: text.utf8)
+  /// The string at `text`.
+  func string(_ text: Text) -> String {
+    String(decoding: bytes[text.start..<text.end], as: UTF8.self)
   }
 
   private struct Reader {
@@ -95,12 +272,20 @@ enum EvidenceBlockEncoding {
 
     var isAtEnd: Bool { position == bytes.count }
 
+    mutating func byte() throws -> UInt8 {
+      guard position < bytes.count else {
+        throw EvidenceBlockEncoding.Malformed(description: "truncated record")
+      }
+      defer { position += 1 }
+      return bytes[position]
+    }
+
     mutating func int() throws -> Int {
       var value: UInt = 0
       var shift: UInt = 0
       while true {
         guard position < bytes.count, shift < 64 else {
-          throw Malformed(description: "truncated integer")
+          throw EvidenceBlockEncoding.Malformed(description: "truncated integer")
         }
         let byte = bytes[position]
         position += 1
@@ -108,17 +293,19 @@ enum EvidenceBlockEncoding {
         if byte < 0x80 { break }
         shift += 7
       }
-      guard value <= UInt(Int.max) else { throw Malformed(description: "integer out of range") }
+      guard value <= UInt(Int.max) else {
+        throw EvidenceBlockEncoding.Malformed(description: "integer out of range")
+      }
       return Int(value)
     }
 
-    mutating func string() throws -> String {
+    mutating func text() throws -> EncodedFindings.Text {
       let length = try int()
       guard length <= bytes.count - position else {
-        throw Malformed(description: "truncated string")
+        throw EvidenceBlockEncoding.Malformed(description: "truncated string")
       }
       defer { position += length }
-      return String(decoding: bytes[position..<position + length], as: UTF8.self)
+      return EncodedFindings.Text(start: position, end: position + length)
     }
   }
 }

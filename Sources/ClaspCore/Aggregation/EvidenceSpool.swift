@@ -78,17 +78,24 @@ public final class EvidenceSpool: @unchecked Sendable {
   /// The bytes of `extent`.
   func read(_ extent: Extent) throws(AggregationError) -> [UInt8] {
     precondition(extent.spool === self, "extent of another spool")
-    var out = [UInt8](repeating: 0, count: extent.length)
-    var done = 0
-    while done < extent.length {
-      let n = out.withUnsafeMutableBytes { buffer in
-        pread(
-          descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(extent.offset + done))
+    // Read into uninitialised memory: the bytes are about to be overwritten, so no zero-fill.
+    var failure: AggregationError?
+    let out = [UInt8](unsafeUninitializedCapacity: extent.length) { buffer, count in
+      var done = 0
+      while done < extent.length {
+        let n = pread(
+          descriptor, buffer.baseAddress! + done, extent.length - done,
+          off_t(extent.offset + done))
+        if n < 0 && errno == EINTR { continue }
+        guard n > 0 else {
+          failure = .spoolFailed(reason: "cannot read: \(Self.lastError())")
+          break
+        }
+        done += n
       }
-      if n < 0 && errno == EINTR { continue }
-      guard n > 0 else { throw .spoolFailed(reason: "cannot read: \(Self.lastError())") }
-      done += n
+      count = done
     }
+    if let failure { throw failure }
     return out
   }
 

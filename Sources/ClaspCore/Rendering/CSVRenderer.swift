@@ -48,24 +48,41 @@ public enum CSVRenderer {
   /// `area, review_year, theme_id, theme_label, parent_id, measure, value, denominator`: one row per
   /// area, theme and measure; areas sorted, themes in codebook order, measures in declaration order.
   public static func tidy(_ analysis: Analysis) -> String {
-    var out = Escape.csvRecord([
-      "area", "review_year", "theme_id", "theme_label", "parent_id", "measure", "value",
-      "denominator",
-    ])
+    var out: [UInt8] = []
+    Escape.appendCSVRecord(
+      [
+        "area", "review_year", "theme_id", "theme_label", "parent_id", "measure", "value",
+        "denominator",
+      ], to: &out)
+    // The fields every row of a theme (of a measure) repeats, escaped once with their commas.
+    func fields(_ values: [String]) -> [UInt8] {
+      var out: [UInt8] = []
+      for value in values {
+        Escape.appendCSVField(value, to: &out)
+        out.append(UInt8(ascii: ","))
+      }
+      return out
+    }
+    let themeFields = analysis.themes.map {
+      fields([$0.id.rawValue, $0.label, $0.parent?.rawValue ?? ""])
+    }
+    let measureFields = analysis.measures.map { fields([$0.measure.rawValue]) }
     for (c, area) in analysis.areas.enumerated() {
-      let years = area.years.map(yearField).joined(separator: ";")
-      for (r, theme) in analysis.themes.enumerated() {
-        for table in analysis.measures {
-          let tally = table.cells[r, c]
-          out += Escape.csvRecord([
-            area.name, years, theme.id.rawValue, theme.label, theme.parent?.rawValue ?? "",
-            table.measure.rawValue, value(table.value(row: r, column: c), table.measure),
-            String(tally.denominator),
-          ])
+      let areaFields = fields([area.name, area.years.map(yearField).joined(separator: ";")])
+      for r in analysis.themes.indices {
+        for (t, table) in analysis.measures.enumerated() {
+          out += areaFields
+          out += themeFields[r]
+          out += measureFields[t]
+          Escape.appendCSVField(value(table.value(row: r, column: c), table.measure), to: &out)
+          out.append(UInt8(ascii: ","))
+          Escape.appendCSVField(String(table.cells[r, c].denominator), to: &out)
+          out.append(0x0D)
+          out.append(0x0A)
         }
       }
     }
-    return out
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// One measure as a wide matrix: `theme_id, theme_label, parent_id`, one column per area (named as
@@ -96,32 +113,44 @@ public enum CSVRenderer {
   public static func findings(_ analysis: Analysis) throws(AggregationError) -> String {
     var out = Array(findingsHeader.utf8)
     let parts = FindingLineParts(analysis)
-    for record in try analysis.findings() {
-      appendFindingRow(
-        record, block: FindingLineParts.Block(record, in: analysis), parts: parts, to: &out)
+    var findings = EncodedFindings()
+    for block in analysis.evidenceBlocks {
+      try findings.load(block)
+      guard let first = findings.records.first else { continue }
+      let shared = FindingLineParts.Block(
+        area: block.area, year: block.year, name: findings.string(first.areaName), in: analysis)
+      findings.bytes.withUnsafeBufferPointer { bytes in
+        for (index, record) in findings.records.enumerated() {
+          appendFindingRow(
+            index, of: findings, in: bytes, theme: parts.theme(record.theme.bytes(in: bytes)),
+            block: shared, parts: parts, to: &out)
+        }
+      }
     }
     return String(decoding: out, as: UTF8.self)
   }
 
-  /// Appends the `findings.csv` row of `record`, whose block's shared parts are `block`.
+  /// Appends the `findings.csv` row of the finding at `index` of `findings`, whose bytes are
+  /// `bytes`; `theme` holds its theme's parts and `block` its block's.
   static func appendFindingRow(
-    _ record: EvidenceRecord, block: FindingLineParts.Block, parts: FindingLineParts,
+    _ index: Int, of findings: EncodedFindings, in bytes: UnsafeBufferPointer<UInt8>,
+    theme: FindingLineParts.Theme, block: FindingLineParts.Block, parts: FindingLineParts,
     to out: inout [UInt8]
   ) {
-    let finding = record.finding
+    let record = findings.records[index]
     out += block.csvPrefix
-    Escape.appendCSVField(finding.unit.rawValue, to: &out)
+    Escape.appendCSVField(record.unit.bytes(in: bytes), to: &out)
     out.append(UInt8(ascii: ","))
-    Escape.appendCSVField(finding.section.rawValue, to: &out)
+    out += parts.sections[record.sectionIndex].csv
+    out += theme.csvColumns
+    out += parts.polarities[record.polarityIndex].csv
+    Escape.appendCSVField(joining: record.evidence.count, separator: UInt8(ascii: " "), to: &out) {
+      findings.texts[record.evidence.lowerBound + $0].bytes(in: bytes)
+    }
     out.append(UInt8(ascii: ","))
-    out += parts.csvThemeColumns(finding.theme)
-    Escape.appendCSVField(finding.polarity.rawValue, to: &out)
-    out.append(UInt8(ascii: ","))
-    Escape.appendCSVField(joining: finding.evidence, separator: UInt8(ascii: " "), to: &out)
-    out.append(UInt8(ascii: ","))
-    Escape.appendCSVField(
-      joining: finding.citedRecommendations.map(\.rawValue), separator: UInt8(ascii: ";"),
-      to: &out)
+    Escape.appendCSVField(joining: record.cited.count, separator: UInt8(ascii: ";"), to: &out) {
+      findings.texts[record.cited.lowerBound + $0].bytes(in: bytes)
+    }
     out.append(0x0D)
     out.append(0x0A)
   }

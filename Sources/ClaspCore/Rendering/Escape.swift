@@ -19,42 +19,70 @@ public enum Escape {
   /// Appends `csvField(text)` to `out` without making a `String`.
   static func appendCSVField(_ text: String, to out: inout [UInt8]) {
     var text = text
-    text.withUTF8 { bytes in
-      let formula = bytes.first.map(isFormulaStart) ?? false
-      let needsQuotes = needsCSVQuotes(bytes)
-      guard formula || needsQuotes else {
-        out.append(contentsOf: bytes)
-        return
-      }
-      if needsQuotes { out.append(0x22) }
-      if formula { out.append(0x27) }
-      appendDoublingQuotes(bytes, to: &out)
-      if needsQuotes { out.append(0x22) }
+    text.withUTF8 { appendCSVField($0, to: &out) }
+  }
+
+  /// Appends `csvField` of the UTF-8 text `bytes` to `out`.
+  static func appendCSVField(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    let formula = bytes.first.map(isFormulaStart) ?? false
+    let needsQuotes = needsCSVQuotes(bytes)
+    guard formula || needsQuotes else {
+      out.append(contentsOf: bytes)
+      return
     }
+    if needsQuotes { out.append(0x22) }
+    if formula { out.append(0x27) }
+    appendDoublingQuotes(bytes, to: &out)
+    if needsQuotes { out.append(0x22) }
+  }
+
+  /// Appends `csvField` of `count` pieces of UTF-8 text joined by `separator`, without joining
+  /// them first; `piece(i)` gives the bytes of piece `i`.
+  ///
+  /// - Parameter separator: an ASCII byte other than `"`.
+  @inline(__always)
+  static func appendCSVField(
+    joining count: Int, separator: UInt8, to out: inout [UInt8],
+    piece: (Int) -> UnsafeBufferPointer<UInt8>
+  ) {
+    precondition(separator < 0x80 && separator != 0x22, "separator must be ASCII and not a quote")
+    let first = count > 0 ? piece(0).first ?? (count > 1 ? separator : nil) : nil
+    let formula = first.map(isFormulaStart) ?? false
+    var needsQuotes = count > 1 && isCSVSpecial(separator)
+    var i = 0
+    while !needsQuotes && i < count {
+      needsQuotes = needsCSVQuotes(piece(i))
+      i += 1
+    }
+    if needsQuotes { out.append(0x22) }
+    if formula { out.append(0x27) }
+    for i in 0..<count {
+      if i > 0 { out.append(separator) }
+      if needsQuotes {
+        appendDoublingQuotes(piece(i), to: &out)
+      } else {
+        out.append(contentsOf: piece(i))
+      }
+    }
+    if needsQuotes { out.append(0x22) }
   }
 
   /// Appends `csvField(pieces.joined(separator:))` to `out` without joining the pieces first.
   ///
   /// - Parameter separator: an ASCII byte other than `"`.
   static func appendCSVField(joining pieces: [String], separator: UInt8, to out: inout [UInt8]) {
-    precondition(separator < 0x80 && separator != 0x22, "separator must be ASCII and not a quote")
-    let first = pieces.first?.utf8.first ?? (pieces.count > 1 ? separator : nil)
-    let formula = first.map(isFormulaStart) ?? false
-    var needsQuotes = pieces.count > 1 && isCSVSpecial(separator)
-    for var piece in pieces where !needsQuotes {
-      needsQuotes = piece.withUTF8(needsCSVQuotes)
+    var bytes: [UInt8] = []
+    var ends: [Int] = []
+    for var piece in pieces {
+      piece.withUTF8 { bytes.append(contentsOf: $0) }
+      ends.append(bytes.count)
     }
-    if needsQuotes { out.append(0x22) }
-    if formula { out.append(0x27) }
-    for (i, var piece) in pieces.enumerated() {
-      if i > 0 { out.append(separator) }
-      if needsQuotes {
-        piece.withUTF8 { appendDoublingQuotes($0, to: &out) }
-      } else {
-        out += piece.utf8
+    bytes.withUnsafeBufferPointer { all in
+      appendCSVField(joining: pieces.count, separator: separator, to: &out) { i in
+        let start = i == 0 ? 0 : ends[i - 1]
+        return UnsafeBufferPointer(rebasing: all[start..<ends[i]])
       }
     }
-    if needsQuotes { out.append(0x22) }
   }
 
   private static func needsCSVQuotes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -85,13 +113,15 @@ public enum Escape {
     }
   }
 
+  /// Appends `bytes` with every `"` doubled.
   private static func appendDoublingQuotes(
     _ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]
   ) {
     var start = 0
-    for i in 0..<bytes.count where bytes[i] == 0x22 {
-      out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...i]))
-      start = i  // the quote goes out again: doubled
+    while let quote = ASCIIBytes.index(of: 0x22, in: bytes, from: start) {
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...quote]))
+      out.append(0x22)  // doubled
+      start = quote + 1
     }
     out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
   }
@@ -149,41 +179,32 @@ public enum Escape {
   /// Appends `markdownCell(text)` (when `cell`) or `markdown(text)` to `out`.
   static func appendMarkdown(_ text: String, cell: Bool, to out: inout [UInt8]) {
     var text = text
-    text.withUTF8 { bytes in
-      var first = 0
-      while first < bytes.count && !isMarkdownSpecial(bytes[first]) { first += 1 }
-      out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<first]))
-      guard first < bytes.count else { return }
-      appendMarkdownSlow(UnsafeBufferPointer(rebasing: bytes[first...]), cell: cell, to: &out)
-    }
+    text.withUTF8 { appendMarkdown($0, cell: cell, to: &out) }
   }
 
-  private static let htmlAmp = Array("&amp;".utf8)
-  private static let htmlLess = Array("&lt;".utf8)
-  private static let htmlGreater = Array("&gt;".utf8)
-  private static let cellBreak = Array("<br>".utf8)
-
-  /// The rewriting part of `appendMarkdown`, from the first byte that may need it.
+  /// Appends `markdownCell` (when `cell`) or `markdown` of the UTF-8 text `bytes` to `out`.
   ///
-  /// The byte before `bytes` (if any) is never CR, since CR needs rewriting.
-  private static func appendMarkdownSlow(
-    _ bytes: UnsafeBufferPointer<UInt8>, cell: Bool, to out: inout [UInt8]
-  ) {
+  /// Runs of bytes that need no rewriting are copied whole; the bytes after a C2 or E2 lead byte
+  /// are continuation bytes in valid UTF-8 (never ASCII that would need escaping) and are copied
+  /// with their lead byte unless they form NEL, LS or PS.
+  static func appendMarkdown(_ bytes: UnsafeBufferPointer<UInt8>, cell: Bool, to out: inout [UInt8])
+  {
     func lineBreak() {
       if cell { out += cellBreak } else { out.append(0x20) }
     }
+    // The lead byte of the last character written: an LF after a CR is part of one line break.
     var previous: UInt8 = 0
     var i = 0
-    // Strings are valid UTF-8, so the bytes after a C2 or E2 lead byte are continuation bytes,
-    // never ASCII that would need escaping.
     while i < bytes.count {
+      let end = firstMarkdownSpecial(in: bytes, from: i)
+      if end > i {
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
+        previous = bytes[end - 1]
+        i = end
+        guard i < bytes.count else { break }
+      }
       let byte = bytes[i]
       i += 1
-      defer { previous = byte }
-      guard isMarkdownSpecial(byte) else {
-        out.append(byte)
-        continue
-      }
       switch byte {
       case 0x0A:
         if previous != 0x0D { lineBreak() }
@@ -217,12 +238,47 @@ public enum Escape {
         out.append(0x5C)
         out.append(byte)
       }
+      previous = byte
     }
   }
 
-  /// True for the bytes that start something `appendMarkdown` rewrites: line breaks (LF, VT, FF,
-  /// CR, and the lead bytes C2 and E2 of NEL, LS and PS), `& < >`, and the Markdown punctuation
-  /// `! # * [ \ ] _ ` | ~`. Bit masks, not a table: this runs for every byte of every cell.
+  /// 1 for each byte `isMarkdownSpecial` passes, 0 for the others.
+  private static let markdownSpecials: [UInt8] = (0...255).map {
+    isMarkdownSpecial(UInt8($0)) ? 1 : 0
+  }
+
+  /// The index of the first byte at or after `start` that `isMarkdownSpecial` passes (the count
+  /// when there is none), looked up in a table eight bytes at a time: report text is mostly runs
+  /// that need no rewriting.
+  @inline(__always)
+  private static func firstMarkdownSpecial(in bytes: UnsafeBufferPointer<UInt8>, from start: Int)
+    -> Int
+  {
+    markdownSpecials.withUnsafeBufferPointer { table in
+      var i = start
+      while i + 8 <= bytes.count {
+        let p = bytes.baseAddress! + i
+        let marks =
+          table[Int(p[0])] | table[Int(p[1])] | table[Int(p[2])] | table[Int(p[3])]
+          | table[Int(p[4])] | table[Int(p[5])] | table[Int(p[6])] | table[Int(p[7])]
+        if marks != 0 { break }
+        i += 8
+      }
+      while i < bytes.count && table[Int(bytes[i])] == 0 { i += 1 }
+      return i
+    }
+  }
+
+  private static let htmlAmp = Array("&amp;".utf8)
+  private static let htmlLess = Array("&lt;".utf8)
+  private static let htmlGreater = Array("&gt;".utf8)
+  private static let cellBreak = Array("<br>".utf8)
+
+  /// True for the bytes that start something `appendMarkdown` rewrites.
+  ///
+  /// Line breaks (LF, VT, FF, CR, and the lead bytes C2 and E2 of NEL, LS and PS), `& < >`, and
+  /// the Markdown punctuation `! # * [ \ ] _ ` | ~`. `appendMarkdown` scans with a table made
+  /// from this test.
   @inline(__always)
   static func isMarkdownSpecial(_ byte: UInt8) -> Bool {
     let low: UInt64 =

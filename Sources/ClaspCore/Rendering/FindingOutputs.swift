@@ -72,6 +72,7 @@ enum FindingOutputs {
     // One window is written by a serial writer while the next is rendered: the cores never wait
     // for the file system, and at most two windows are in memory.
     let writer = Writer(csv: csv, jsonl: jsonl, pages: pages)
+    let sizes = SizeHint()
     var start = 0
     while start < chunks.count {
       let batch = Array(chunks[start..<min(start + window, chunks.count)])
@@ -83,7 +84,7 @@ enum FindingOutputs {
           Result { () throws(AggregationError) in
             try render(
               batch[index], of: analysis, layout: layout, parts: parts, csv: wantCSV,
-              jsonl: wantJSONL, pages: wantPages)
+              jsonl: wantJSONL, pages: wantPages, sizes: sizes)
           })
       }
       var window: [Chunk] = []
@@ -149,6 +150,45 @@ enum FindingOutputs {
     var pages: [[UInt8]] = []
   }
 
+  /// The sizes of the largest chunk rendered so far, so that later chunks reserve their buffers
+  /// once rather than growing them (and copying what they hold) step by step.
+  private final class SizeHint: @unchecked Sendable {
+    private let lock = NSLock()
+    private var csv = 0
+    private var jsonl = 0
+    private var pages: [Int] = []
+
+    /// Empty buffers with room for the largest chunk seen (and an eighth more), for `pages`
+    /// theme pages.
+    func reserved(pages count: Int) -> Chunk {
+      let (csv, jsonl, pages) = lock.withLock { (self.csv, self.jsonl, self.pages) }
+      func room(_ size: Int) -> Int { size + size / 8 }
+      var chunk = Chunk()
+      chunk.csv.reserveCapacity(room(csv))
+      chunk.jsonl.reserveCapacity(room(jsonl))
+      chunk.pages = (0..<count).map { page in
+        var bytes: [UInt8] = []
+        if page < pages.count { bytes.reserveCapacity(room(pages[page])) }
+        return bytes
+      }
+      return chunk
+    }
+
+    /// Notes the sizes of a rendered chunk.
+    func note(_ chunk: Chunk) {
+      lock.withLock {
+        csv = max(csv, chunk.csv.count)
+        jsonl = max(jsonl, chunk.jsonl.count)
+        if pages.count < chunk.pages.count {
+          pages += Array(repeating: 0, count: chunk.pages.count - pages.count)
+        }
+        for (page, bytes) in chunk.pages.enumerated() {
+          pages[page] = max(pages[page], bytes.count)
+        }
+      }
+    }
+  }
+
   /// Where each area's blocks and findings start.
   struct Layout: Sendable {
     /// The evidence blocks of each area (blocks are sorted by area, as areas are).
@@ -190,38 +230,63 @@ enum FindingOutputs {
     }
   }
 
+  /// Renders the lines of the findings of `areas` (a chunk of columns) for each wanted file.
+  ///
+  /// Each block is read back as bytes and rendered from them. A finding's evidence-table row is
+  /// the same on every theme page that lists it (its theme's and its ancestors'), so it is rendered
+  /// once per area and copied onto each page.
   private static func render(
     _ areas: Range<Int>, of analysis: Analysis, layout: Layout, parts: FindingLineParts,
-    csv: Bool, jsonl: Bool, pages: Bool
+    csv: Bool, jsonl: Bool, pages: Bool, sizes: SizeHint
   ) throws(AggregationError) -> Chunk {
-    var chunk = Chunk()
-    if pages { chunk.pages = Array(repeating: [], count: analysis.themes.count) }
+    var chunk = sizes.reserved(pages: pages ? analysis.themes.count : 0)
+    var findings = EncodedFindings()
+    // The evidence rows of the current area's findings, and where each ends.
+    var rows: [UInt8] = []
+    var rowEnds: [Int] = []
     for column in areas {
-      var records: [EvidenceRecord] = []
+      rows.removeAll(keepingCapacity: true)
+      rowEnds.removeAll(keepingCapacity: true)
       for index in layout.blocks[column] {
         let block = analysis.evidenceBlocks[index]
-        let blockRecords = try block.records()
-        guard csv || jsonl, let first = blockRecords.first else {
-          records += blockRecords
-          continue
-        }
-        let shared = FindingLineParts.Block(first, in: analysis)
-        for record in blockRecords {
-          if csv {
-            CSVRenderer.appendFindingRow(record, block: shared, parts: parts, to: &chunk.csv)
+        try findings.load(block)
+        guard let first = findings.records.first else { continue }
+        let shared = FindingLineParts.Block(
+          area: block.area, year: block.year, name: findings.string(first.areaName), in: analysis)
+        findings.bytes.withUnsafeBufferPointer { bytes in
+          for (i, record) in findings.records.enumerated() {
+            let theme = parts.theme(record.theme.bytes(in: bytes))
+            if csv {
+              CSVRenderer.appendFindingRow(
+                i, of: findings, in: bytes, theme: theme, block: shared, parts: parts,
+                to: &chunk.csv)
+            }
+            if jsonl {
+              JSONRenderer.writeFindingLine(
+                i, of: findings, in: bytes, theme: theme, block: shared, parts: parts,
+                into: &chunk.jsonl)
+            }
+            if pages {
+              MarkdownRenderer.appendEvidenceRow(
+                i, of: findings, in: bytes, theme: theme, parts: parts, to: &rows)
+              rowEnds.append(rows.count)
+            }
           }
-          if jsonl { JSONRenderer.writeFindingLine(record, block: shared, into: &chunk.jsonl) }
         }
-        records += blockRecords
       }
       guard pages else { continue }
       let first = layout.firstFinding[column]
+      let head = MarkdownRenderer.evidenceSectionHead(analysis.areas[column])
       for row in analysis.themes.indices {
         MarkdownRenderer.appendEvidenceSection(
-          analysis, row: row, column: column, parts: parts, to: &chunk.pages[row]
-        ) { records[$0 - first].finding }
+          analysis, row: row, column: column, head: head, to: &chunk.pages[row]
+        ) { position, out in
+          let k = position - first
+          out += rows[(k == 0 ? 0 : rowEnds[k - 1])..<rowEnds[k]]
+        }
       }
     }
+    sizes.note(chunk)
     return chunk
   }
 }

@@ -3,12 +3,25 @@
 public enum IndicatorMarkdownRenderer {
   /// The page; areas in the order their first figure is given, kinds in table order.
   public static func render(_ indicators: [Indicator], table: IndicatorTable) -> String {
+    render(
+      indicators, ranges: IndicatorRange.ranges(of: indicators, table: table), table: table)
+  }
+
+  /// The page, with the `ranges` of `indicators` already computed (`Analysis.indicatorRanges`).
+  static func render(_ indicators: [Indicator], ranges: [IndicatorRange], table: IndicatorTable)
+    -> String
+  {
     var out = "# Indicators\n\n"
-    out += ranges(indicators, table: table)
+    out += Self.ranges(ranges, table: table)
+    // One pass groups the figures by area (a scan per area was quadratic in a large run).
     var areas: [String] = []
-    for i in indicators where !areas.contains(i.area) { areas.append(i.area) }
+    var figuresOfArea: [String: [Int]] = [:]
+    for (index, i) in indicators.enumerated() {
+      if figuresOfArea[i.area] == nil { areas.append(i.area) }
+      figuresOfArea[i.area, default: []].append(index)
+    }
     for area in areas {
-      let figures = indicators.filter { $0.area == area }
+      let figures = figuresOfArea[area]!.map { indicators[$0] }
       let classified = figures.filter { $0.kind != nil }
       out += "## \(Escape.markdown(area))\n\n"
       out += "\(classified.count) classified of \(figures.count) figures.\n\n"
@@ -43,7 +56,11 @@ public enum IndicatorMarkdownRenderer {
 
   /// One row per comparable kind and unit: how many figures, from which areas, the range and targets.
   static func ranges(_ indicators: [Indicator], table: IndicatorTable) -> String {
-    let ranges = IndicatorRange.ranges(of: indicators, table: table)
+    ranges(IndicatorRange.ranges(of: indicators, table: table), table: table)
+  }
+
+  /// The range table of `ranges`.
+  static func ranges(_ ranges: [IndicatorRange], table: IndicatorTable) -> String {
     guard !ranges.isEmpty else { return "" }
     var out =
       "| kind | figures | areas | range | targets | comparators |\n|---|---|---|---|---|---|\n"

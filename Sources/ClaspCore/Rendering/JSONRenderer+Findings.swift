@@ -1,7 +1,8 @@
 extension JSONRenderer {
-  /// Appends the `findings.jsonl` line of `record`: one compact, key-sorted JSON object and a
-  /// newline. `area` is the area id and `areaName` its name in the analysis; `year` is null when
-  /// the report states none.
+  /// Appends the `findings.jsonl` line of `record`.
+  ///
+  /// One compact, key-sorted JSON object and a newline. `area` is the area id and `areaName` its
+  /// name in the analysis; `year` is null when the report states none.
   ///
   /// ```json
   /// {"area":"derby","areaName":"Derby","citedRecommendations":["rec:4.1"],"evidence":["..."],"matches":[{"end":58,"pattern":"supervision","start":47,"text":"supervision"}],"polarity":"negative","report":"derby","section":"child_protection","theme":"supervision","unit":"para:3.2","year":2015}
@@ -9,45 +10,65 @@ extension JSONRenderer {
   static func writeFindingLine(
     _ record: EvidenceRecord, block: FindingLineParts.Block, into out: inout [UInt8]
   ) {
-    let finding = record.finding
+    // The line needs no theme label, so parts without the codebook's themes serve.
+    let parts = FindingLineParts(themes: [])
+    var findings = EncodedFindings()
+    // Bytes just encoded always decode.
+    try! findings.load(EvidenceBlockEncoding.encode([record]))
+    findings.bytes.withUnsafeBufferPointer { bytes in
+      writeFindingLine(
+        0, of: findings, in: bytes, theme: parts.theme(findings.records[0].theme.bytes(in: bytes)),
+        block: block, parts: parts, into: &out)
+    }
+  }
+
+  /// Appends the `findings.jsonl` line of the finding at `index` of `findings`, whose bytes are
+  /// `bytes`; `theme` holds its theme's parts and `block` its block's.
+  static func writeFindingLine(
+    _ index: Int, of findings: EncodedFindings, in bytes: UnsafeBufferPointer<UInt8>,
+    theme: FindingLineParts.Theme, block: FindingLineParts.Block, parts: FindingLineParts,
+    into out: inout [UInt8]
+  ) {
+    let record = findings.records[index]
     // Keys and punctuation go out as few literal runs as possible: this runs for every finding.
     func literal(_ text: StaticString) {
       out.append(
         contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
-    func strings(_ values: [String]) {
-      for (i, value) in values.enumerated() {
-        if i > 0 { out.append(UInt8(ascii: ",")) }
-        JSONWriter.writeString(value, into: &out)
+    func strings(_ texts: Range<Int>) {
+      for i in texts {
+        if i > texts.lowerBound { out.append(UInt8(ascii: ",")) }
+        JSONWriter.writeString(findings.texts[i].bytes(in: bytes), into: &out)
       }
     }
     out += block.jsonPrefix
     literal(#""citedRecommendations":["#)
-    strings(finding.citedRecommendations.map(\.rawValue))
+    strings(record.cited)
     literal(#"],"evidence":["#)
-    strings(finding.evidence)
+    strings(record.evidence)
     literal(#"],"matches":["#)
-    for (i, match) in finding.matches.enumerated() {
-      literal(i > 0 ? #",{"end":"# : #"{"end":"#)
+    for i in record.matches {
+      let match = findings.matches[i]
+      literal(i > record.matches.lowerBound ? #",{"end":"# : #"{"end":"#)
       JSONWriter.writeInteger(match.end, into: &out)
       literal(#","pattern":"#)
-      JSONWriter.writeString(match.pattern, into: &out)
+      JSONWriter.writeString(match.pattern.bytes(in: bytes), into: &out)
       literal(#","start":"#)
       JSONWriter.writeInteger(match.start, into: &out)
       literal(#","text":"#)
-      JSONWriter.writeString(match.text, into: &out)
+      JSONWriter.writeString(match.text.bytes(in: bytes), into: &out)
       out.append(UInt8(ascii: "}"))
     }
     literal(#"],"polarity":"#)
-    JSONWriter.writeString(finding.polarity.rawValue, into: &out)
+    out += parts.polarities[record.polarityIndex].json
     literal(#","report":"#)
-    JSONWriter.writeString(finding.report, into: &out)
+    JSONWriter.writeString(record.report.bytes(in: bytes), into: &out)
     literal(#","section":"#)
-    JSONWriter.writeString(finding.section.rawValue, into: &out)
+    out += parts.sections[record.sectionIndex].json
     literal(#","theme":"#)
-    JSONWriter.writeString(finding.theme.rawValue, into: &out)
+    out += theme.json
     literal(#","unit":"#)
-    JSONWriter.writeString(finding.unit.rawValue, into: &out)
+    JSONWriter.writeString(record.unit.bytes(in: bytes), into: &out)
     out += block.jsonSuffix
   }
 }

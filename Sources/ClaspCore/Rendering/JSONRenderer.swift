@@ -41,13 +41,14 @@ public enum JSONRenderer {
     throws(RenderError)
   {
     // Arrays go an element at a time: a measure table or a theme's evidence index is the most
-    // that is ever encoded at once.
+    // that is ever encoded at once. The two largest (the tables and the evidence index) are
+    // written directly, without an encoded tree.
     let members: [JSONWriter.Member] = [
       .init("areas", elements: analysis.areas), .init("cooccurrence", analysis.cooccurrence),
-      .init("evidence", elements: analysis.evidence),
+      .init("evidence", elements: analysis.evidence, writeElement: writeThemeEvidence),
       .init("indicatorRanges", elements: analysis.indicatorRanges),
       .init("indicators", elements: analysis.indicators),
-      .init("measures", elements: analysis.measures),
+      .init("measures", elements: analysis.measures, writeElement: writeMeasureTable),
       .init("national", elements: analysis.national),
       .init("recommendationsByOrganisation", analysis.recommendationsByOrganisation),
       .init("reports", elements: analysis.reports), .init("summary", analysis.summary),

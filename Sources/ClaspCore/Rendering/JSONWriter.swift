@@ -70,6 +70,18 @@ enum JSONWriter {
     /// A member whose value is an array, encoded and written an element at a time (so only one
     /// element's tree is in memory), flushing between elements.
     init<Element: Encodable>(_ key: String, elements: [Element]) {
+      self.init(key, elements: elements) { element, depth, out in
+        JSONWriter.write(
+          try JSONTreeEncoder.node(for: element, codingPath: []), depth: depth, into: &out)
+      }
+    }
+
+    /// A member whose value is an array whose elements `writeElement` writes straight into the
+    /// buffer (at the depth it is given), without an encoded tree, flushing between elements.
+    init<Element>(
+      _ key: String, elements: [Element],
+      writeElement: @escaping (Element, Int, inout [UInt8]) throws -> Void
+    ) {
       self.key = key
       write = { out, depth, flush in
         out.append(UInt8(ascii: "["))
@@ -80,8 +92,7 @@ enum JSONWriter {
             out.append(0x0a)
           }
           JSONWriter.indent(depth + 1, into: &out)
-          JSONWriter.write(
-            try JSONTreeEncoder.node(for: element, codingPath: []), depth: depth + 1, into: &out)
+          try writeElement(element, depth + 1, &out)
           if out.count >= 1 << 20 {
             try flush(out)
             out.removeAll(keepingCapacity: true)
@@ -151,10 +162,87 @@ enum JSONWriter {
     }
   }
 
+  /// Writes an array of `count` elements laid out as `bytes(of:)` lays it out, the array at
+  /// nesting `depth`; `element(i, out)` writes element `i` (at nesting `depth + 1`).
+  @inline(__always)
+  static func writeArray(
+    count: Int, depth: Int, into out: inout [UInt8], element: (Int, inout [UInt8]) throws -> Void
+  ) rethrows {
+    out.append(UInt8(ascii: "["))
+    out.append(0x0a)
+    for i in 0..<count {
+      if i > 0 {
+        out.append(UInt8(ascii: ","))
+        out.append(0x0a)
+      }
+      indent(depth + 1, into: &out)
+      try element(i, &out)
+    }
+    out.append(0x0a)
+    indent(depth, into: &out)
+    out.append(UInt8(ascii: "]"))
+  }
+
+  /// Opens an object laid out as `bytes(of:)` lays it out; its members follow (`writeKey` and a
+  /// value each, keys in `String` order as the encoder sorts them), then `closeObject`.
+  @inline(__always)
+  static func openObject(into out: inout [UInt8]) {
+    out.append(UInt8(ascii: "{"))
+    out.append(0x0a)
+  }
+
+  /// Writes the separator (unless `first`), indent and `"key" : ` of an object member at nesting
+  /// `depth` (the object's depth + 1); the member's value comes next.
+  @inline(__always)
+  static func writeKey(_ key: StaticString, first: Bool, depth: Int, into out: inout [UInt8]) {
+    if !first {
+      out.append(UInt8(ascii: ","))
+      out.append(0x0a)
+    }
+    indent(depth, into: &out)
+    out.append(UInt8(ascii: "\""))
+    out.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+    out += "\" : ".utf8
+  }
+
+  /// Closes an object opened by `openObject`, the object at nesting `depth`.
+  @inline(__always)
+  static func closeObject(depth: Int, into out: inout [UInt8]) {
+    out.append(0x0a)
+    indent(depth, into: &out)
+    out.append(UInt8(ascii: "}"))
+  }
+
+  /// Appends `value` as the encoder writes a `Double`: its `description` without a trailing `.0`.
+  ///
+  /// - Throws: `EncodingError.invalidValue` for a non-finite number.
+  static func writeNumber(_ value: Double, into out: inout [UInt8]) throws {
+    // Whole numbers well inside the range `description` prints without an exponent are written
+    // as integers (what `description` minus its ".0" spells), skipping the float formatting.
+    if value == value.rounded(.towardZero) && abs(value) < 1e15
+      && !(value == 0 && value.sign == .minus)
+    {
+      writeInteger(Int(value), into: &out)
+      return
+    }
+    guard case .literal(let text) = try JSONTreeEncoder.literal(value, []) else { return }
+    out += text.utf8
+  }
+
+  /// Appends the two spaces per level of `depth` that indent a line.
   @inline(__always)
   static func indent(_ depth: Int, into out: inout [UInt8]) {
-    for _ in 0..<(depth * 2) { out.append(0x20) }
+    var count = depth * 2
+    while count > 0 {
+      let run = min(count, spaces.count)
+      spaces.withUnsafeBufferPointer {
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<run]))
+      }
+      count -= run
+    }
   }
+
+  private static let spaces = [UInt8](repeating: 0x20, count: 64)
 
   private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
@@ -180,33 +268,37 @@ enum JSONWriter {
     }
   }
 
+  /// Appends `text` as a JSON string.
   static func writeString(_ text: String, into out: inout [UInt8]) {
-    out.append(UInt8(ascii: "\""))
     var text = text
-    text.withUTF8 { bytes in
-      var start = 0
-      while true {
-        let i = ASCIIBytes.firstIndex(
-          in: bytes, from: start, marks: escapedBytes,
-          test: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C })
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
-        guard i < bytes.count else { break }
-        let byte = bytes[i]
-        start = i + 1
-        out.append(UInt8(ascii: "\\"))
-        switch byte {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(byte)
-        case 0x08: out.append(UInt8(ascii: "b"))
-        case 0x09: out.append(UInt8(ascii: "t"))
-        case 0x0a: out.append(UInt8(ascii: "n"))
-        case 0x0c: out.append(UInt8(ascii: "f"))
-        case 0x0d: out.append(UInt8(ascii: "r"))
-        default:
-          out.append(contentsOf: [
-            UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hexDigits[Int(byte >> 4)],
-            hexDigits[Int(byte & 0xf)],
-          ])
-        }
+    text.withUTF8 { writeString($0, into: &out) }
+  }
+
+  /// Appends the UTF-8 text `bytes` as a JSON string.
+  static func writeString(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+    out.append(UInt8(ascii: "\""))
+    var start = 0
+    while true {
+      let i = ASCIIBytes.firstIndex(
+        in: bytes, from: start, marks: escapedBytes,
+        test: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C })
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+      guard i < bytes.count else { break }
+      let byte = bytes[i]
+      start = i + 1
+      out.append(UInt8(ascii: "\\"))
+      switch byte {
+      case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(byte)
+      case 0x08: out.append(UInt8(ascii: "b"))
+      case 0x09: out.append(UInt8(ascii: "t"))
+      case 0x0a: out.append(UInt8(ascii: "n"))
+      case 0x0c: out.append(UInt8(ascii: "f"))
+      case 0x0d: out.append(UInt8(ascii: "r"))
+      default:
+        out.append(contentsOf: [
+          UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hexDigits[Int(byte >> 4)],
+          hexDigits[Int(byte & 0xf)],
+        ])
       }
     }
     out.append(UInt8(ascii: "\""))

@@ -23,46 +23,74 @@ extension MarkdownRenderer {
   /// The section of a theme's evidence page for one area (anchored by area id): counts, then the
   /// units coded with the theme or a sub-theme, with polarity and evidence sentences.
   ///
-  /// - Parameter finding: the finding at a position of the analysis's evidence index.
+  /// - Parameters:
+  ///   - head: the area's `evidenceSectionHead`, the same on every page.
+  ///   - appendRow: appends the table row (`appendEvidenceRow`) of the finding at a position of
+  ///     the analysis's evidence index.
   static func appendEvidenceSection(
-    _ analysis: Analysis, row: Int, column c: Int, parts: FindingLineParts,
-    to bytes: inout [UInt8], finding: (Int) -> Finding
+    _ analysis: Analysis, row: Int, column c: Int, head: [UInt8], to bytes: inout [UInt8],
+    appendRow: (Int, inout [UInt8]) -> Void
   ) {
-    let area = analysis.areas[c]
+    func literal(_ text: StaticString) {
+      bytes.append(
+        contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
     let positions = analysis.evidence[row].areas[c].findings
-    let findings = analysis.table(.findings).cells
-    let concerns = analysis.table(.concerns).cells
-    let recommendations = analysis.table(.recommendations).cells
-    let years = area.years.map(NumberText.year).joined(separator: ", ")
-    var out =
-      "\n<a id=\"\(area.id.rawValue)\"></a>\n\n## \(Escape.markdown(area.name)) (\(years))\n\n"
-    out += "\(findings[row, c].count) of \(findings[row, c].denominator) finding paragraphs, "
-    out += "\(concerns[row, c].count) of them concerns; "
-    out += "\(recommendations[row, c].count) of \(recommendations[row, c].denominator) "
-    out += "recommendation items.\n\n"
+    let findings = analysis.table(.findings).cells[row, c]
+    let concerns = analysis.table(.concerns).cells[row, c]
+    let recommendations = analysis.table(.recommendations).cells[row, c]
+    bytes += head
+    JSONWriter.writeInteger(findings.count, into: &bytes)
+    literal(" of ")
+    JSONWriter.writeInteger(findings.denominator, into: &bytes)
+    literal(" finding paragraphs, ")
+    JSONWriter.writeInteger(concerns.count, into: &bytes)
+    literal(" of them concerns; ")
+    JSONWriter.writeInteger(recommendations.count, into: &bytes)
+    literal(" of ")
+    JSONWriter.writeInteger(recommendations.denominator, into: &bytes)
+    literal(" recommendation items.\n\n")
     guard !positions.isEmpty else {
-      bytes += (out + "No units coded with this theme.\n").utf8
+      literal("No units coded with this theme.\n")
       return
     }
-    bytes += out.utf8
     bytes += Self.evidenceTableHead
-    for position in positions {
-      let finding = finding(position)
-      bytes += "| ".utf8
-      Escape.appendMarkdown(finding.unit.rawValue, cell: true, to: &bytes)
-      bytes += " | ".utf8
-      Escape.appendMarkdown(finding.section.title, cell: true, to: &bytes)
-      bytes += " | ".utf8
-      bytes += parts.markdownThemeLabel(finding.theme)
-      bytes += " | ".utf8
-      bytes += finding.polarity.rawValue.utf8
-      bytes += " | ".utf8
-      for (i, sentence) in finding.evidence.enumerated() {
-        if i > 0 { bytes.append(0x20) }
-        Escape.appendMarkdown(sentence, cell: true, to: &bytes)
-      }
-      bytes += " |\n".utf8
+    for position in positions { appendRow(position, &bytes) }
+  }
+
+  /// The start of an area's section on every evidence page: its anchor (the area id) and a
+  /// heading with its name and review years.
+  static func evidenceSectionHead(_ area: AreaEntry) -> [UInt8] {
+    let years = area.years.map(NumberText.year).joined(separator: ", ")
+    return Array(
+      "\n<a id=\"\(area.id.rawValue)\"></a>\n\n## \(Escape.markdown(area.name)) (\(years))\n\n".utf8
+    )
+  }
+
+  /// Appends the evidence table row of the finding at `index` of `findings`.
+  ///
+  /// The row holds unit, section, theme, polarity and evidence, read from `bytes` (the view's
+  /// bytes) with the theme's parts from `theme`; it is the same on every page that lists the
+  /// finding.
+  static func appendEvidenceRow(
+    _ index: Int, of findings: EncodedFindings, in bytes: UnsafeBufferPointer<UInt8>,
+    theme: FindingLineParts.Theme, parts: FindingLineParts, to out: inout [UInt8]
+  ) {
+    let record = findings.records[index]
+    out += "| ".utf8
+    Escape.appendMarkdown(record.unit.bytes(in: bytes), cell: true, to: &out)
+    out += " | ".utf8
+    out += parts.sections[record.sectionIndex].markdown
+    out += " | ".utf8
+    out += theme.markdownLabel
+    out += " | ".utf8
+    out += parts.polarities[record.polarityIndex].markdown
+    out += " | ".utf8
+    for i in record.evidence {
+      if i > record.evidence.lowerBound { out.append(0x20) }
+      Escape.appendMarkdown(findings.texts[i].bytes(in: bytes), cell: true, to: &out)
     }
+    out += " |\n".utf8
   }
 
   /// The header and alignment rows of an area's evidence table.

@@ -69,7 +69,8 @@ public enum OutputSet {
         .success([
           OutputFile(
             path: "indicators.md",
-            contents: IndicatorMarkdownRenderer.render(analysis.indicators, table: table),
+            contents: IndicatorMarkdownRenderer.render(
+              analysis.indicators, ranges: analysis.indicatorRanges, table: table),
             summary:
               "Quoted figures: the range of each kind across areas, then every figure by area.")
         ])
