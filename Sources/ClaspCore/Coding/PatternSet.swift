@@ -28,7 +28,8 @@ public struct PatternSet: Sendable {
   public let patterns: [Pattern]
   /// The patterns' distinct words.
   let vocabulary: WordVocabulary
-  /// The root's child by word id, -1 for none.
+  /// The root's child by word id, -1 for none. A child is given as `node << 1 | 1` when the node
+  /// has children and `node << 1` when it is a leaf, where a walk ends; so in `edgeChild`.
   private let rootChild: [Int32]
   /// The other nodes' edges, in an open-addressed hash table: the edge from node `n` by word `w`
   /// has key `n << 32 | w` in `edgeKey` (`emptyKey` for a free slot) and its child in `edgeChild`
@@ -71,8 +72,10 @@ public struct PatternSet: Sendable {
       }
       ends[node].append(Int32(index))
     }
+    /// `node` with its flag: 1 when it has children.
+    func flagged(_ node: Int32) -> Int32 { node << 1 | (children[Int(node)].isEmpty ? 0 : 1) }
     var root = [Int32](repeating: -1, count: vocabulary.entries.count)
-    for edge in children[0] { root[Int(edge.word)] = edge.child }
+    for edge in children[0] { root[Int(edge.word)] = flagged(edge.child) }
     let edgeCount = children.dropFirst().reduce(0) { $0 + $1.count }
     var capacity = 16
     while capacity < 2 * edgeCount { capacity *= 2 }
@@ -87,7 +90,7 @@ public struct PatternSet: Sendable {
           var slot = Self.slot(key, capacity - 1)
           while edgeKey[slot] != Self.emptyKey { slot = (slot + 1) & (capacity - 1) }
           edgeKey[slot] = key
-          edgeChild[slot] = edge.child
+          edgeChild[slot] = flagged(edge.child)
         }
       }
       outputs += ends[node]
@@ -195,8 +198,11 @@ public struct PatternSet: Sendable {
         let found = out.count
         var last = first
         while count > 0 {
+          var inner = false
           for f in 0..<count {
-            let node = Int(frontier[f])
+            let flagged = frontier[f]
+            let node = Int(flagged >> 1)
+            inner = inner || flagged & 1 != 0
             for o in Int(outputStart[node])..<Int(outputStart[node + 1]) {
               out.append(
                 Match(
@@ -205,13 +211,13 @@ public struct PatternSet: Sendable {
             }
           }
           last += 1
-          guard last < words.count, words[last].sentence == head.sentence else { break }
+          guard inner, last < words.count, words[last].sentence == head.sentence else { break }
           let word = words[last]
           var nextCount = 0
           if word.idStart != word.idEnd {
             let mask = edgeMask
-            for f in 0..<count {
-              let node = Int(frontier[f])
+            for f in 0..<count where frontier[f] & 1 != 0 {
+              let node = Int(frontier[f] >> 1)
               for k in Int(word.idStart)..<Int(word.idEnd) {
                 let key = Self.edgeKey(node: node, word: ids[k])
                 var slot = Self.slot(key, mask)
