@@ -218,7 +218,7 @@ public struct Coder: Sendable {
     for m in mine {
       switch owners[m.pattern].role {
       case .exclude: text.excluded.append(m)
-      case .context(let g): text.context.append((text.words[m.firstWord].sentence, g, m))
+      case .context(let g): text.context.append((text.scanned.words[m.firstWord].sentence, g, m))
       case .strong, .include: break
       }
     }
@@ -242,7 +242,7 @@ public struct Coder: Sendable {
       case .exclude, .context: continue
       }
       if text.excluded.contains(where: { $0.start < m.end && m.start < $0.end }) { continue }
-      let s = text.words[m.firstWord].sentence
+      let s = text.scanned.words[m.firstWord].sentence
       guard text.isContent[s] else { continue }
       if !strong, groups > 0, !hasAllContext(s) { continue }
       if strong {

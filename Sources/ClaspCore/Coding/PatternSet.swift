@@ -28,12 +28,16 @@ public struct PatternSet: Sendable {
   public let patterns: [Pattern]
   /// The patterns' distinct words.
   let vocabulary: WordVocabulary
-  /// The root's child by word id, -1 for none. A child is given as `node << 1 | 1` when the node
-  /// has children and `node << 1` when it is a leaf, where a walk ends; so in `edgeChild`.
+  /// The root's child by word id, -1 for none.
+  ///
+  /// A child is given as `node << 1 | 1` when the node has children and `node << 1` when it is a
+  /// leaf, where a walk ends; so in `edgeChild`.
   private let rootChild: [Int32]
-  /// The other nodes' edges, in an open-addressed hash table: the edge from node `n` by word `w`
-  /// has key `n << 32 | w` in `edgeKey` (`emptyKey` for a free slot) and its child in `edgeChild`
-  /// at the same slot. A node may have hundreds of edges; a step costs a probe per word id.
+  /// The other nodes' edges, in an open-addressed hash table.
+  ///
+  /// The edge from node `n` by word `w` has key `n << 32 | w` in `edgeKey` (`emptyKey` for a free
+  /// slot) and its child in `edgeChild` at the same slot. A node may have hundreds of edges; a step
+  /// costs a probe per word id.
   private let edgeKey: [UInt64]
   private let edgeChild: [Int32]
   /// `edgeKey.count - 1`, the count a power of two.
@@ -137,7 +141,8 @@ public struct PatternSet: Sendable {
           scanned.words.append(
             ScannedText.Word(
               start: word.start, end: word.end, idStart: found.ids.lowerBound,
-              idEnd: found.ids.upperBound, isHead: found.head, hasUppercase: word.hasUppercase, isNumber: false,
+              idEnd: found.ids.upperBound, isHead: found.head, hasUppercase: word.hasUppercase,
+              isNumber: false,
               sentence: sentenceOfWord?[k] ?? 0))
         }
       } else {

@@ -2,10 +2,11 @@
 /// every word of a text in one pass over its bytes.
 ///
 /// Each distinct pattern word (bytes, prefix and case flags) gets an id. A scan lowercases ASCII on
-/// the fly through a byte-class table and follows the trie while inside a word (most words leave it
-/// within a byte or two). Which pattern words a text word matches depends only on the deepest trie
-/// state it reached and whether it ended there, so each state carries its id list, precomputed:
-/// nothing is looked up or allocated per byte, and per word at most a short copy. Word boundaries are
+/// the fly through a byte-class table and follows the trie to each word's end without branching
+/// on where the trie has no path (the dead state absorbs). Which pattern words a text word matches
+/// depends only on the deepest trie state it reached and whether it ended there, so each state
+/// carries its id list, precomputed, and whether one is a pattern's first word: nothing is looked
+/// up or allocated per byte, and per word at most a short copy. Word boundaries are
 /// exactly `WordTokenizer`'s; sentence boundaries, found in the same pass, `SentenceSplitter`'s.
 struct WordVocabulary: Sendable {
   /// The pattern words; a word id indexes this array.
@@ -26,9 +27,10 @@ struct WordVocabulary: Sendable {
   private final class Tables: @unchecked Sendable {
     /// The trie class count: a state's transitions are the first `classCount` entries of its row.
     let classCount: Int
-    /// The rows, `stride` entries each: state `s`'s row starts at `s * stride`. A row's entry for
-    /// a class is the next state's row start (0: no path), so a walk keeps the row and never
-    /// multiplies. After the transitions come the state's id list start in `ids`, its prefix count
+    /// The rows, `stride` entries each: state `s`'s row starts at `s * stride`.
+    ///
+    /// A row's entry for a class is the next state's row start (0: no path), so a walk keeps the
+    /// row and never multiplies. After the transitions come the state's id list start in `ids`, its prefix count
     /// and its end count, each count flagged `cased` when its list has a case-sensitive word and
     /// `head` when it has a pattern's first word.
     ///
