@@ -25,6 +25,9 @@ public struct Coder: Sendable {
   private let set: PatternSet
   /// Each pattern's source, as a finding's matched terms name it.
   private let sources: [String]
+  /// Per theme, what `detect` needs of its rules: its id, its context groups and the sentences an
+  /// include match needs, so coding a unit copies no `ThemeRules`.
+  private let themes: [(id: ThemeID, groups: Int, minSentences: Int)]
   /// How many of `set`'s patterns are the codebook's; a cue's index is offset by this.
   private let themePatternCount: Int
   /// For each compiled codebook pattern: its theme's index in the codebook and what it does.
@@ -52,6 +55,7 @@ public struct Coder: Sendable {
     self.themePatternCount = patterns.count
     self.set = PatternSet(patterns + lexicon.set.patterns)
     self.sources = set.patterns.map(\.source)
+    self.themes = codebook.themes.map { ($0.id, $0.rules.context.count, $0.rules.minSentences) }
     self.owners = owners
   }
 
@@ -141,7 +145,7 @@ public struct Coder: Sendable {
       out.append(
         Finding(
           area: area, report: report, unit: unit.id, section: unit.section,
-          theme: codebook.themes[t].id, polarity: polarity, evidence: evidence, matches: matches,
+          theme: themes[t].id, polarity: polarity, evidence: evidence, matches: matches,
           citedRecommendations: unit.citedRecommendations))
     }
   }
@@ -209,8 +213,7 @@ public struct Coder: Sendable {
   /// repeats in a row need dropping; nothing is allocated once the buffers have grown.
   func detect(theme t: Int, in text: inout UnitText) -> Bool {
     let mine = text.byTheme[t]
-    let rules = codebook.themes[t].rules
-    let groups = rules.context.count
+    let groups = themes[t].groups
     text.excluded.empty()
     text.context.empty()
     text.strongSentences.empty()
@@ -255,7 +258,7 @@ public struct Coder: Sendable {
     let strongSentences = text.strongSentences
     let includeSentences = text.includeSentences
     let substantive =
-      !strongSentences.isEmpty || includeSentences.count >= rules.minSentences
+      !strongSentences.isEmpty || includeSentences.count >= themes[t].minSentences
       || (text.content.first.map(includeSentences.contains) ?? false)
       || (text.content.count <= 2 && !includeSentences.isEmpty)
     guard substantive else { return false }
