@@ -62,6 +62,7 @@ public struct Coder: Sendable {
   /// The findings of every unit of `report`, in unit order then codebook order.
   public func findings(in report: Report) -> [Finding] {
     var text = UnitText(themes: codebook.themes.count)
+    text.reserve(bytes: report.units.reduce(0) { max($0, $1.text.utf8.count) })
     var out: [Finding] = []
     // The slug is computed from the area: make it once.
     let area = report.metadata.area
@@ -184,6 +185,31 @@ public struct Coder: Sendable {
 
     init(themes: Int) {
       byTheme = Array(repeating: [], count: themes)
+    }
+
+    /// Gives the buffers room for a unit of `bytes` bytes of typical text at once, rather than
+    /// growing them one doubling at a time over a report's first units.
+    mutating func reserve(bytes count: Int) {
+      let words = count / 4 + 1
+      let sentences = count / 16 + 1
+      bytes.reserveCapacity(count)
+      scanned.words.reserveCapacity(words)
+      scanned.sentences.reserveCapacity(sentences)
+      isContent.reserveCapacity(sentences)
+      content.reserveCapacity(sentences)
+      matches.reserveCapacity(words / 2)
+      cues.reserveCapacity(words / 2)
+      for t in byTheme.indices { byTheme[t].reserveCapacity(16) }
+      tones.reserveCapacity(sentences)
+      toneScratch.taken.reserveCapacity(words)
+      toneScratch.kept.reserveCapacity(words / 2)
+      evidence.reserveCapacity(sentences)
+      counted.reserveCapacity(32)
+      hitSentences.reserveCapacity(sentences)
+      strongSentences.reserveCapacity(sentences)
+      includeSentences.reserveCapacity(sentences)
+      excluded.reserveCapacity(16)
+      context.reserveCapacity(32)
     }
 
     /// Splits `text` into words (classified by `vocabulary`) and sentences.
