@@ -23,6 +23,11 @@ public struct Coder: Sendable {
   public let lexicon: PolarityLexicon
   /// The codebook's patterns followed by the lexicon's cues, so one pass finds both.
   private let set: PatternSet
+  /// Each pattern's source, as a finding's matched terms name it.
+  private let sources: [String]
+  /// Per theme, what `detect` needs of its rules: its id, its context groups and the sentences an
+  /// include match needs, so coding a unit copies no `ThemeRules`.
+  private let themes: [(id: ThemeID, groups: Int, minSentences: Int)]
   /// How many of `set`'s patterns are the codebook's; a cue's index is offset by this.
   private let themePatternCount: Int
   /// For each compiled codebook pattern: its theme's index in the codebook and what it does.
@@ -49,12 +54,15 @@ public struct Coder: Sendable {
     }
     self.themePatternCount = patterns.count
     self.set = PatternSet(patterns + lexicon.set.patterns)
+    self.sources = set.patterns.map(\.source)
+    self.themes = codebook.themes.map { ($0.id, $0.rules.context.count, $0.rules.minSentences) }
     self.owners = owners
   }
 
   /// The findings of every unit of `report`, in unit order then codebook order.
   public func findings(in report: Report) -> [Finding] {
     var text = UnitText(themes: codebook.themes.count)
+    text.reserve(bytes: report.units.reduce(0) { max($0, $1.text.utf8.count) })
     var out: [Finding] = []
     // The slug is computed from the area: make it once.
     let area = report.metadata.area
@@ -97,35 +105,48 @@ public struct Coder: Sendable {
       }
     }
     guard anyTheme else { return }
-    var hits: [ThemeHit] = []
-    for t in codebook.themes.indices where !text.byTheme[t].isEmpty {
-      if let hit = detect(theme: t, in: &text) { hits.append(hit) }
-    }
-    guard !hits.isEmpty else { return }
-
     // `unit.id.kind == .recommendation`, without making the prefix a `String`.
     let isRecommendation = unit.id.rawValue.hasPrefix(Self.recommendationPrefix)
-    let tones =
-      isRecommendation
-      ? []
-      : SentenceTone.summaries(
-        bytes: text.bytes, words: text.words, sentenceCount: text.sentences.count,
-        cues: text.cues, lexicon: lexicon)
-    for hit in hits {
-      let polarity = isRecommendation ? .negative : polarity(of: hit, in: text, tones: tones)
+    var toned = false
+    text.evidence.empty()
+    for t in codebook.themes.indices where !text.byTheme[t].isEmpty {
+      guard detect(theme: t, in: &text) else { continue }
+      // The tones are worked out once per unit, for its first substantive theme.
+      if !isRecommendation && !toned {
+        SentenceTone.summaries(
+          bytes: text.bytes, words: text.words, sentenceCount: text.sentences.count,
+          cues: text.cues, lexicon: lexicon, into: &text.tones, scratch: &text.toneScratch)
+        toned = true
+      }
+      let polarity = isRecommendation ? .negative : polarity(in: text)
+      if text.evidence.isEmpty {
+        text.evidence.append(contentsOf: repeatElement(nil, count: text.sentences.count))
+      }
+      var evidence: [String] = []
+      evidence.reserveCapacity(text.hitSentences.count)
+      for s in text.hitSentences {
+        // A sentence that is evidence for several themes is made a `String` once.
+        if let cached = text.evidence[s] {
+          evidence.append(cached)
+        } else {
+          let sentence = String(decoding: text.bytes[text.sentences[s]], as: UTF8.self)
+          text.evidence[s] = sentence
+          evidence.append(sentence)
+        }
+      }
+      var matches: [MatchedTerm] = []
+      matches.reserveCapacity(text.counted.count)
+      for m in text.counted {
+        matches.append(
+          MatchedTerm(
+            pattern: sources[m.pattern],
+            text: String(decoding: text.bytes[m.start..<m.end], as: UTF8.self),
+            start: m.start, end: m.end))
+      }
       out.append(
         Finding(
           area: area, report: report, unit: unit.id, section: unit.section,
-          theme: codebook.themes[hit.theme].id, polarity: polarity,
-          evidence: hit.sentences.map {
-            String(decoding: text.bytes[text.sentences[$0]], as: UTF8.self)
-          },
-          matches: hit.matches.map {
-            MatchedTerm(
-              pattern: set.patterns[$0.pattern].source,
-              text: String(decoding: text.bytes[$0.start..<$0.end], as: UTF8.self),
-              start: $0.start, end: $0.end)
-          },
+          theme: themes[t].id, polarity: polarity, evidence: evidence, matches: matches,
           citedRecommendations: unit.citedRecommendations))
     }
   }
@@ -148,7 +169,15 @@ public struct Coder: Sendable {
     var context: [(sentence: Int, group: Int, match: PatternSet.Match)] = []
     var strongSentences: [Int] = []
     var includeSentences: [Int] = []
+    /// The matches that count for the theme `detect` found substantive, context matches included,
+    /// sorted; the sentences that carry it, sorted.
     var counted: [PatternSet.Match] = []
+    var hitSentences: [Int] = []
+    /// Each sentence's tone, once a theme is found substantive (none in a recommendation).
+    var tones: [SentenceTone.Summary] = []
+    var toneScratch = SentenceTone.Scratch()
+    /// Each sentence as a `String`, made when it is first evidence.
+    var evidence: [String?] = []
     /// The words, each with its sentence.
     var words: [ScannedText.Word] { scanned.words }
     /// The sentences' byte ranges.
@@ -156,6 +185,31 @@ public struct Coder: Sendable {
 
     init(themes: Int) {
       byTheme = Array(repeating: [], count: themes)
+    }
+
+    /// Gives the buffers room for a unit of `bytes` bytes of typical text at once, rather than
+    /// growing them one doubling at a time over a report's first units.
+    mutating func reserve(bytes count: Int) {
+      let words = count / 4 + 1
+      let sentences = count / 16 + 1
+      bytes.reserveCapacity(count)
+      scanned.words.reserveCapacity(words)
+      scanned.sentences.reserveCapacity(sentences)
+      isContent.reserveCapacity(sentences)
+      content.reserveCapacity(sentences)
+      matches.reserveCapacity(words / 2)
+      cues.reserveCapacity(words / 2)
+      for t in byTheme.indices { byTheme[t].reserveCapacity(16) }
+      tones.reserveCapacity(sentences)
+      toneScratch.taken.reserveCapacity(words)
+      toneScratch.kept.reserveCapacity(words / 2)
+      evidence.reserveCapacity(sentences)
+      counted.reserveCapacity(32)
+      hitSentences.reserveCapacity(sentences)
+      strongSentences.reserveCapacity(sentences)
+      includeSentences.reserveCapacity(sentences)
+      excluded.reserveCapacity(16)
+      context.reserveCapacity(32)
     }
 
     /// Splits `text` into words (classified by `vocabulary`) and sentences.
@@ -177,24 +231,15 @@ public struct Coder: Sendable {
     }
   }
 
-  /// A theme found substantive in a unit.
-  struct ThemeHit {
-    /// The theme's index in the codebook.
-    let theme: Int
-    /// The sentences that carry it, in order.
-    let sentences: [Int]
-    /// The matches that count, with context matches of the sentences that needed them.
-    let matches: [PatternSet.Match]
-  }
-
-  /// Applies theme `t`'s rules (see `ThemeRules`) to its matches in `text`, whose lists it uses.
+  /// Applies theme `t`'s rules (see `ThemeRules`) to its matches in `text`, whose lists it uses;
+  /// true when the theme is substantive, its sentences then in `text.hitSentences` and the matches
+  /// that count (with context matches of the sentences that needed them) in `text.counted`.
   ///
   /// A theme's matches come in word order, so the sentences that carry it come sorted and only
-  /// repeats in a row need dropping; nothing is allocated unless the theme is substantive.
-  func detect(theme t: Int, in text: inout UnitText) -> ThemeHit? {
+  /// repeats in a row need dropping; nothing is allocated once the buffers have grown.
+  func detect(theme t: Int, in text: inout UnitText) -> Bool {
     let mine = text.byTheme[t]
-    let rules = codebook.themes[t].rules
-    let groups = rules.context.count
+    let groups = themes[t].groups
     text.excluded.empty()
     text.context.empty()
     text.strongSentences.empty()
@@ -202,12 +247,12 @@ public struct Coder: Sendable {
     for m in mine {
       switch owners[m.pattern].role {
       case .exclude: text.excluded.append(m)
-      case .context(let g): text.context.append((text.words[m.firstWord].sentence, g, m))
+      case .context(let g): text.context.append((text.scanned.words[m.firstWord].sentence, g, m))
       case .strong, .include: break
       }
     }
     // Without a strong or include match a theme is never substantive (`minSentences` is at least 1).
-    guard text.excluded.count + text.context.count < mine.count else { return nil }
+    guard text.excluded.count + text.context.count < mine.count else { return false }
     /// True when sentence `s` has a context match of every group.
     func hasAllContext(_ s: Int) -> Bool {
       var seen = 0
@@ -226,7 +271,7 @@ public struct Coder: Sendable {
       case .exclude, .context: continue
       }
       if text.excluded.contains(where: { $0.start < m.end && m.start < $0.end }) { continue }
-      let s = text.words[m.firstWord].sentence
+      let s = text.scanned.words[m.firstWord].sentence
       guard text.isContent[s] else { continue }
       if !strong, groups > 0, !hasAllContext(s) { continue }
       if strong {
@@ -239,23 +284,31 @@ public struct Coder: Sendable {
     let strongSentences = text.strongSentences
     let includeSentences = text.includeSentences
     let substantive =
-      !strongSentences.isEmpty || includeSentences.count >= rules.minSentences
+      !strongSentences.isEmpty || includeSentences.count >= themes[t].minSentences
       || (text.content.first.map(includeSentences.contains) ?? false)
       || (text.content.count <= 2 && !includeSentences.isEmpty)
-    guard substantive else { return nil }
-    var counted = Array(text.counted)
+    guard substantive else { return false }
     if groups > 0 {
-      for c in text.context where includeSentences.contains(c.sentence) { counted.append(c.match) }
+      for c in text.context where includeSentences.contains(c.sentence) {
+        text.counted.append(c.match)
+      }
     }
-    counted.sort { ($0.start, $0.end, $0.pattern) < ($1.start, $1.end, $1.pattern) }
-    return ThemeHit(
-      theme: t, sentences: Self.mergedUnique(strongSentences, includeSentences), matches: counted)
+    text.counted.sort { ($0.start, $0.end, $0.pattern) < ($1.start, $1.end, $1.pattern) }
+    text.hitSentences.empty()
+    Self.mergedUnique(strongSentences, includeSentences, into: &text.hitSentences)
+    return true
   }
 
   /// The union of two sorted lists without repeats, sorted.
   static func mergedUnique(_ a: [Int], _ b: [Int]) -> [Int] {
     var out: [Int] = []
-    out.reserveCapacity(a.count + b.count)
+    mergedUnique(a, b, into: &out)
+    return out
+  }
+
+  /// Appends the union of two sorted lists without repeats, sorted, to `out`.
+  static func mergedUnique(_ a: [Int], _ b: [Int], into out: inout [Int]) {
+    out.reserveCapacity(out.count + a.count + b.count)
     var i = 0
     var j = 0
     while i < a.count || j < b.count {
@@ -264,11 +317,13 @@ public struct Coder: Sendable {
       if i < a.count, a[i] == next { i += 1 }
       if j < b.count, b[j] == next { j += 1 }
     }
-    return out
   }
 
-  /// The polarity of a paragraph's theme from the tones of the sentences that bear on it.
-  func polarity(of hit: ThemeHit, in text: UnitText, tones: [SentenceTone.Summary]) -> Polarity {
+  /// The polarity of the theme `detect` found substantive in `text` (its sentences in
+  /// `text.hitSentences`), from the tones of the sentences that bear on it.
+  func polarity(in text: UnitText) -> Polarity {
+    let tones = text.tones
+    let sentences = text.hitSentences
     // The sentences that carry the theme, and any that continue one of them ("This means...",
     // "However..."): a theme's evaluation often follows the sentence that names it. A plain statement
     // answered by a "However, ..." concern is conceded as a strength, as within a sentence.
@@ -284,10 +339,10 @@ public struct Coder: Sendable {
         local.add(lean: lean, hedged: tone.hedged)
       }
     }
-    // `hit.sentences` is sorted: a continuation runs up to the next sentence that carries the theme.
-    for (k, s) in hit.sentences.enumerated() {
+    // `sentences` is sorted: a continuation runs up to the next sentence that carries the theme.
+    for (k, s) in sentences.enumerated() {
       add(s)
-      let stop = k + 1 < hit.sentences.count ? hit.sentences[k + 1] : text.sentences.count
+      let stop = k + 1 < sentences.count ? sentences[k + 1] : text.sentences.count
       var next = s + 1
       while next < stop, Self.continues(text.bytes, text.sentences[next]) {
         add(next)

@@ -29,11 +29,20 @@ public struct PatternSet: Sendable {
   /// The patterns' distinct words.
   let vocabulary: WordVocabulary
   /// The root's child by word id, -1 for none.
+  ///
+  /// A child is given as `node << 1 | 1` when the node has children and `node << 1` when it is a
+  /// leaf, where a walk ends; so in `edgeChild`.
   private let rootChild: [Int32]
-  /// Node `n`'s edges are `edgeWord[edgeStart[n]..<edgeStart[n + 1]]` with children in `edgeChild`.
-  private let edgeStart: [Int32]
-  private let edgeWord: [Int32]
+  /// The other nodes' edges, in an open-addressed hash table.
+  ///
+  /// The edge from node `n` by word `w` has key `n << 32 | w` in `edgeKey` (`emptyKey` for a free
+  /// slot) and its child in `edgeChild` at the same slot. A node may have hundreds of edges; a step
+  /// costs a probe per word id.
+  private let edgeKey: [UInt64]
   private let edgeChild: [Int32]
+  /// `edgeKey.count - 1`, the count a power of two.
+  private let edgeMask: Int
+  private static let emptyKey = UInt64.max
   /// Node `n`'s patterns are `outputs[outputStart[n]..<outputStart[n + 1]]`, in index order.
   private let outputStart: [Int32]
   private let outputs: [Int32]
@@ -67,34 +76,52 @@ public struct PatternSet: Sendable {
       }
       ends[node].append(Int32(index))
     }
+    /// `node` with its flag: 1 when it has children.
+    func flagged(_ node: Int32) -> Int32 { node << 1 | (children[Int(node)].isEmpty ? 0 : 1) }
     var root = [Int32](repeating: -1, count: vocabulary.entries.count)
-    for edge in children[0] { root[Int(edge.word)] = edge.child }
-    var edgeStart: [Int32] = [0]
-    var edgeWord: [Int32] = []
-    var edgeChild: [Int32] = []
+    for edge in children[0] { root[Int(edge.word)] = flagged(edge.child) }
+    let edgeCount = children.dropFirst().reduce(0) { $0 + $1.count }
+    var capacity = 16
+    while capacity < 2 * edgeCount { capacity *= 2 }
+    var edgeKey = [UInt64](repeating: Self.emptyKey, count: capacity)
+    var edgeChild = [Int32](repeating: -1, count: capacity)
     var outputStart: [Int32] = [0]
     var outputs: [Int32] = []
     for node in children.indices {
       if node != 0 {
         for edge in children[node] {
-          edgeWord.append(edge.word)
-          edgeChild.append(edge.child)
+          let key = Self.edgeKey(node: node, word: edge.word)
+          var slot = Self.slot(key, capacity - 1)
+          while edgeKey[slot] != Self.emptyKey { slot = (slot + 1) & (capacity - 1) }
+          edgeKey[slot] = key
+          edgeChild[slot] = flagged(edge.child)
         }
       }
-      edgeStart.append(Int32(edgeWord.count))
       outputs += ends[node]
       outputStart.append(Int32(outputs.count))
     }
     self.vocabulary = vocabulary
     self.rootChild = root
-    self.edgeStart = edgeStart
-    self.edgeWord = edgeWord
+    self.edgeKey = edgeKey
     self.edgeChild = edgeChild
+    self.edgeMask = capacity - 1
     self.outputStart = outputStart
     self.outputs = outputs
     var atDepth = [Int](repeating: 0, count: (depth.max() ?? 0) + 1)
     for d in depth.dropFirst() { atDepth[d] += 1 }
     self.width = atDepth.max() ?? 0
+  }
+
+  /// The key of the edge from `node` by word id `word`.
+  @inline(__always)
+  private static func edgeKey(node: Int, word: Int32) -> UInt64 {
+    UInt64(truncatingIfNeeded: node) << 32 | UInt64(UInt32(bitPattern: word))
+  }
+
+  /// The home slot of `key` in a table of `mask + 1` slots (a power of two).
+  @inline(__always)
+  private static func slot(_ key: UInt64, _ mask: Int) -> Int {
+    Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
   }
 
   /// Every match in `text`, ordered by start word then pattern index.
@@ -113,8 +140,9 @@ public struct PatternSet: Sendable {
             bytes, start: word.start, end: word.end, into: &scanned.ids)
           scanned.words.append(
             ScannedText.Word(
-              start: word.start, end: word.end, idStart: found.lowerBound,
-              idEnd: found.upperBound, hasUppercase: word.hasUppercase, isNumber: false,
+              start: word.start, end: word.end, idStart: found.ids.lowerBound,
+              idEnd: found.ids.upperBound, isHead: found.head, hasUppercase: word.hasUppercase,
+              isNumber: false,
               sentence: sentenceOfWord?[k] ?? 0))
         }
       } else {
@@ -133,15 +161,12 @@ public struct PatternSet: Sendable {
     text.words.withUnsafeBufferPointer { words in
       text.ids.withUnsafeBufferPointer { ids in
         rootChild.withUnsafeBufferPointer { rootChild in
-          edgeStart.withUnsafeBufferPointer { edgeStart in
-            edgeWord.withUnsafeBufferPointer { edgeWord in
-              edgeChild.withUnsafeBufferPointer { edgeChild in
-                outputStart.withUnsafeBufferPointer { outputStart in
-                  outputs.withUnsafeBufferPointer { outputs in
-                    walk(
-                      words, ids, rootChild, edgeStart, edgeWord, edgeChild, outputStart, outputs,
-                      into: &out)
-                  }
+          edgeKey.withUnsafeBufferPointer { edgeKey in
+            edgeChild.withUnsafeBufferPointer { edgeChild in
+              outputStart.withUnsafeBufferPointer { outputStart in
+                outputs.withUnsafeBufferPointer { outputs in
+                  walk(
+                    words, ids, rootChild, edgeKey, edgeChild, outputStart, outputs, into: &out)
                 }
               }
             }
@@ -153,8 +178,8 @@ public struct PatternSet: Sendable {
 
   private func walk(
     _ words: UnsafeBufferPointer<ScannedText.Word>, _ ids: UnsafeBufferPointer<Int32>,
-    _ rootChild: UnsafeBufferPointer<Int32>, _ edgeStart: UnsafeBufferPointer<Int32>,
-    _ edgeWord: UnsafeBufferPointer<Int32>, _ edgeChild: UnsafeBufferPointer<Int32>,
+    _ rootChild: UnsafeBufferPointer<Int32>, _ edgeKey: UnsafeBufferPointer<UInt64>,
+    _ edgeChild: UnsafeBufferPointer<Int32>,
     _ outputStart: UnsafeBufferPointer<Int32>, _ outputs: UnsafeBufferPointer<Int32>,
     into out: inout [Match]
   ) {
@@ -163,9 +188,10 @@ public struct PatternSet: Sendable {
     withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * max(width, 1)) { buffer in
       var frontier = buffer.baseAddress!
       var next = frontier + max(width, 1)
+      // Only a word that is some pattern's first word can start a match.
       for first in words.indices {
         let head = words[first]
-        guard head.idStart != head.idEnd else { continue }
+        guard head.isHead else { continue }
         var count = 0
         for k in Int(head.idStart)..<Int(head.idEnd) {
           let child = rootChild[Int(ids[k])]
@@ -177,8 +203,11 @@ public struct PatternSet: Sendable {
         let found = out.count
         var last = first
         while count > 0 {
+          var inner = false
           for f in 0..<count {
-            let node = Int(frontier[f])
+            let flagged = frontier[f]
+            let node = Int(flagged >> 1)
+            inner = inner || flagged & 1 != 0
             for o in Int(outputStart[node])..<Int(outputStart[node + 1]) {
               out.append(
                 Match(
@@ -187,17 +216,25 @@ public struct PatternSet: Sendable {
             }
           }
           last += 1
-          guard last < words.count, words[last].sentence == head.sentence else { break }
+          guard inner, last < words.count, words[last].sentence == head.sentence else { break }
           let word = words[last]
           var nextCount = 0
           if word.idStart != word.idEnd {
-            for f in 0..<count {
-              let node = Int(frontier[f])
-              for e in Int(edgeStart[node])..<Int(edgeStart[node + 1]) {
-                let w = edgeWord[e]
-                for k in Int(word.idStart)..<Int(word.idEnd) where ids[k] == w {
-                  next[nextCount] = edgeChild[e]
-                  nextCount += 1
+            let mask = edgeMask
+            for f in 0..<count where frontier[f] & 1 != 0 {
+              let node = Int(frontier[f] >> 1)
+              for k in Int(word.idStart)..<Int(word.idEnd) {
+                let key = Self.edgeKey(node: node, word: ids[k])
+                var slot = Self.slot(key, mask)
+                while true {
+                  let found = edgeKey[slot]
+                  if found == key {
+                    next[nextCount] = edgeChild[slot]
+                    nextCount += 1
+                    break
+                  }
+                  if found == Self.emptyKey { break }
+                  slot = (slot &+ 1) & mask
                 }
               }
             }

@@ -69,7 +69,7 @@ public struct SentenceTone: Sendable, Hashable {
     let raw = lexicon.set.matches(in: bytes, words: words, sentenceOfWord: sentenceOfWord)
     let scanned = words.indices.map {
       ScannedText.Word(
-        start: words[$0].start, end: words[$0].end, idStart: 0, idEnd: 0,
+        start: words[$0].start, end: words[$0].end, idStart: 0, idEnd: 0, isHead: false,
         hasUppercase: words[$0].hasUppercase, isNumber: false, sentence: sentenceOfWord[$0])
     }
     var tones = Array(repeating: SentenceTone(), count: sentenceCount)
@@ -85,26 +85,62 @@ public struct SentenceTone: Sendable, Hashable {
     return tones
   }
 
+  /// The buffers `summaries` works in, kept from one unit to the next.
+  struct Scratch {
+    /// Per word: true once a kept cue covers it.
+    var taken: [Bool] = []
+    /// The cues kept after overlaps are resolved.
+    var kept: [(match: PatternSet.Match, cue: PolarityLexicon.Cue)] = []
+  }
+
   /// The tone of every sentence of a unit from `cues`, the matches of `lexicon`'s set in its words;
   /// `clause`, when given, is told each sentence's clauses in order.
   static func summaries(
     bytes: [UInt8], words: [ScannedText.Word], sentenceCount: Int, cues raw: [PatternSet.Match],
     lexicon: PolarityLexicon, clause: ((_ sentence: Int, _ lean: Polarity) -> Void)? = nil
   ) -> [Summary] {
-    var tones = Array(repeating: Summary(), count: sentenceCount)
+    var tones: [Summary] = []
+    var scratch = Scratch()
+    summaries(
+      bytes: bytes, words: words, sentenceCount: sentenceCount, cues: raw, lexicon: lexicon,
+      into: &tones, scratch: &scratch, clause: clause)
+    return tones
+  }
+
+  /// Replaces `tones` with the tone of every sentence of a unit from `cues`, as
+  /// `summaries(bytes:words:sentenceCount:cues:lexicon:clause:)` does, working in `scratch`.
+  static func summaries(
+    bytes: [UInt8], words: [ScannedText.Word], sentenceCount: Int, cues raw: [PatternSet.Match],
+    lexicon: PolarityLexicon, into tones: inout [Summary], scratch: inout Scratch,
+    clause: ((_ sentence: Int, _ lean: Polarity) -> Void)? = nil
+  ) {
+    tones.removeAll(keepingCapacity: true)
+    tones.append(contentsOf: repeatElement(Summary(), count: sentenceCount))
     // Longest cue wins where cues overlap; ties go to the earlier-listed cue. The matches come in
     // word then pattern order, so taking them longest first, in order within a length, is that.
     let longest = raw.reduce(0) { max($0, $1.lastWord - $1.firstWord) }
-    var taken = Array(repeating: false, count: words.count)
-    var kept: [(match: PatternSet.Match, cue: PolarityLexicon.Cue)] = []
-    for length in stride(from: longest, through: 0, by: -1) {
-      for m in raw where m.lastWord - m.firstWord == length {
-        guard !(m.firstWord...m.lastWord).contains(where: { taken[$0] }) else { continue }
-        for w in m.firstWord...m.lastWord { taken[w] = true }
+    var taken = scratch.taken
+    var kept = scratch.kept
+    scratch = Scratch()
+    kept.removeAll(keepingCapacity: true)
+    if longest == 0 {
+      // Single-word cues overlap only on one word, where the first (in pattern order) wins.
+      for m in raw where kept.last?.match.firstWord != m.firstWord {
         kept.append((m, lexicon.cues[m.pattern]))
       }
+    } else {
+      taken.removeAll(keepingCapacity: true)
+      taken.append(contentsOf: repeatElement(false, count: words.count))
+      for length in stride(from: longest, through: 0, by: -1) {
+        for m in raw where m.lastWord - m.firstWord == length {
+          guard !(m.firstWord...m.lastWord).contains(where: { taken[$0] }) else { continue }
+          for w in m.firstWord...m.lastWord { taken[w] = true }
+          kept.append((m, lexicon.cues[m.pattern]))
+        }
+      }
+      kept.sort { $0.match.firstWord < $1.match.firstWord }
     }
-    kept.sort { $0.match.firstWord < $1.match.firstWord }
+    defer { scratch = Scratch(taken: taken, kept: kept) }
 
     // Running counts of the current clause of the current sentence.
     var sentence = -1
@@ -194,7 +230,6 @@ public struct SentenceTone: Sendable, Hashable {
     }
     settleNegator()
     closeClause(at: .max)
-    return tones
   }
 
   /// True when a semicolon lies between two byte offsets.

@@ -2,14 +2,17 @@
 /// every word of a text in one pass over its bytes.
 ///
 /// Each distinct pattern word (bytes, prefix and case flags) gets an id. A scan lowercases ASCII on
-/// the fly through a byte-class table and follows the trie while inside a word (most words leave it
-/// within a byte or two). Which pattern words a text word matches depends only on the deepest trie
-/// state it reached and whether it ended there, so each state carries its id list, precomputed:
-/// nothing is looked up or allocated per byte, and per word at most a short copy. Word boundaries are
+/// the fly through a byte-class table and follows the trie to each word's end without branching
+/// on where the trie has no path (the dead state absorbs). Which pattern words a text word matches
+/// depends only on the deepest trie state it reached and whether it ended there, so each state
+/// carries its id list, precomputed, and whether one is a pattern's first word: nothing is looked
+/// up or allocated per byte, and per word at most a short copy. Word boundaries are
 /// exactly `WordTokenizer`'s; sentence boundaries, found in the same pass, `SentenceSplitter`'s.
 struct WordVocabulary: Sendable {
   /// The pattern words; a word id indexes this array.
   let entries: [Pattern.Word]
+  /// Per word id: true when the word is the first word of a pattern, so a match may start at it.
+  let heads: [Bool]
   /// Every trie state's id list, end to end: the start of each text's `ScannedText.ids`, so a word
   /// whose list needs no case check points into it and nothing is copied per word.
   let lists: [Int32]
@@ -18,52 +21,56 @@ struct WordVocabulary: Sendable {
 
   /// The trie's tables, allocated once and never mutated.
   ///
-  /// State 0 is dead (and absorbing), state 1 the root. A class because it owns the memory its
-  /// pointers address.
+  /// State 0 is dead (and absorbing), state 1 the root; the others are numbered breadth first, so
+  /// the shallow states that most text words visit share a few cache lines. A class because it owns
+  /// the memory its pointers address.
   private final class Tables: @unchecked Sendable {
+    /// The trie class count: a state's transitions are the first `classCount` entries of its row.
     let classCount: Int
-    /// `state * classCount + class` to the next state's row, `next * classCount` (0: no path), so a
-    /// walk keeps the row and never multiplies.
-    let transitions: UnsafeMutablePointer<Int32>
+    /// The rows, `stride` entries each: state `s`'s row starts at `s * stride`.
+    ///
+    /// A row's entry for a class is the next state's row start (0: no path), so a walk keeps the
+    /// row and never multiplies. After the transitions come the state's id list start in `ids`, its prefix count
+    /// and its end count, each count flagged `cased` when its list has a case-sensitive word and
+    /// `head` when it has a pattern's first word.
+    ///
+    /// The state's prefix words (matched by any word that reaches it) are
+    /// `ids[listStart..<listStart + prefixCount]`, followed by the exact words ending at it up to
+    /// `listStart + endCount` (matched also by a word that ends there).
+    let rows: UnsafeMutablePointer<Int32>
     /// Per byte: its class in the low byte, and the `asciiWord`, `upper`, `letter`, `stop` bits.
     let byteInfo: UnsafeMutablePointer<UInt16>
-    /// Per state `s`: `ids[listStart[s]..<listStart[s] + prefixCount[s]]` are the prefix words
-    /// on its path (matched by any word that reaches `s`), followed by the exact words ending at `s`
-    /// up to `listStart[s] + endCount[s]` (matched also by a word that ends there).
-    let listStart: UnsafeMutablePointer<Int32>
-    let prefixCount: UnsafeMutablePointer<Int32>
-    let endCount: UnsafeMutablePointer<Int32>
     let ids: UnsafeMutablePointer<Int32>
-    /// Per state: bit 0 when its prefix list has a case-sensitive word, bit 1 when its end list has.
-    let cased: UnsafeMutablePointer<UInt8>
 
-    init(
-      classCount: Int, transitions: [Int32], byteInfo: [UInt16], listStart: [Int32],
-      prefixCount: [Int32], endCount: [Int32], ids: [Int32], cased: [UInt8]
-    ) {
+    /// Row entries after the transitions: the list start, then the prefix and end counts.
+    static let listStart = 0
+    static let prefixCount = 1
+    static let endCount = 2
+    /// Entries in a row beyond `classCount`.
+    static let extra = 3
+    /// A count's flags: its list has a case-sensitive word (the sign bit), a pattern's first word.
+    static let cased = Int32.min
+    static let head: Int32 = 1 << 30
+    static let countMask: Int32 = head - 1
+
+    var stride: Int { classCount + Self.extra }
+
+    init(classCount: Int, rows: [Int32], byteInfo: [UInt16], ids: [Int32]) {
       func copy<T>(_ a: [T]) -> UnsafeMutablePointer<T> {
         let p = UnsafeMutablePointer<T>.allocate(capacity: max(a.count, 1))
         p.initialize(from: a, count: a.count)
         return p
       }
       self.classCount = classCount
-      self.transitions = copy(transitions)
+      self.rows = copy(rows)
       self.byteInfo = copy(byteInfo)
-      self.listStart = copy(listStart)
-      self.prefixCount = copy(prefixCount)
-      self.endCount = copy(endCount)
       self.ids = copy(ids)
-      self.cased = copy(cased)
     }
 
     deinit {
-      transitions.deallocate()
+      rows.deallocate()
       byteInfo.deallocate()
-      listStart.deallocate()
-      prefixCount.deallocate()
-      endCount.deallocate()
       ids.deallocate()
-      cased.deallocate()
     }
   }
 
@@ -71,11 +78,14 @@ struct WordVocabulary: Sendable {
   init(_ patterns: [Pattern]) {
     var entries: [Pattern.Word] = []
     var index: [Pattern.Word: Int] = [:]
+    var heads: [Bool] = []
     for pattern in patterns {
       for word in pattern.words where index[word] == nil {
         index[word] = entries.count
         entries.append(word)
+        heads.append(false)
       }
+      if let first = pattern.words.first, let id = index[first] { heads[id] = true }
     }
     // Byte to trie alphabet class, ASCII letters folded; class 0 is a byte no pattern word has.
     var byteClass = [UInt8](repeating: 0, count: 256)
@@ -88,52 +98,69 @@ struct WordVocabulary: Sendable {
     }
     precondition(classCount <= 256)
     for b in 65...90 { byteClass[b] = byteClass[b + 32] }
-    // The trie as child tables; words ending at each state.
+    // The trie as child tables, in order of insertion; words ending at each node.
     var children: [[Int32]] = [
       [Int32](repeating: 0, count: classCount), [Int32](repeating: 0, count: classCount),
     ]
-    var parent: [Int] = [0, 0]
     var prefixes: [[Int32]] = [[], []]
     var exacts: [[Int32]] = [[], []]
     for (id, word) in entries.enumerated() {
-      var state = 1
+      var node = 1
       for b in word.bytes {
         let c = Int(byteClass[Int(b)])
-        if children[state][c] == 0 {
+        if children[node][c] == 0 {
           children.append([Int32](repeating: 0, count: classCount))
-          parent.append(state)
           prefixes.append([])
           exacts.append([])
-          children[state][c] = Int32(children.count - 1)
+          children[node][c] = Int32(children.count - 1)
         }
-        state = Int(children[state][c])
+        node = Int(children[node][c])
       }
       if word.isPrefix {
-        prefixes[state].append(Int32(id))
+        prefixes[node].append(Int32(id))
       } else {
-        exacts[state].append(Int32(id))
+        exacts[node].append(Int32(id))
       }
     }
-    // Each state's lists: its ancestors' prefix words and its own (states are numbered after their
-    // parents), then its exact words.
-    var closure: [[Int32]] = Array(repeating: [], count: children.count)
-    var listStart: [Int32] = []
-    var prefixCount: [Int32] = []
-    var endCount: [Int32] = []
+    // Number the states breadth first (a state after its parent), dead 0 and root 1.
+    var order = [0, 1]
+    var parent = [0, 0]
+    var state = [Int](repeating: 0, count: children.count)
+    state[1] = 1
+    var k = 1
+    while k < order.count {
+      let node = order[k]
+      for child in children[node] where child != 0 {
+        state[Int(child)] = order.count
+        order.append(Int(child))
+        parent.append(k)
+      }
+      k += 1
+    }
+    let stride = classCount + Tables.extra
+    var rows = [Int32](repeating: 0, count: order.count * stride)
     var ids: [Int32] = []
-    var cased: [UInt8] = []
-    for state in children.indices {
-      if state > 1 { closure[state] = closure[parent[state]] }
-      closure[state] += prefixes[state]
-      listStart.append(Int32(ids.count))
-      prefixCount.append(Int32(closure[state].count))
-      endCount.append(Int32(closure[state].count + exacts[state].count))
-      ids += closure[state] + exacts[state]
-      let isCased = { (id: Int32) in entries[Int(id)].caseSensitive }
-      cased.append(
-        (closure[state].contains(where: isCased) ? 1 : 0)
-          | (closure[state].contains(where: isCased) || exacts[state].contains(where: isCased)
-            ? 2 : 0))
+    // Each state's lists: its ancestors' prefix words and its own, then its exact words.
+    var closure: [[Int32]] = Array(repeating: [], count: order.count)
+    let isCased = { (id: Int32) in entries[Int(id)].caseSensitive }
+    for s in 1..<order.count {
+      let node = order[s]
+      for (c, child) in children[node].enumerated() where child != 0 {
+        rows[s * stride + c] = Int32(state[Int(child)] * stride)
+      }
+      if s > 1 { closure[s] = closure[parent[s]] }
+      closure[s] += prefixes[node]
+      let list = closure[s] + exacts[node]
+      precondition(ids.count + list.count <= Int(Tables.countMask))
+      /// A count with its `cased` and `head` flags.
+      func flagged(_ list: ArraySlice<Int32>) -> Int32 {
+        Int32(list.count) | (list.contains(where: isCased) ? Tables.cased : 0)
+          | (list.contains { heads[Int($0)] } ? Tables.head : 0)
+      }
+      rows[s * stride + classCount + Tables.listStart] = Int32(ids.count)
+      rows[s * stride + classCount + Tables.prefixCount] = flagged(list[..<closure[s].count])
+      rows[s * stride + classCount + Tables.endCount] = flagged(list[...])
+      ids += list
     }
     var byteInfo = [UInt16](repeating: 0, count: 256)
     for b in 0..<256 {
@@ -145,26 +172,24 @@ struct WordVocabulary: Sendable {
       byteInfo[b] = bits
     }
     self.entries = entries
+    self.heads = heads
     self.lists = ids
-    self.tables = Tables(
-      classCount: classCount, transitions: children.flatMap { $0 }.map { $0 * Int32(classCount) },
-      byteInfo: byteInfo,
-      listStart: listStart, prefixCount: prefixCount, endCount: endCount, ids: ids, cased: cased)
+    self.tables = Tables(classCount: classCount, rows: rows, byteInfo: byteInfo, ids: ids)
   }
 
   static func fold(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
 
   /// The range in `ids` (started by `reset(_:)`) of the ids of the pattern words that
-  /// `bytes[start..<end]` (one word) matches.
+  /// `bytes[start..<end]` (one word) matches, and whether one of them is a pattern's first word.
   func classify(
     _ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int, into ids: inout [Int32]
-  ) -> Range<Int32> {
+  ) -> (ids: Range<Int32>, head: Bool) {
     let t = tables
-    var row = t.classCount
+    var row = t.stride
     var alive = true
     var i = start
     while i < end {
-      let next = Int(t.transitions[row &+ Int(t.byteInfo[Int(bytes[i])] & 0xFF)])
+      let next = Int(t.rows[row &+ Int(t.byteInfo[Int(bytes[i])] & 0xFF)])
       if next == 0 {
         alive = false
         break
@@ -172,14 +197,7 @@ struct WordVocabulary: Sendable {
       row = next
       i += 1
     }
-    return idRange(state: Self.state(row: row, t.classCount), ended: alive, bytes, start, &ids)
-  }
-
-  /// The state whose row in `transitions` starts at `row`.
-  @inline(__always)
-  static func state(row: Int, _ classCount: Int) -> Int {
-    // Both are small and positive: unsigned 32-bit division needs no overflow checks.
-    Int(UInt32(truncatingIfNeeded: row) / UInt32(truncatingIfNeeded: classCount))
+    return idRange(row: row, ended: alive, bytes, start, &ids)
   }
 
   /// Empties `ids` down to `lists`, which every text's ids start with.
@@ -191,26 +209,31 @@ struct WordVocabulary: Sendable {
     }
   }
 
-  /// The range in `ids` of the pattern words matched by the text word at `start`.
+  /// The range in `ids` of the pattern words matched by the text word at `start`, and whether one
+  /// of them is a pattern's first word.
   ///
-  /// `state` is the word's deepest trie state, `ended` true when the word ended there.
+  /// `row` is the row of the word's deepest trie state, `ended` true when the word ended there.
   /// Case-sensitive words count only where the text has their exact bytes. Without any, the range is
   /// the state's own list in `lists`; otherwise the words that match are appended to `ids`.
   @inline(__always)
   private func idRange(
-    state: Int, ended: Bool, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int,
+    row: Int, ended: Bool, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int,
     _ ids: inout [Int32]
-  ) -> Range<Int32> {
+  ) -> (ids: Range<Int32>, head: Bool) {
     let t = tables
-    let count = ended ? t.endCount[state] : t.prefixCount[state]
-    let first = t.listStart[state]
-    if count == 0 || t.cased[state] & (ended ? 2 : 1) == 0 { return first..<first &+ count }
+    let info = t.rows + (row &+ t.classCount)
+    let counted = info[ended ? Tables.endCount : Tables.prefixCount]
+    let count = counted & Tables.countMask
+    let first = info[Tables.listStart]
+    if counted >= 0 { return (first..<first &+ count, counted & Tables.head != 0) }
     let list = UnsafeBufferPointer(start: t.ids + Int(first), count: Int(count))
     let appended = Int32(ids.count)
+    var head = false
     for id in list where !entries[Int(id)].caseSensitive || matchesCase(id, bytes, start) {
       ids.append(id)
+      if heads[Int(id)] { head = true }
     }
-    return appended..<Int32(ids.count)
+    return (appended..<Int32(ids.count), head)
   }
 
   /// True when the text at `start` has case-sensitive word `id`'s exact bytes.
@@ -233,9 +256,9 @@ struct WordVocabulary: Sendable {
     reset(&ids)
     sentences.removeAll(keepingCapacity: true)
     let t = tables
-    let transitions = t.transitions
+    let rows = t.rows
     let info = t.byteInfo
-    let classCount = t.classCount
+    let root = t.stride
     let n = bytes.count
     var sentenceStart = 0
     var i = 0
@@ -264,44 +287,26 @@ struct WordVocabulary: Sendable {
           continue
         }
       }
-      // Inside a word: follow the trie while it has a path, to the word's end.
+      // Inside a word: follow the trie to the word's end. The dead state is absorbing, so the walk
+      // need not stop where the trie has no path; `deepest` keeps the last live state.
       let start = i
-      var row = classCount
-      var alive = true
+      var row = root
+      var deepest = root
       var flags: UInt16 = 0
-      // ASCII bytes while the trie has a path, the common case, in a tight loop.
-      while true {
-        let bits = info[Int(bytes[i])]
-        guard bits & Self.asciiWord != 0 else { break }
-        flags |= bits
-        let next = Int(transitions[row &+ Int(bits & 0xFF)])
-        i &+= 1
-        guard next != 0 else {
-          alive = false
-          break
-        }
-        row = next
-        if i == n { break }
-      }
-      // The rest of the word: non-ASCII letters, and bytes past the trie's paths.
       while i < n {
         let b = bytes[i]
         let bits = info[Int(b)]
         if bits & Self.asciiWord != 0 {
           flags |= bits
-          if alive {
-            let next = Int(transitions[row &+ Int(bits & 0xFF)])
-            if next != 0 { row = next } else { alive = false }
-          }
+          row = Int(rows[row &+ Int(bits & 0xFF)])
+          if row != 0 { deepest = row }
           i &+= 1
         } else if b >= 0x80 && Self.startsWord(b, at: i, in: bytes) {
           flags |= Self.nonASCII
           let stop = min(i + WordTokenizer.sequenceWidth(b), n)
           while i < stop {
-            if alive {
-              let next = Int(transitions[row &+ Int(info[Int(bytes[i])] & 0xFF)])
-              if next != 0 { row = next } else { alive = false }
-            }
+            row = Int(rows[row &+ Int(info[Int(bytes[i])] & 0xFF)])
+            if row != 0 { deepest = row }
             i &+= 1
           }
         } else {
@@ -309,13 +314,13 @@ struct WordVocabulary: Sendable {
         }
       }
       let found =
-        row != classCount
-        ? idRange(state: Self.state(row: row, classCount), ended: alive, bytes, start, &ids) : 0..<0
+        deepest != root
+        ? idRange(row: deepest, ended: row != 0, bytes, start, &ids) : (ids: 0..<0, head: false)
       // The sentence under way holds this word's first byte: its trimmed start is at or before it.
       words.append(
         ScannedText.Word(
-          start: start, end: i, idStart: found.lowerBound, idEnd: found.upperBound,
-          hasUppercase: flags & Self.upper != 0,
+          start: start, end: i, idStart: found.ids.lowerBound, idEnd: found.ids.upperBound,
+          isHead: found.head, hasUppercase: flags & Self.upper != 0,
           isNumber: flags & (Self.letter | Self.nonASCII) == 0, sentence: sentences.count))
     }
     SentenceSplitter.emit(sentenceStart..<n, in: bytes, into: &sentences)
@@ -352,6 +357,8 @@ struct ScannedText {
     /// This word's range in `ids` (empty when it matches no pattern word).
     var idStart: Int32
     var idEnd: Int32
+    /// True when one of its pattern words is a pattern's first word, so a match may start here.
+    var isHead: Bool
     var hasUppercase: Bool
     /// True when every byte is an ASCII digit.
     var isNumber: Bool
