@@ -115,10 +115,9 @@ public enum CSVRenderer {
     let parts = FindingLineParts(analysis)
     var findings = EncodedFindings()
     for block in analysis.evidenceBlocks {
-      try findings.load(block)
-      guard let first = findings.records.first else { continue }
-      let shared = FindingLineParts.Block(
-        area: block.area, year: block.year, name: findings.string(first.areaName), in: analysis)
+      guard
+        let shared = try FindingLineParts.Block(loading: block, into: &findings, in: analysis)
+      else { continue }
       findings.bytes.withUnsafeBufferPointer { bytes in
         for (index, record) in findings.records.enumerated() {
           appendFindingRow(

@@ -106,6 +106,19 @@ struct FindingLineParts: Sendable {
     /// `,"year":<year or null>}` and the newline.
     let jsonSuffix: [UInt8]
 
+    /// Loads `block`'s findings into `findings` and makes their shared parts; nil when the block
+    /// holds no findings.
+    ///
+    /// - Throws: `AggregationError.spoolFailed` when a spooled block cannot be read.
+    init?(
+      loading block: EvidenceBlock, into findings: inout EncodedFindings, in analysis: Analysis
+    ) throws(AggregationError) {
+      try findings.load(block)
+      guard let first = findings.records.first else { return nil }
+      self.init(
+        area: block.area, year: block.year, name: findings.string(first.areaName), in: analysis)
+    }
+
     /// The shared parts of the lines of findings in `area` and `year`; `name` is the area's name
     /// when the analysis does not list the area.
     init(area: AreaID, year: Int?, name: String, in analysis: Analysis) {

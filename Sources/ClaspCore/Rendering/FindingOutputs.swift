@@ -249,10 +249,9 @@ enum FindingOutputs {
       rowEnds.removeAll(keepingCapacity: true)
       for index in layout.blocks[column] {
         let block = analysis.evidenceBlocks[index]
-        try findings.load(block)
-        guard let first = findings.records.first else { continue }
-        let shared = FindingLineParts.Block(
-          area: block.area, year: block.year, name: findings.string(first.areaName), in: analysis)
+        guard
+          let shared = try FindingLineParts.Block(loading: block, into: &findings, in: analysis)
+        else { continue }
         findings.bytes.withUnsafeBufferPointer { bytes in
           for (i, record) in findings.records.enumerated() {
             let theme = parts.theme(record.theme.bytes(in: bytes))
