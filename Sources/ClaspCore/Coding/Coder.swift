@@ -299,13 +299,6 @@ public struct Coder: Sendable {
     return true
   }
 
-  /// The union of two sorted lists without repeats, sorted.
-  static func mergedUnique(_ a: [Int], _ b: [Int]) -> [Int] {
-    var out: [Int] = []
-    mergedUnique(a, b, into: &out)
-    return out
-  }
-
   /// Appends the union of two sorted lists without repeats, sorted, to `out`.
   static func mergedUnique(_ a: [Int], _ b: [Int], into out: inout [Int]) {
     out.reserveCapacity(out.count + a.count + b.count)
