@@ -54,7 +54,7 @@ extension Aggregate {
     var warnings = Set<String>()
     // Findings grouped by unit, units in document order; a finding for a unit the report lacks
     // (possible only for hand-made findings) gets a group after the report's units. The groups
-    // hold indices into `findings`: no finding is copied until it becomes an evidence record.
+    // hold indices into `findings`: no finding is copied (the evidence block keeps `findings`).
     var unitPosition: [UnitID: Int] = [:]
     unitPosition.reserveCapacity(unitIDs.count)
     for (i, id) in unitIDs.enumerated() where unitPosition[id] == nil {
@@ -172,8 +172,8 @@ extension Aggregate {
       cooccurrence: cooccurrence, recommendationsByOrganisation: byOrganisation,
       recommendationItemsByOrganisation: itemsByOrganisation, reports: [summary],
       evidence: EvidenceBlock(
-        records: Self.sortedEvidence(
-          codedUnits, findings: findings, order: byUnit, area: area, year: year),
+        area: area, year: year, findings: findings,
+        order: Self.recordOrder(codedUnits, findings: findings, order: byUnit),
         inputSHA256: inputSHA256
       ).map { [$0] } ?? [],
       indicators: zip(indicators, indicators.dropFirst()).allSatisfy { !($1 < $0) }
@@ -181,36 +181,43 @@ extension Aggregate {
       warnings: warnings)
   }
 
-  /// The findings as evidence records in `EvidenceRecord` order, comparing unit ids once per unit
-  /// rather than once per finding comparison.
+  /// The positions in `findings` of its records in `EvidenceRecord` order, or nil when that is
+  /// the order of `findings` (the usual case when the coder lists themes in id order); no finding
+  /// is copied.
   ///
   /// `units` are the coded units in document order, which is usually already id order: then a
   /// linear check replaces the sort (a unit id comparison parses both ids). A unit's findings are
-  /// `findings[order[i]]` for `i` in its range; each is copied once, into its record.
-  static func sortedEvidence(
-    _ units: [(unit: UnitID, findings: Range<Int>)], findings: [Finding], order: [Int],
-    area: AreaID, year: Int?
-  ) -> [EvidenceRecord] {
+  /// `findings[order[i]]` for `i` in its range.
+  static func recordOrder(
+    _ units: [(unit: UnitID, findings: Range<Int>)], findings: [Finding], order: [Int]
+  ) -> [Int]? {
     let inOrder = zip(units, units.dropFirst()).allSatisfy { $0.unit < $1.unit }
     let ordered = inOrder ? units : units.sorted { $0.unit < $1.unit }
-    var out: [EvidenceRecord] = []
-    out.reserveCapacity(units.reduce(0) { $0 + $1.findings.count })
-    for (_, members) in ordered {
-      let start = out.count
-      for i in members {
-        out.append(EvidenceRecord(area: area, year: year, finding: findings[order[i]]))
+    var out: [Int] = []
+    out.reserveCapacity(order.count)
+    findings.withUnsafeBufferPointer { findings in
+      // Records of one unit share area, year and unit, so themes usually decide; `precedes`
+      // breaks ties.
+      func precedes(_ a: Int, _ b: Int) -> Bool {
+        let l = findings.baseAddress! + a
+        let r = findings.baseAddress! + b
+        return l.pointee.theme != r.pointee.theme
+          ? l.pointee.theme < r.pointee.theme : EvidenceRecord.precedes(l.pointee, r.pointee)
       }
-      // Records of one unit share area, year and unit, so themes usually decide; `<` breaks ties.
-      // They are sorted where they stand (a slice of `out` would be copied and written back).
-      if members.count > 1 {
-        out.withUnsafeMutableBufferPointer { records in
-          records[start...].sort { a, b in
-            a.finding.theme != b.finding.theme ? a.finding.theme < b.finding.theme : a < b
+      for (_, members) in ordered {
+        let start = out.count
+        out += order[members]
+        guard members.count > 1 else { continue }
+        // Sorted where they stand, and only when they are not in order already.
+        out.withUnsafeMutableBufferPointer { out in
+          var unit = UnsafeMutableBufferPointer(rebasing: out[start...])
+          if zip(unit, unit.dropFirst()).contains(where: { precedes($1, $0) }) {
+            unit.sort(by: precedes)
           }
         }
       }
     }
-    return out
+    return out.indices.elementsEqual(out) ? nil : out
   }
 
   /// `warning` led by the area id instead of the input's file name (`derby:266: ...`), so renaming an

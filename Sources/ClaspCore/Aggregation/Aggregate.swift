@@ -108,7 +108,6 @@ public struct Aggregate: Sendable, Hashable {
     guard parts.count > 1 else { return out }
     out.reports.reserveCapacity(parts.reduce(0) { $0 + $1.reports.count })
     out.evidence.reserveCapacity(parts.reduce(0) { $0 + $1.evidence.count })
-    out.indicators.reserveCapacity(parts.reduce(0) { $0 + $1.indicators.count })
     for part in parts.dropFirst() {
       out.groups.merge(part.groups, uniquingKeysWith: +)
       out.areaNames.merge(part.areaNames, uniquingKeysWith: min)
@@ -119,12 +118,33 @@ public struct Aggregate: Sendable, Hashable {
         part.recommendationItemsByOrganisation, uniquingKeysWith: +)
       out.reports += part.reports
       out.evidence += part.evidence
-      out.indicators += part.indicators
       out.warnings.formUnion(part.warnings)
     }
     out.reports.sort()
     out.evidence.sort()
-    out.indicators.sort()
+    out.indicators = joinedSorted(parts.map(\.indicators))
+    return out
+  }
+
+  /// `lists.joined().sorted()` for sorted `lists`, a sort being stable.
+  ///
+  /// A report's figures share its area, so the lists of different reports rarely overlap: then
+  /// they are joined in the order of their first elements, and only the seams are compared. When
+  /// two lists overlap or touch, the joined lists are sorted.
+  /// - Complexity: O(s + k log k) for k lists of total size s that do not overlap, else O(s log k).
+  static func joinedSorted<Element: Comparable>(_ lists: [[Element]]) -> [Element] {
+    var out: [Element] = []
+    out.reserveCapacity(lists.reduce(0) { $0 + $1.count })
+    let filled = lists.filter { !$0.isEmpty }
+    let byFirst = filled.sorted { $0[0] < $1[0] }
+    // Strictly ordered seams: no element of one list ties with one of another, so this is the
+    // order a stable sort gives.
+    if zip(byFirst, byFirst.dropFirst()).allSatisfy({ $0[$0.count - 1] < $1[0] }) {
+      for list in byFirst { out += list }
+      return out
+    }
+    for list in filled { out += list }
+    out.sort()
     return out
   }
 

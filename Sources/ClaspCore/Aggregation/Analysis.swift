@@ -85,11 +85,12 @@ public struct Analysis: Codable, Sendable, Hashable {
     }
     reports = aggregate.reports
 
+    // Each column's counts, looked up once rather than once per theme and measure.
+    let columns = areaIDs.map { byArea[$0]! }
     measures = Measure.allCases.map { measure in
       var cells = Matrix<ThemeID, AreaID, Tally>(rows: themeIDs, columns: areaIDs, repeating: .zero)
       for (r, theme) in themeIDs.enumerated() {
-        for (c, area) in areaIDs.enumerated() {
-          let group = byArea[area]!
+        for (c, group) in columns.enumerated() {
           cells[r, c] = Self.tally(measure, group.themes[theme] ?? ThemeCounts(), in: group)
         }
       }
@@ -107,7 +108,7 @@ public struct Analysis: Codable, Sendable, Hashable {
 
     national = themeIDs.map { theme in
       NationalThemeRow(
-        theme: theme, perArea: areaIDs.map { byArea[$0]!.themes[theme] ?? ThemeCounts() })
+        theme: theme, perArea: columns.map { $0.themes[theme] ?? ThemeCounts() })
     }
 
     var groupsByYear: [Int?: [AreaYear]] = [:]
@@ -146,7 +147,10 @@ public struct Analysis: Codable, Sendable, Hashable {
     // Blocks come sorted by area, as the columns are: walk both together and fill each theme row's
     // column lists directly. A lineage's themes missing from the codebook index nothing.
     let rowOf = Dictionary(themeIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-    var rowsOfTheme: [ThemeID: [Int]] = [:]
+    // The rows of each theme met, found by a linear search of the few themes in use (equal ids
+    // usually share storage, so comparing is cheaper than hashing each finding's theme).
+    var rowsOfTheme: [(theme: ThemeID, rows: [Int])] = []
+    var last = 0
     var positions = Array(
       repeating: Array(repeating: [Int](), count: areaIDs.count), count: themeIDs.count)
     var column = 0
@@ -156,14 +160,15 @@ public struct Analysis: Codable, Sendable, Hashable {
       precondition(
         column < areaIDs.count && areaIDs[column] == block.area, "evidence without a column")
       for theme in block.themes {
-        let rows =
-          rowsOfTheme[theme]
-          ?? {
-            let rows = codebook.lineage(of: theme).compactMap { rowOf[$0] }
-            rowsOfTheme[theme] = rows
-            return rows
-          }()
-        for row in rows { positions[row][column].append(position) }
+        if last >= rowsOfTheme.count || rowsOfTheme[last].theme != theme {
+          if let known = rowsOfTheme.firstIndex(where: { $0.theme == theme }) {
+            last = known
+          } else {
+            last = rowsOfTheme.count
+            rowsOfTheme.append((theme, codebook.lineage(of: theme).compactMap { rowOf[$0] }))
+          }
+        }
+        for row in rowsOfTheme[last].rows { positions[row][column].append(position) }
         position += 1
       }
     }

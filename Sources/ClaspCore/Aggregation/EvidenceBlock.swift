@@ -20,8 +20,26 @@ public struct EvidenceBlock: Sendable, Hashable, Comparable {
   private let storage: Storage
 
   private enum Storage: Sendable, Hashable {
-    case memory([EvidenceRecord])
+    case memory(Held)
     case spooled(EvidenceSpool.Extent)
+  }
+
+  /// Findings held in memory: record `i` is `findings[order[i]]`, or `findings[i]` when `order` is
+  /// nil. A report's findings are kept as the coder made them, never copied into records.
+  struct Held: Sendable, Hashable {
+    let findings: [Finding]
+    let order: [Int]?
+
+    var count: Int { order?.count ?? findings.count }
+
+    /// The findings in record order (copies each one).
+    var inRecordOrder: [Finding] { order.map { $0.map { findings[$0] } } ?? findings }
+
+    static func == (lhs: Held, rhs: Held) -> Bool {
+      lhs.count == rhs.count && lhs.inRecordOrder == rhs.inRecordOrder
+    }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(inRecordOrder) }
   }
 
   /// A block of `records`, which must be sorted and share one area-year; nil when there are none.
@@ -31,11 +49,27 @@ public struct EvidenceBlock: Sendable, Hashable, Comparable {
       records.allSatisfy { $0.area == first.area && $0.year == first.year },
       "one block holds one area-year")
     assert(zip(records, records.dropFirst()).allSatisfy { !($1 < $0) }, "records not sorted")
-    area = first.area
-    year = first.year
+    self.init(
+      area: first.area, year: first.year, findings: records.map(\.finding), order: nil,
+      inputSHA256: inputSHA256)
+  }
+
+  /// A block of one report's `findings` of `area` and `year`, whose records are
+  /// `findings[order[i]]` (`findings` itself when `order` is nil), in `EvidenceRecord` order; nil
+  /// when there are none. The findings are not copied.
+  init?(area: AreaID, year: Int?, findings: [Finding], order: [Int]?, inputSHA256: String?) {
+    let held = Held(findings: findings, order: order)
+    guard held.count > 0 else { return nil }
+    assert(
+      {
+        let ordered = held.inRecordOrder
+        return zip(ordered, ordered.dropFirst()).allSatisfy { !EvidenceRecord.precedes($1, $0) }
+      }(), "records not sorted")
+    self.area = area
+    self.year = year
     self.inputSHA256 = inputSHA256
-    themes = records.map(\.finding.theme)
-    storage = .memory(records)
+    themes = order.map { $0.map { findings[$0].theme } } ?? findings.map(\.theme)
+    storage = .memory(held)
   }
 
   private init(_ block: EvidenceBlock, storage: Storage) {
@@ -54,7 +88,8 @@ public struct EvidenceBlock: Sendable, Hashable, Comparable {
   /// - Throws: `AggregationError.spoolFailed` when the spool cannot be read.
   public func records() throws(AggregationError) -> [EvidenceRecord] {
     switch storage {
-    case .memory(let records): return records
+    case .memory(let held):
+      return held.inRecordOrder.map { EvidenceRecord(area: area, year: year, finding: $0) }
     case .spooled(let extent):
       let bytes = try extent.spool.read(extent)
       do {
@@ -71,7 +106,7 @@ public struct EvidenceBlock: Sendable, Hashable, Comparable {
   /// - Throws: `AggregationError.spoolFailed` when the spool cannot be read.
   func encoded() throws(AggregationError) -> [UInt8] {
     switch storage {
-    case .memory(let records): return EvidenceBlockEncoding.encode(records)
+    case .memory(let held): return EvidenceBlockEncoding.encode(held.findings, order: held.order)
     case .spooled(let extent): return try extent.spool.read(extent)
     }
   }
@@ -80,8 +115,9 @@ public struct EvidenceBlock: Sendable, Hashable, Comparable {
   ///
   /// - Throws: `AggregationError.spoolFailed` when the spool cannot be written.
   public func spooled(into spool: EvidenceSpool) throws(AggregationError) -> EvidenceBlock {
-    guard case .memory(let records) = storage else { return self }
-    let extent = try spool.append(EvidenceBlockEncoding.encode(records))
+    guard case .memory(let held) = storage else { return self }
+    let extent = try spool.append(
+      EvidenceBlockEncoding.encode(held.findings, order: held.order))
     return EvidenceBlock(self, storage: .spooled(extent))
   }
 
@@ -93,7 +129,9 @@ public struct EvidenceBlock: Sendable, Hashable, Comparable {
       return (lhs.inputSHA256 ?? "") < (rhs.inputSHA256 ?? "")
     }
     switch (lhs.storage, rhs.storage) {
-    case (.memory(let a), .memory(let b)): return a.lexicographicallyPrecedes(b)
+    case (.memory(let a), .memory(let b)):
+      // One area-year: the findings decide, as they decide records.
+      return a.inRecordOrder.lexicographicallyPrecedes(b.inRecordOrder, by: EvidenceRecord.precedes)
     case (.memory, .spooled): return true
     case (.spooled, .memory): return false
     case (.spooled(let a), .spooled(let b)): return a.offset < b.offset

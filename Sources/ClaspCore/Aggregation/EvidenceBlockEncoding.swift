@@ -13,48 +13,62 @@ enum EvidenceBlockEncoding {
 
   /// The bytes of `records`.
   static func encode(_ records: [EvidenceRecord]) -> [UInt8] {
+    encode(records.map(\.finding), order: nil)
+  }
+
+  /// The bytes of the records `findings[order[i]]` (`findings` in their order when `order` is nil).
+  static func encode(_ findings: [Finding], order: [Int]?) -> [UInt8] {
+    findings.withUnsafeBufferPointer { findings in
+      guard let order else { return encode(findings, at: findings.indices) }
+      return order.withUnsafeBufferPointer { encode(findings, at: $0) }
+    }
+  }
+
+  /// The bytes of the records `findings[i]` for `i` in `indices`. The findings are read where they
+  /// stand: none is copied.
+  private static func encode<Indices: Collection<Int>>(
+    _ findings: UnsafeBufferPointer<Finding>, at indices: Indices
+  ) -> [UInt8] {
     // Two passes: the exact size, then the bytes, written without growing the array.
-    var size = intSize(records.count)
-    for record in records {
-      let finding = record.finding
-      size += stringSize(finding.area) + stringSize(finding.report)
-      size += stringSize(finding.unit.rawValue) + 1 + stringSize(finding.theme.rawValue) + 1
-      size += intSize(finding.evidence.count)
-      for sentence in finding.evidence { size += stringSize(sentence) }
-      size += intSize(finding.matches.count)
-      for match in finding.matches {
-        size += stringSize(match.pattern) + stringSize(match.text)
-        size += intSize(match.start) + intSize(match.end)
-      }
-      size += intSize(finding.citedRecommendations.count)
-      for unit in finding.citedRecommendations { size += stringSize(unit.rawValue) }
+    var size = intSize(indices.count)
+    for i in indices {
+      size += findingSize(findings.baseAddress! + i)
     }
     return [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
       var out = Writer(base: buffer.baseAddress!, capacity: size)
-      out.int(records.count)
-      for record in records {
-        let finding = record.finding
-        out.string(finding.area)
-        out.string(finding.report)
-        out.string(finding.unit.rawValue)
-        out.byte(sectionIndex(finding.section))
-        out.string(finding.theme.rawValue)
-        out.byte(polarityIndex(finding.polarity))
-        out.int(finding.evidence.count)
-        for sentence in finding.evidence { out.string(sentence) }
-        out.int(finding.matches.count)
-        for match in finding.matches {
-          out.string(match.pattern)
-          out.string(match.text)
-          out.int(match.start)
-          out.int(match.end)
-        }
-        out.int(finding.citedRecommendations.count)
-        for unit in finding.citedRecommendations { out.string(unit.rawValue) }
+      out.int(indices.count)
+      for i in indices {
+        out.finding(findings.baseAddress! + i)
       }
       precondition(out.position == size, "encoded size mismatch")
       count = size
     }
+  }
+
+  /// The encoded size of one finding.
+  private static func findingSize(_ finding: UnsafePointer<Finding>) -> Int {
+    var size = stringSize(finding.pointee.area) + stringSize(finding.pointee.report)
+    size += stringSize(finding.pointee.unit.rawValue) + 1
+    size += stringSize(finding.pointee.theme.rawValue) + 1
+    size += finding.pointee.evidence.withUnsafeBufferPointer { evidence in
+      var size = intSize(evidence.count)
+      for i in evidence.indices { size += stringSize(evidence[i]) }
+      return size
+    }
+    size += finding.pointee.matches.withUnsafeBufferPointer { matches in
+      var size = intSize(matches.count)
+      for i in matches.indices {
+        size += stringSize(matches[i].pattern) + stringSize(matches[i].text)
+        size += intSize(matches[i].start) + intSize(matches[i].end)
+      }
+      return size
+    }
+    size += finding.pointee.citedRecommendations.withUnsafeBufferPointer { cited in
+      var size = intSize(cited.count)
+      for i in cited.indices { size += stringSize(cited[i].rawValue) }
+      return size
+    }
+    return size
   }
 
   /// The records of `bytes`, a block of `area` and `year`.
@@ -131,6 +145,33 @@ enum EvidenceBlockEncoding {
         rest >>= 7
       }
       byte(UInt8(rest))
+    }
+
+    /// Writes one finding's fields.
+    mutating func finding(_ finding: UnsafePointer<Finding>) {
+      string(finding.pointee.area)
+      string(finding.pointee.report)
+      string(finding.pointee.unit.rawValue)
+      byte(EvidenceBlockEncoding.sectionIndex(finding.pointee.section))
+      string(finding.pointee.theme.rawValue)
+      byte(EvidenceBlockEncoding.polarityIndex(finding.pointee.polarity))
+      finding.pointee.evidence.withUnsafeBufferPointer { evidence in
+        int(evidence.count)
+        for i in evidence.indices { string(evidence[i]) }
+      }
+      finding.pointee.matches.withUnsafeBufferPointer { matches in
+        int(matches.count)
+        for i in matches.indices {
+          string(matches[i].pattern)
+          string(matches[i].text)
+          int(matches[i].start)
+          int(matches[i].end)
+        }
+      }
+      finding.pointee.citedRecommendations.withUnsafeBufferPointer { cited in
+        int(cited.count)
+        for i in cited.indices { string(cited[i].rawValue) }
+      }
     }
 
     mutating func string(_ text: String) {

@@ -71,8 +71,12 @@ public struct EvidenceRecord: Codable, Sendable, Hashable, Comparable {
   public static func < (lhs: EvidenceRecord, rhs: EvidenceRecord) -> Bool {
     if lhs.area != rhs.area { return lhs.area < rhs.area }
     if lhs.year != rhs.year { return YearOrder.precedes(lhs.year, rhs.year) }
-    let l = lhs.finding
-    let r = rhs.finding
+    return precedes(lhs.finding, rhs.finding)
+  }
+
+  /// The order of two records of one area-year, which their findings decide: unit (numerically),
+  /// theme, polarity, evidence text, then every remaining field.
+  static func precedes(_ l: Finding, _ r: Finding) -> Bool {
     if l.unit != r.unit { return l.unit < r.unit }
     if l.theme != r.theme { return l.theme < r.theme }
     if l.polarity != r.polarity { return l.polarity.rawValue < r.polarity.rawValue }

@@ -24,13 +24,24 @@ public enum OrganisationType: String, Codable, Sendable, Hashable, CaseIterable,
   /// Checks run in a fixed order so that "NHS England" is `.other` although it says NHS, and a CCG
   /// named after a council area is still a CCG.
   public static func classify(_ name: String) -> OrganisationType {
-    let text = " " + name.lowercased() + " "
-    if text.contains(" ccg") || text.contains("clinical commissioning group") { return .ccg }
-    if text.contains("nhs england") { return .other }
-    if text.contains(" trust") { return .nhsTrust }
-    if text.contains("council") || text.contains("local authority")
-      || text.contains("public health")
-    {
+    // The terms are ASCII: searched for in the lowered name's bytes, padded with a space each side.
+    var text: [UInt8] = [0x20]
+    text += name.lowercased().utf8
+    text.append(0x20)
+    func contains(_ term: StaticString) -> Bool {
+      term.withUTF8Buffer { term in
+        guard let first = term.first, term.count <= text.count else { return false }
+        return text.withUnsafeBufferPointer { text in
+          (0...(text.count - term.count)).contains { start in
+            text[start] == first && term.indices.allSatisfy { text[start + $0] == term[$0] }
+          }
+        }
+      }
+    }
+    if contains(" ccg") || contains("clinical commissioning group") { return .ccg }
+    if contains("nhs england") { return .other }
+    if contains(" trust") { return .nhsTrust }
+    if contains("council") || contains("local authority") || contains("public health") {
       return .localAuthority
     }
     return .other
