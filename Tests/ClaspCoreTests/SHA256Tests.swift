@@ -3,6 +3,14 @@ import Testing
 @testable import ClaspCore
 
 @Suite struct SHA256Tests {
+  /// Both block functions: the SHA instructions (where this CPU has them) and the scalar rounds.
+  static let paths = SHA256.usesHardware ? [true, false] : [false]
+
+  /// The digest of `bytes` by the SHA instructions (`hardware`) or the scalar rounds.
+  static func hex(_ bytes: [UInt8], hardware: Bool) -> String {
+    bytes.withUnsafeBytes { SHA256.hex($0, hardware: hardware) }
+  }
+
   @Test(
     "matches the FIPS 180-4 test vectors",
     arguments: [
@@ -12,9 +20,17 @@ import Testing
         "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
         "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
       ),
+      (
+        "abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqr"
+          + "lmnopqrsmnopqrstnopqrstu",
+        "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1"
+      ),
     ])
   func vectors(input: String, digest: String) {
     #expect(SHA256.hex(input) == digest)
+    for hardware in Self.paths {
+      #expect(Self.hex(Array(input.utf8), hardware: hardware) == digest, "hardware: \(hardware)")
+    }
   }
 
   @Test(
@@ -30,11 +46,44 @@ import Testing
   func boundaries(length: Int, digest: String) {
     #expect(SHA256.hex(String(repeating: "a", count: length)) == digest)
     #expect(SHA256.hex(AnySequence(Array(repeating: UInt8(0x61), count: length))) == digest)
+    for hardware in Self.paths {
+      let bytes = [UInt8](repeating: 0x61, count: length)
+      #expect(Self.hex(bytes, hardware: hardware) == digest, "hardware: \(hardware)")
+    }
   }
 
   @Test("hashes a million a's") func long() {
-    #expect(
-      SHA256.hex([UInt8](repeating: 0x61, count: 1_000_000))
-        == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    let bytes = [UInt8](repeating: 0x61, count: 1_000_000)
+    let digest = "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0"
+    #expect(SHA256.hex(bytes) == digest)
+    for hardware in Self.paths {
+      #expect(Self.hex(bytes, hardware: hardware) == digest, "hardware: \(hardware)")
+    }
+  }
+
+  @Test(
+    "the SHA instructions and the scalar rounds agree on every length to 300",
+    .enabled(if: SHA256.usesHardware, "this CPU has no SHA extensions"))
+  func hardwareMatchesScalarShort() {
+    var generator = SplitMix64(seed: 0x5348_4132_3536)
+    let bytes = (0..<301).map { _ in UInt8.random(in: 0...255, using: &generator) }
+    for length in 0...300 {
+      let prefix = Array(bytes[..<length])
+      #expect(
+        Self.hex(prefix, hardware: true) == Self.hex(prefix, hardware: false), "length \(length)")
+    }
+  }
+
+  @Test(
+    "the SHA instructions and the scalar rounds agree on large buffers at unaligned starts",
+    .enabled(if: SHA256.usesHardware, "this CPU has no SHA extensions"),
+    arguments: [(1, 200_003), (3, 131_072), (7, 65_599), (13, 1_048_576)])
+  func hardwareMatchesScalarLarge(start: Int, length: Int) {
+    var generator = SplitMix64(seed: UInt64(start * 1_000_003 + length))
+    let bytes = (0..<(start + length)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+    bytes.withUnsafeBytes { all in
+      let slice = UnsafeRawBufferPointer(rebasing: all[start...])
+      #expect(SHA256.hex(slice, hardware: true) == SHA256.hex(slice, hardware: false))
+    }
   }
 }

@@ -34,6 +34,19 @@ let benchmarks: @Sendable () -> Void = {
     }
   }
 
+  // The input digest `analyse` takes of every report: the SHA instructions where the CPU has them.
+  Benchmark("sha256 one report (Thurrock, 130 KB)") { benchmark in
+    // Validate before measuring: the digest is `sha256sum Data/reports/thurrock.txt`'s.
+    precondition(
+      SHA256.hex(thurrockBytes)
+        == "715b71e722dcea652f6d0ba33295159fabf407a4c1d6e6610872ea3ea3218528",
+      "the digest differs from sha256sum's")
+    benchmark.startMeasurement()
+    for _ in benchmark.scaledIterations {
+      blackHole(SHA256.hex(thurrockBytes))
+    }
+  }
+
   Benchmark("code one report (Thurrock, 130 KB)") { benchmark in
     let report = try ReportLoader.load(bytes: thurrockBytes, path: "Data/reports/thurrock.txt")
     // Validate before measuring: the coding must equal the committed `clasp code` snapshot.

@@ -1,8 +1,12 @@
+internal import ClaspSHA256Accel
+
 /// SHA-256 (FIPS 180-4), for the manifest's input and codebook digests and duplicate detection.
 ///
 /// The core depends on Foundation alone, which has no hash on Linux. `analyse` hashes every input,
-/// so blocks are read straight from the caller's bytes with big-endian word
-/// loads, the rounds are unrolled eight at a time and nothing is allocated per block.
+/// so on x86-64 CPUs with the SHA extensions the blocks go to `SHA256Hardware` (its own target,
+/// the only code built for those instructions); elsewhere blocks are read straight from the
+/// caller's bytes with big-endian word loads, the rounds are unrolled eight at a time and nothing
+/// is allocated per block. Both give the same digests; the tests compare them.
 public enum SHA256 {
   private static let k: [UInt32] = [
     0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4,
@@ -18,6 +22,9 @@ public enum SHA256 {
   ]
 
   private typealias State = (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32)
+
+  /// Whether `hex` uses the CPU's SHA instructions, decided once per process.
+  static let usesHardware = SHA256Hardware.isAvailable
 
   /// The digest of `bytes` as 64 lowercase hex digits.
   ///
@@ -36,36 +43,50 @@ public enum SHA256 {
   }
 
   private static func hex(_ buffer: UnsafeRawBufferPointer) -> String {
+    hex(buffer, hardware: usesHardware)
+  }
+
+  /// The digest of the bytes in `buffer`, with the SHA instructions when `hardware` is true
+  /// (only where `usesHardware` is; the tests pass false to check the scalar rounds).
+  static func hex(_ buffer: UnsafeRawBufferPointer, hardware: Bool) -> String {
     var h: State = (
       0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab,
       0x5be0_cd19
     )
     let count = buffer.count
     let whole = count / 64 * 64
-    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-      k.withUnsafeBufferPointer { k in
-        let w = w.baseAddress!
-        let k = k.baseAddress!
+    // The tail, the 0x80 marker and the bit length fill one or two final blocks.
+    withUnsafeTemporaryAllocation(byteCount: 128, alignment: 8) { tail in
+      let tail = tail.baseAddress!
+      let rest = count - whole
+      if rest > 0 { tail.copyMemory(from: buffer.baseAddress! + whole, byteCount: rest) }
+      let blocks = rest < 56 ? 1 : 2
+      tail.storeBytes(of: 0x80, toByteOffset: rest, as: UInt8.self)
+      (tail + rest + 1).initializeMemory(
+        as: UInt8.self, repeating: 0, count: blocks * 64 - rest - 9)
+      tail.storeBytes(
+        of: (UInt64(count) &* 8).bigEndian, toByteOffset: blocks * 64 - 8, as: UInt64.self)
+      let tailBlocks = UnsafeRawPointer(tail)
+      if hardware {
         if whole > 0, let base = buffer.baseAddress {
-          var offset = 0
-          while offset < whole {
-            compress(base + offset, &h, w, k)
-            offset &+= 64
-          }
+          SHA256Hardware.compressBlocks(state: &h, blocks: base, count: whole / 64)
         }
-        // The tail, the 0x80 marker and the bit length fill one or two final blocks.
-        withUnsafeTemporaryAllocation(byteCount: 128, alignment: 8) { tail in
-          let tail = tail.baseAddress!
-          let rest = count - whole
-          if rest > 0 { tail.copyMemory(from: buffer.baseAddress! + whole, byteCount: rest) }
-          let blocks = rest < 56 ? 1 : 2
-          tail.storeBytes(of: 0x80, toByteOffset: rest, as: UInt8.self)
-          (tail + rest + 1).initializeMemory(
-            as: UInt8.self, repeating: 0, count: blocks * 64 - rest - 9)
-          tail.storeBytes(
-            of: (UInt64(count) &* 8).bigEndian, toByteOffset: blocks * 64 - 8, as: UInt64.self)
-          compress(UnsafeRawPointer(tail), &h, w, k)
-          if blocks == 2 { compress(UnsafeRawPointer(tail + 64), &h, w, k) }
+        SHA256Hardware.compressBlocks(state: &h, blocks: tailBlocks, count: blocks)
+        return
+      }
+      withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+        k.withUnsafeBufferPointer { k in
+          let w = w.baseAddress!
+          let k = k.baseAddress!
+          if whole > 0, let base = buffer.baseAddress {
+            var offset = 0
+            while offset < whole {
+              compress(base + offset, &h, w, k)
+              offset &+= 64
+            }
+          }
+          compress(tailBlocks, &h, w, k)
+          if blocks == 2 { compress(tailBlocks + 64, &h, w, k) }
         }
       }
     }
