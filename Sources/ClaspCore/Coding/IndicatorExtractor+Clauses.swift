@@ -7,10 +7,10 @@ extension IndicatorExtractor {
     /// The sentence and the one before it in the same paragraph.
     let context: Range<Int>
     /// Cue matches inside the sentence.
-    let matches: [PatternSet.Match]
+    let matches: ArraySlice<PatternSet.Match>
     /// Cue matches inside `context`.
-    let contextMatches: [PatternSet.Match]
-    let words: ArraySlice<Word>
+    let contextMatches: ArraySlice<PatternSet.Match>
+    let words: ArraySlice<PassageWord>
     let periods: [IndicatorNumberScanner.Period]
   }
 
@@ -46,10 +46,10 @@ extension IndicatorExtractor {
 
   func figures(
     in sentence: SentenceContext, numbers: [IndicatorNumberScanner.Number],
-    organisations: IndicatorOrganisations
+    organisations: IndicatorOrganisations, scratch: inout IndicatorOrganisations.Scratch
   ) -> [Figure] {
     var numbers = numbers
-    let named = organisations.named(in: sentence.bytes, words: sentence.words)
+    let named = organisations.named(in: sentence.bytes, words: sentence.words, scratch: &scratch)
     while true {
       let figures = resolve(sentence, numbers: numbers, named: named)
       // A bare number is a figure only when a score or count kind claims it (or it is the target or
@@ -273,8 +273,8 @@ extension IndicatorExtractor {
   static func lastWith(in gap: ArraySlice<UInt8>) -> Int? {
     // The gap is tokenised on its own, as a copy of its bytes would be.
     gap.withUnsafeBufferPointer { bytes in
-      var words: [Word] = []
-      WordTokenizer.appendUnfoldedWords(bytes, in: 0..<bytes.count, to: &words)
+      var words: [PassageWord] = []
+      appendWords(bytes, in: 0..<bytes.count, to: &words)
       for i in words.indices.reversed()
       where WordTokenizer.folds(bytes, words[i].start..<words[i].end, equalTo: with) {
         if i > 0, words[i - 1].end - words[i - 1].start >= compar.count,
@@ -300,8 +300,8 @@ extension IndicatorExtractor {
     guard after < until else { return false }
     // The text is tokenised on its own, as a copy of its bytes would be.
     return bytes[after..<until].withUnsafeBufferPointer { bytes in
-      var words: [Word] = []
-      WordTokenizer.appendUnfoldedWords(bytes, in: 0..<bytes.count, to: &words)
+      var words: [PassageWord] = []
+      Self.appendWords(bytes, in: 0..<bytes.count, to: &words)
       guard let first = words.first, words.count <= 8 else { return false }
       return WordTokenizer.folds(bytes, first.start..<first.end, equalTo: Self.of)
     }
@@ -311,7 +311,9 @@ extension IndicatorExtractor {
 
   /// Gives `figure` the first kind whose rule holds in `scope`; false when none does.
   func classify(_ figure: inout Figure, scope: Range<Int>, sentence: SentenceContext) -> Bool {
-    func found(_ group: PatternMask, in matches: [PatternSet.Match], _ range: Range<Int>) -> Bool {
+    func found(
+      _ group: PatternMask, in matches: ArraySlice<PatternSet.Match>, _ range: Range<Int>
+    ) -> Bool {
       matches.contains {
         group.contains($0.pattern) && $0.start >= range.lowerBound && $0.end <= range.upperBound
       }
@@ -353,7 +355,7 @@ extension IndicatorExtractor {
   ].map { (Array($0.0.utf8), $0.1) }
 
   /// The level a (not folded) word names, if any.
-  static func levelNamed(by word: Word, in bytes: [UInt8]) -> Int? {
+  static func levelNamed(by word: PassageWord, in bytes: [UInt8]) -> Int? {
     levelWords.first { WordTokenizer.folds(bytes, word.start..<word.end, equalTo: $0.word) }?.level
   }
 

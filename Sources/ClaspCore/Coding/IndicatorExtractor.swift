@@ -104,38 +104,11 @@ public struct IndicatorExtractor: Sendable {
   static func passages(of report: Report) -> [Passage] {
     var out: [Passage] = []
     for section in report.sections {
-      guard let text = section.text else { continue }
-      let bytes = Array(text.utf8)
-      var paragraph: [UInt8] = []
-      var start = 0
-      var k = 0
-      var lineStart = 0
-      func emit() {
-        let survey = paragraph.withUnsafeBufferPointer(Self.survey)
-        guard survey.hasDigit || survey.opening != nil else { return }
-        out.append(
-          Passage(
-            bytes: paragraph, unitID: nil, section: section.id,
-            firstLine: section.lines.first + 1 + start, contiguous: true,
-            hasDigit: survey.hasDigit, opening: survey.opening))
+      guard var text = section.text else { continue }
+      text.makeContiguousUTF8()
+      text.utf8.withContiguousStorageIfAvailable { bytes in
+        appendParagraphs(of: bytes, section: section, to: &out)
       }
-      // The text's lines as `String.split(separator: "\n")` gives them: "\r\n" is one character.
-      for i in 0...bytes.count
-      where i == bytes.count || bytes[i] == 10 && (i == 0 || bytes[i - 1] != 13) {
-        let line = bytes[lineStart..<i]
-        defer {
-          lineStart = i + 1
-          k += 1
-        }
-        if isBlank(line) {
-          if !paragraph.isEmpty { emit() }
-          paragraph.removeAll(keepingCapacity: true)
-          continue
-        }
-        if paragraph.isEmpty { start = k } else { paragraph.append(10) }
-        paragraph.append(contentsOf: line)
-      }
-      if !paragraph.isEmpty { emit() }
     }
     for unit in report.units {
       // Most units hold neither: survey the text in place and copy only the others.
@@ -157,6 +130,52 @@ public struct IndicatorExtractor: Sendable {
           opening: survey.opening))
     }
     return out
+  }
+
+  /// Appends the paragraphs of a prose section's text `bytes` (runs of lines that are not blank)
+  /// that hold a digit or an opening bracket before a capital.
+  ///
+  /// The text's lines are as `String.split(separator: "\n")` gives them ("\r\n" is one character,
+  /// not a break), so a paragraph, its lines joined by line breaks, is the run of the text from its
+  /// first line's start to its last line's end: it is surveyed in place and copied only when kept.
+  static func appendParagraphs(
+    of bytes: UnsafeBufferPointer<UInt8>, section: Section, to out: inout [Passage]
+  ) {
+    let n = bytes.count
+    // The paragraph under way: its first byte and line index, and its end; -1 for none.
+    var start = -1
+    var startLine = 0
+    var end = 0
+    func emit() {
+      let paragraph = UnsafeBufferPointer(rebasing: bytes[start..<end])
+      let survey = Self.survey(paragraph)
+      guard survey.hasDigit || survey.opening != nil else { return }
+      out.append(
+        Passage(
+          bytes: Array(paragraph), unitID: nil, section: section.id,
+          firstLine: section.lines.first + 1 + startLine, contiguous: true,
+          hasDigit: survey.hasDigit, opening: survey.opening))
+    }
+    var lineStart = 0
+    var k = 0
+    while lineStart <= n {
+      // The line ends at the next "\n" that does not follow a "\r".
+      var i = lineStart
+      while i < n, bytes[i] != 10 || i > 0 && bytes[i - 1] == 13 { i += 1 }
+      if isBlank(bytes, lineStart..<i) {
+        if start >= 0 { emit() }
+        start = -1
+      } else {
+        if start < 0 {
+          start = lineStart
+          startLine = k
+        }
+        end = i
+      }
+      lineStart = i + 1
+      k += 1
+    }
+    if start >= 0 { emit() }
   }
 
   /// Whether `bytes` holds a digit, and its first `(` followed by an ASCII capital.
@@ -187,10 +206,11 @@ public struct IndicatorExtractor: Sendable {
     return (hasDigit, opening)
   }
 
-  /// True when every character of `line` is white space (`Character.isWhitespace`).
-  static func isBlank(_ line: ArraySlice<UInt8>) -> Bool {
+  /// True when every character of `bytes[range]` is white space (`Character.isWhitespace`).
+  static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
     var ascii = true
-    for b in line {
+    for i in range {
+      let b = bytes[i]
       if b >= 0x80 {
         ascii = false
       } else if b != 32 && !(9...13).contains(b) {
@@ -198,10 +218,52 @@ public struct IndicatorExtractor: Sendable {
         return false
       }
     }
-    return ascii || String(decoding: line, as: UTF8.self).allSatisfy(\.isWhitespace)
+    return ascii
+      || String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self).allSatisfy(
+        \.isWhitespace)
   }
 
   // MARK: Sentences
+
+  /// A word of a passage as `WordTokenizer.appendUnfoldedWords` finds it, without its folded form: a
+  /// plain value, so copying words or a slice of them retains nothing per word.
+  struct PassageWord {
+    let start: Int
+    let end: Int
+    /// True when the word as printed contains an uppercase ASCII letter.
+    let hasUppercase: Bool
+  }
+
+  /// Appends the words of `bytes[range]` to `out`, as `WordTokenizer.appendUnfoldedWords` does.
+  static func appendWords(
+    _ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, to out: inout [PassageWord]
+  ) {
+    var i = range.lowerBound
+    var start = -1
+    var upper = false
+    while i < range.upperBound {
+      let b = bytes[i]
+      let isWord: Bool
+      if b < 0x80 {
+        isWord = (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122)
+      } else {
+        isWord = WordTokenizer.isWordByte(b, at: i, in: bytes)
+      }
+      if isWord {
+        if start < 0 { start = i }
+        if b >= 65 && b <= 90 { upper = true }
+        i += b < 0x80 ? 1 : WordTokenizer.sequenceWidth(b)
+      } else {
+        if start >= 0 {
+          out.append(PassageWord(start: start, end: i, hasUppercase: upper))
+          start = -1
+          upper = false
+        }
+        i += b < 0x80 ? 1 : WordTokenizer.sequenceWidth(b)
+      }
+    }
+    if start >= 0 { out.append(PassageWord(start: start, end: range.upperBound, hasUppercase: upper)) }
+  }
 
   /// Buffers one report's passages reuse.
   struct Scratch {
@@ -209,8 +271,11 @@ public struct IndicatorExtractor: Sendable {
     /// The sentences that hold a number: index, scan and their words' range in `words`.
     var numbered: [(sentence: Int, scan: IndicatorNumberScanner.Result, words: Range<Int>)] = []
     /// The words of the sentences with numbers and of the sentence before each (not folded).
-    var words: [Word] = []
-    var sentenceOfWord: [Int] = []
+    var words: [PassageWord] = []
+    /// `words` as the cue set's vocabulary classifies them, each with its sentence.
+    var scanned = ScannedText()
+    var matches: [PatternSet.Match] = []
+    var organisations = IndicatorOrganisations.Scratch()
   }
 
   /// Appends the figures of `passage` to `out`.
@@ -221,7 +286,8 @@ public struct IndicatorExtractor: Sendable {
     let bytes = passage.bytes
     scratch.numbered.removeAll(keepingCapacity: true)
     scratch.words.removeAll(keepingCapacity: true)
-    scratch.sentenceOfWord.removeAll(keepingCapacity: true)
+    scratch.scanned.words.removeAll(keepingCapacity: true)
+    scratch.matches.removeAll(keepingCapacity: true)
     bytes.withUnsafeBufferPointer { buffer in
       SentenceSplitter.ranges(in: buffer, into: &scratch.sentences)
       for k in scratch.sentences.indices {
@@ -236,42 +302,62 @@ public struct IndicatorExtractor: Sendable {
       // Cues are matched only in sentences with numbers and the sentence before each. A sentence
       // starts after white space, a bullet's "- " or a line break and ends before white space, so
       // its words are the text's words that start in it.
+      cues.vocabulary.reset(&scratch.scanned.ids)
       var tokenised = -1
       for n in scratch.numbered.indices {
         let k = scratch.numbered[n].sentence
         for j in max(k - 1, tokenised + 1)...k {
           let first = scratch.words.count
-          WordTokenizer.appendUnfoldedWords(buffer, in: scratch.sentences[j], to: &scratch.words)
-          let count = scratch.words.count - first
-          for _ in 0..<count { scratch.sentenceOfWord.append(j) }
+          Self.appendWords(buffer, in: scratch.sentences[j], to: &scratch.words)
+          for w in first..<scratch.words.count {
+            let word = scratch.words[w]
+            let found = cues.vocabulary.classify(
+              buffer, start: word.start, end: word.end, into: &scratch.scanned.ids)
+            scratch.scanned.words.append(
+              ScannedText.Word(
+                start: word.start, end: word.end, idStart: found.ids.lowerBound,
+                idEnd: found.ids.upperBound, isHead: found.head, hasUppercase: word.hasUppercase,
+                isNumber: false, sentence: j))
+          }
           if j == k { scratch.numbered[n].words = first..<scratch.words.count }
         }
         tokenised = k
       }
     }
     guard !scratch.numbered.isEmpty else { return }
+    cues.matches(in: scratch.scanned, into: &scratch.matches)
     let sentences = scratch.sentences
-    let matches = cues.matches(
-      in: bytes, words: scratch.words, sentenceOfWord: scratch.sentenceOfWord)
+    let matches = scratch.matches
+    let scanned = scratch.scanned.words
     // Line breaks before the sentence at hand, counted on from the last sentence's start.
     var counted = 0
     var breaks = 0
+    // A match never spans sentences and the matches come in word order, so a sentence's matches
+    // (and those of it and the sentence before) are a run of them.
+    var cursor = 0
     for (k, scan, wordRange) in scratch.numbered {
       let range = sentences[k]
       let context = (k > 0 ? sentences[k - 1].lowerBound : range.lowerBound)..<range.upperBound
+      while cursor < matches.count, scanned[matches[cursor].firstWord].sentence < k - 1 {
+        cursor += 1
+      }
+      var own = cursor
+      while own < matches.count, scanned[matches[own].firstWord].sentence < k { own += 1 }
+      var end = own
+      while end < matches.count, scanned[matches[end].firstWord].sentence == k { end += 1 }
       let sentence = SentenceContext(
-        bytes: bytes, range: range, context: context,
-        matches: matches.filter { $0.start >= range.lowerBound && $0.end <= range.upperBound },
-        contextMatches: matches.filter {
-          $0.start >= context.lowerBound && $0.end <= context.upperBound
-        },
-        words: scratch.words[wordRange], periods: scan.periods)
+        bytes: bytes, range: range, context: context, matches: matches[own..<end],
+        contextMatches: matches[cursor..<end], words: scratch.words[wordRange],
+        periods: scan.periods)
       for b in bytes[counted..<range.lowerBound] where b == 10 { breaks += 1 }
       counted = range.lowerBound
       let line = passage.firstLine + (passage.contiguous ? breaks : 0)
       // The figures of one sentence share its text.
       var sentenceText: String?
-      for figure in figures(in: sentence, numbers: scan.numbers, organisations: organisations) {
+      for figure in figures(
+        in: sentence, numbers: scan.numbers, organisations: organisations,
+        scratch: &scratch.organisations)
+      {
         let whole = sentenceText ?? text(bytes, range)
         sentenceText = whole
         out.append(

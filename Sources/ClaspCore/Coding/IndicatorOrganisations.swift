@@ -13,31 +13,65 @@ struct IndicatorOrganisations {
     /// True when the variants keep every word: a name of one significant word ("NHS England") must
     /// match whole, or it would match every "England average".
     let whole: Bool
-    /// Each variant's first word as a `filterBit`: a sentence none of whose words has that bit
-    /// cannot name the variant.
-    let firstBits: [UInt64]
-
-    init(display: String, variants: [[[UInt8]]], whole: Bool) {
-      self.display = display
-      self.variants = variants
-      self.whole = whole
-      firstBits = variants.map { $0.first.map { IndicatorOrganisations.filterBit($0) } ?? ~0 }
-    }
-  }
-
-  /// One bit of 64 for a word (folded, singular) by its length and first byte.
-  @inline(__always)
-  static func filterBit(length: Int, first: UInt8) -> UInt64 {
-    1 << UInt64((length &* 31 &+ Int(first)) & 63)
-  }
-
-  static func filterBit(_ token: [UInt8]) -> UInt64 {
-    token.first.map { filterBit(length: token.count, first: $0) } ?? ~0
   }
 
   private(set) var names: [Name] = []
   /// Acronym bytes to the index of the organisation in `names`.
   private(set) var acronyms: [[UInt8]: Int] = [:]
+  /// Name `i`'s variant `v` is variant number `variantBase[i] + v` of all names'.
+  private var variantBase: [Int] = []
+  /// The variants by their first word's `filterIndex`: bucket `b` is
+  /// `firstWords[firstWordStart[b]..<firstWordStart[b + 1]]`, in name then variant order, names
+  /// matched on all words (`whole`) and the others apart.
+  private var firstWordStart: [Int] = []
+  private var firstWords: [(name: Int, variant: Int)] = []
+  private var wholeFirstWordStart: [Int] = []
+  private var wholeFirstWords: [(name: Int, variant: Int)] = []
+
+  /// Buffers `named(in:words:scratch:)` reuses from one sentence to the next.
+  struct Scratch {
+    var normal: [(word: Int, length: Int)] = []
+    var all: [(word: Int, length: Int)] = []
+    /// By variant number, the first word where the variant is named; -1 when it is not.
+    var earliest: [Int] = []
+  }
+
+  /// A word's bucket of 64 (folded, singular) by its length and first byte.
+  @inline(__always)
+  static func filterIndex(length: Int, first: UInt8) -> Int {
+    (length &* 31 &+ Int(first)) & 63
+  }
+
+  /// Fills the first-word buckets from `names`.
+  private mutating func indexFirstWords() {
+    var buckets = [[(name: Int, variant: Int)]](repeating: [], count: 64)
+    var wholeBuckets = buckets
+    for (i, name) in names.enumerated() {
+      for (v, variant) in name.variants.enumerated() {
+        // Every name has a word; a variant's first word is not empty.
+        let first = variant[0]
+        let b = Self.filterIndex(length: first.count, first: first[0])
+        if name.whole { wholeBuckets[b].append((i, v)) } else { buckets[b].append((i, v)) }
+      }
+    }
+    func flatten(_ buckets: [[(name: Int, variant: Int)]]) -> ([Int], [(name: Int, variant: Int)]) {
+      var start = [0]
+      var entries: [(name: Int, variant: Int)] = []
+      for bucket in buckets {
+        entries += bucket
+        start.append(entries.count)
+      }
+      return (start, entries)
+    }
+    (firstWordStart, firstWords) = flatten(buckets)
+    (wholeFirstWordStart, wholeFirstWords) = flatten(wholeBuckets)
+    var count = 0
+    for name in names {
+      variantBase.append(count)
+      count += name.variants.count
+    }
+    variantBase.append(count)
+  }
 
   static let dropped: Set<[UInt8]> = Set(["and", "of", "the", "for", "nhs"].map { Array($0.utf8) })
 
@@ -61,6 +95,7 @@ struct IndicatorOrganisations {
       guard !tokens.isEmpty, seen.insert(key).inserted else { continue }
       names.append(Name(display: name, variants: variants, whole: whole))
     }
+    indexFirstWords()
     // An acronym is defined only for a name of two words or more.
     guard names.contains(where: { $0.variants[0].count >= 2 }) else { return }
     for passage in passages {
@@ -100,13 +135,13 @@ struct IndicatorOrganisations {
       start += 1
     }
     // Words are folded only once they are known to be in the name.
-    var words: [Word] = []
+    var words: [IndicatorExtractor.PassageWord] = []
     var whole: [[UInt8]] = []
     bytes.withUnsafeBufferPointer { buffer in
-      WordTokenizer.appendUnfoldedWords(buffer, in: start..<range.upperBound, to: &words)
+      IndicatorExtractor.appendWords(buffer, in: start..<range.upperBound, to: &words)
       if words.count <= 12, start > floor {
         words.removeAll(keepingCapacity: true)
-        WordTokenizer.appendUnfoldedWords(buffer, in: floor..<range.upperBound, to: &words)
+        IndicatorExtractor.appendWords(buffer, in: floor..<range.upperBound, to: &words)
       }
       let w = words.count - 1
       guard w > 0 else { return }
@@ -154,16 +189,17 @@ struct IndicatorOrganisations {
 
   /// The organisations named in `words` (of `bytes`, not folded) with where they are named, in
   /// text order.
-  func named(in bytes: [UInt8], words: ArraySlice<Word>) -> [(name: String, at: Int)] {
+  ///
+  /// A name is found where one of its variants is, the first variant that is named anywhere at its
+  /// first place: each word is looked up among the variants whose first word has its length and
+  /// first byte.
+  func named(
+    in bytes: [UInt8], words: ArraySlice<IndicatorExtractor.PassageWord>, scratch: inout Scratch
+  ) -> [(name: String, at: Int)] {
     var found: [(name: String, at: Int)] = []
     // Words are compared as their folded singular form without allocating it: up to `length`.
-    var normal: [(word: Int, length: Int)] = []
-    var all: [(word: Int, length: Int)] = []
-    normal.reserveCapacity(words.count)
-    all.reserveCapacity(words.count)
-    // The `filterBit`s of the tokens: a variant whose first word's bit is missing cannot match.
-    var normalBits: UInt64 = 0
-    var allBits: UInt64 = 0
+    scratch.normal.removeAll(keepingCapacity: true)
+    scratch.all.removeAll(keepingCapacity: true)
     for k in words.indices {
       let word = words[k]
       if word.hasUppercase, !acronyms.isEmpty, Self.isAcronym(bytes[word.start..<word.end]),
@@ -172,37 +208,50 @@ struct IndicatorOrganisations {
         found.append((names[index].display, word.start))
       }
       let token = (k, Self.singularLength(bytes, word.start..<word.end))
-      // A word starts a character, so its first folded byte is its first byte lowercased.
-      let bit = Self.filterBit(
-        length: token.1, first: IndicatorNumberScanner.lower(bytes[word.start]))
-      all.append(token)
-      allBits |= bit
-      if !Self.isDropped(bytes, word.start..<word.end) {
-        normal.append(token)
-        normalBits |= bit
-      }
+      scratch.all.append(token)
+      if !Self.isDropped(bytes, word.start..<word.end) { scratch.normal.append(token) }
     }
+    guard !names.isEmpty else {
+      return found.sorted { $0.at < $1.at || $0.at == $1.at && $0.name < $1.name }
+    }
+    scratch.earliest.removeAll(keepingCapacity: true)
+    scratch.earliest.append(contentsOf: repeatElement(-1, count: variantBase[names.count]))
     func matches(_ token: [UInt8], _ t: (word: Int, length: Int)) -> Bool {
       guard token.count == t.length else { return false }
       let start = words[t.word].start
       return WordTokenizer.folds(bytes, start..<start + t.length, equalTo: token)
     }
-    for name in names {
-      let normal = name.whole ? all : normal
-      let bits = name.whole ? allBits : normalBits
-      variants: for (v, variant) in name.variants.enumerated() {
-        guard variant.count <= normal.count, bits & name.firstBits[v] != 0 else { continue }
-        for start in 0...(normal.count - variant.count)
-        where normal[start].length == variant[0].count {
-          let first = words[normal[start].word]
+    func search(
+      _ tokens: [(word: Int, length: Int)], _ bucketStart: [Int],
+      _ entries: [(name: Int, variant: Int)], _ earliest: inout [Int]
+    ) {
+      for p in tokens.indices {
+        let t = tokens[p]
+        // A word starts a character, so its first folded byte is its first byte lowercased.
+        let first = words[t.word]
+        let b = Self.filterIndex(
+          length: t.length, first: IndicatorNumberScanner.lower(bytes[first.start]))
+        for e in bucketStart[b]..<bucketStart[b + 1] {
+          let (i, v) = entries[e]
+          let slot = variantBase[i] + v
+          guard earliest[slot] < 0 else { continue }
+          let variant = names[i].variants[v]
+          guard p + variant.count <= tokens.count, t.length == variant[0].count else { continue }
           if variant.count == 1 && !(bytes[first.start] >= 65 && bytes[first.start] <= 90) {
             continue
           }
-          if (0..<variant.count).allSatisfy({ matches(variant[$0], normal[start + $0]) }) {
-            found.append((name.display, first.start))
-            break variants
+          if (0..<variant.count).allSatisfy({ matches(variant[$0], tokens[p + $0]) }) {
+            earliest[slot] = first.start
           }
         }
+      }
+    }
+    search(scratch.normal, firstWordStart, firstWords, &scratch.earliest)
+    search(scratch.all, wholeFirstWordStart, wholeFirstWords, &scratch.earliest)
+    for (i, name) in names.enumerated() {
+      for v in name.variants.indices where scratch.earliest[variantBase[i] + v] >= 0 {
+        found.append((name.display, scratch.earliest[variantBase[i] + v]))
+        break
       }
     }
     return found.sorted { $0.at < $1.at || $0.at == $1.at && $0.name < $1.name }
