@@ -49,25 +49,32 @@ extension IndicatorExtractor {
     organisations: IndicatorOrganisations, scratch: inout IndicatorOrganisations.Scratch
   ) -> [Figure] {
     var numbers = numbers
-    let named = organisations.named(in: sentence.bytes, words: sentence.words, scratch: &scratch)
     while true {
-      let figures = resolve(sentence, numbers: numbers, named: named)
+      let figures = resolve(sentence, numbers: numbers)
       // A bare number is a figure only when a score or count kind claims it (or it is the target or
       // comparator of a figure kept); drop the rest and cut the sentence again without them.
       let kept = figures.filter { $0.kind != nil || $0.number.unit != nil }
       var ranges = Set(kept.map(\.number.range))
       for figure in kept { ranges.formUnion(figure.references) }
       let next = numbers.filter { $0.unit != nil || ranges.contains($0.range) }
-      if next.count == numbers.count { return kept }
+      if next.count == numbers.count {
+        // The organisations are looked for only in a sentence with figures kept.
+        guard !kept.isEmpty else { return kept }
+        let named = organisations.named(
+          in: sentence.bytes, words: sentence.words, scratch: &scratch)
+        return kept.map { figure in
+          var figure = figure
+          figure.organisation = organisation(
+            near: figure.number.range.lowerBound, in: figure.clause, named: named)
+          return figure
+        }
+      }
       numbers = next
     }
   }
 
-  /// The figures of `numbers` in `sentence`, which names the organisations `named`.
-  func resolve(
-    _ sentence: SentenceContext, numbers: [IndicatorNumberScanner.Number],
-    named: [(name: String, at: Int)]
-  ) -> [Figure] {
+  /// The figures of `numbers` in `sentence`, without their organisations.
+  func resolve(_ sentence: SentenceContext, numbers: [IndicatorNumberScanner.Number]) -> [Figure] {
     var candidates = numbers.map { reference(for: $0, in: sentence) }
     attach(&candidates, in: sentence)
     let attached = Set(candidates.flatMap { [$0.target, $0.comparator].compactMap { $0 } })
@@ -142,7 +149,6 @@ extension IndicatorExtractor {
       {
         figure.period = out.last?.period
       }
-      figure.organisation = organisation(near: c.number.range.lowerBound, in: clause, named: named)
       out.append(figure)
     }
     return out

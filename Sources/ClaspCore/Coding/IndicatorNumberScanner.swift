@@ -92,11 +92,11 @@ enum IndicatorNumberScanner {
       if literal.isInteger, isYear(literal.value), !hasThousands(bytes, i..<literal.end) {
         var start = i
         let before = wordBefore(bytes, at: i, floor: range.lowerBound)
-        if let before, before.text == "since" || before.text == "until" || before.text == "by" {
-          start = before.range.lowerBound
-        } else if let before, months.contains(before.text) {
+        if let before, periodOpeners.contains(bytes, before) {
+          start = before.lowerBound
+        } else if let before, months.contains(bytes, before) {
           // "December 2019", "31 March 2015".
-          start = before.range.lowerBound
+          start = before.lowerBound
           var d = start
           while d > range.lowerBound, bytes[d - 1] == 32 { d -= 1 }
           var e = d
@@ -240,20 +240,22 @@ enum IndicatorNumberScanner {
 
   // MARK: Bare numbers
 
-  static let unitsAfter: Set<String> = [
+  static let unitsAfter = LoweredWords([
     "day", "days", "week", "weeks", "weekly", "month", "months", "year", "years", "yrs", "hour",
     "hours",
     "minute", "minutes", "mins", "am", "pm", "january", "february", "march", "april", "may", "june",
     "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr",
     "jun",
     "jul", "aug", "sep", "sept", "oct", "nov", "dec", "year-olds",
-  ]
-  static let months: Set<String> = [
+  ])
+  static let months = LoweredWords([
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october",
     "november", "december",
-  ]
-  static let wordsBefore: Set<String> = [
+  ])
+  /// The words before a year that belong to its period ("since 2015").
+  static let periodOpeners = LoweredWords(["since", "until", "by"])
+  static let wordsBefore = LoweredWords([
     "level", "levels", "tier", "tiers", "year", "years", "aged", "age", "ages", "stage", "stages",
     "recommendation", "recommendations", "paragraph", "paragraphs", "section", "sections", "under",
     "over", "phase", "band", "grade", "page", "ward", "room", "top", "standard", "schedule",
@@ -261,12 +263,41 @@ enum IndicatorNumberScanner {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october",
     "november", "december", "within", "every", "first", "last", "next", "past",
-  ]
+  ])
+
+  /// A few ASCII words, looked up by the lowercased bytes of a text's word without making a string.
+  struct LoweredWords: Sendable {
+    /// The words by length.
+    let byLength: [[[UInt8]]]
+
+    init(_ words: [String]) {
+      var byLength: [[[UInt8]]] = []
+      for word in words {
+        let bytes = Array(word.utf8)
+        while byLength.count <= bytes.count { byLength.append([]) }
+        byLength[bytes.count].append(bytes)
+      }
+      self.byLength = byLength
+    }
+
+    /// True when `bytes[range]` lowercased (ASCII) is one of the words.
+    func contains(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+      guard range.count < byLength.count else { return false }
+      return byLength[range.count].contains { word in
+        var j = range.lowerBound
+        for c in word {
+          guard lower(bytes[j]) == c else { return false }
+          j += 1
+        }
+        return true
+      }
+    }
+  }
 
   /// True when a bare number can be a score or a count: not an age, duration, level or date part.
   static func isQuantity(_ bytes: [UInt8], literal: Range<Int>, floor: Int, end: Int) -> Bool {
     if let before = wordBefore(bytes, at: literal.lowerBound, floor: floor),
-      wordsBefore.contains(before.text)
+      wordsBefore.contains(bytes, before)
     {
       return false
     }
@@ -274,27 +305,21 @@ enum IndicatorNumberScanner {
     while k < end, bytes[k] == 32 { k += 1 }
     var w = k
     while w < end, isLetter(bytes[w]) || bytes[w] == 45 { w += 1 }
-    return !unitsAfter.contains(lowered(bytes, k..<w))
+    return !unitsAfter.contains(bytes, k..<w)
   }
 
-  /// The lowercased word that ends just before `i` (across spaces), with its range.
-  static func wordBefore(_ bytes: [UInt8], at i: Int, floor: Int) -> (
-    text: String, range: Range<Int>
-  )? {
+  /// The range of the word of letters that ends just before `i` (across spaces).
+  static func wordBefore(_ bytes: [UInt8], at i: Int, floor: Int) -> Range<Int>? {
     var e = i
     while e > floor, bytes[e - 1] == 32 { e -= 1 }
     var s = e
     while s > floor, isLetter(bytes[s - 1]) { s -= 1 }
     guard s < e else { return nil }
-    return (lowered(bytes, s..<e), s..<e)
+    return s..<e
   }
 
-  /// The ASCII bytes at `range` lowercased, as a string made without an intermediate array.
-  static func lowered(_ bytes: [UInt8], _ range: Range<Int>) -> String {
-    String(unsafeUninitializedCapacity: range.count) { out in
-      for (j, b) in bytes[range].enumerated() { out[j] = lower(b) }
-      return range.count
-    }
+  static let rangeJoiners: [[UInt8]] = ["-", " - ", " – ", "–", " to ", " and "].map {
+    Array($0.utf8)
   }
 
   /// Joins `2012/13 – 2014/15` (a dash or `to` between two periods) into one period.
@@ -302,9 +327,8 @@ enum IndicatorNumberScanner {
     var out: [Period] = []
     for period in periods {
       if let last = out.last {
-        let gap = String(
-          decoding: bytes[last.range.upperBound..<period.range.lowerBound], as: UTF8.self)
-        if ["-", " - ", " – ", "–", " to ", " and "].contains(gap) {
+        let gap = bytes[last.range.upperBound..<period.range.lowerBound]
+        if rangeJoiners.contains(where: { $0.elementsEqual(gap) }) {
           out[out.count - 1] = Period(
             range: last.range.lowerBound..<period.range.upperBound,
             text: String(

@@ -27,6 +27,9 @@ struct IndicatorOrganisations {
   private var firstWords: [(name: Int, variant: Int)] = []
   private var wholeFirstWordStart: [Int] = []
   private var wholeFirstWords: [(name: Int, variant: Int)] = []
+  /// By a folded first byte, bit `n` set when some variant's first word has that byte and length
+  /// `n` (up to 63): a sentence with no word that may fold to such a word names no organisation.
+  private var firstWordLengths = [UInt64](repeating: 0, count: 256)
 
   /// Buffers `named(in:words:scratch:)` reuses from one sentence to the next.
   struct Scratch {
@@ -51,6 +54,7 @@ struct IndicatorOrganisations {
         // Every name has a word; a variant's first word is not empty.
         let first = variant[0]
         let b = Self.filterIndex(length: first.count, first: first[0])
+        firstWordLengths[Int(first[0])] |= 1 << UInt64(min(first.count, 63))
         if name.whole { wholeBuckets[b].append((i, v)) } else { buckets[b].append((i, v)) }
       }
     }
@@ -72,8 +76,6 @@ struct IndicatorOrganisations {
     }
     variantBase.append(count)
   }
-
-  static let dropped: Set<[UInt8]> = Set(["and", "of", "the", "for", "nhs"].map { Array($0.utf8) })
 
   /// The organisations `report` lists, with the acronyms `passages` (the report's passages that
   /// hold an opening bracket before a capital, in document order) define for them.
@@ -183,8 +185,7 @@ struct IndicatorOrganisations {
     while start > floor, IndicatorNumberScanner.isAlnum(bytes[start - 1]) { start -= 1 }
     guard start > floor, start < end, bytes[start - 1] < 0x80 else { return true }
     let initial = bytes[start]
-    return (initial >= 65 && initial <= 90)
-      || dropped.contains(bytes[start..<end].map(IndicatorNumberScanner.lower))
+    return (initial >= 65 && initial <= 90) || isDropped(bytes, start..<end)
   }
 
   /// The organisations named in `words` (of `bytes`, not folded) with where they are named, in
@@ -197,16 +198,28 @@ struct IndicatorOrganisations {
     in bytes: [UInt8], words: ArraySlice<IndicatorExtractor.PassageWord>, scratch: inout Scratch
   ) -> [(name: String, at: Int)] {
     var found: [(name: String, at: Int)] = []
-    // Words are compared as their folded singular form without allocating it: up to `length`.
-    scratch.normal.removeAll(keepingCapacity: true)
-    scratch.all.removeAll(keepingCapacity: true)
-    for k in words.indices {
-      let word = words[k]
+    // A name can start only at a word whose length (or one less, without a plural `s`) and first
+    // byte are those of a variant's first word.
+    var mayName = false
+    for word in words {
       if word.hasUppercase, !acronyms.isEmpty, Self.isAcronym(bytes[word.start..<word.end]),
         let index = acronyms[Array(bytes[word.start..<word.end])]
       {
         found.append((names[index].display, word.start))
       }
+      let n = min(word.end - word.start, 63)
+      let lengths = firstWordLengths[Int(IndicatorNumberScanner.lower(bytes[word.start]))]
+      mayName = mayName || lengths & (3 << UInt64(n - 1)) != 0
+    }
+    guard mayName else {
+      return found.count < 2
+        ? found : found.sorted { $0.at < $1.at || $0.at == $1.at && $0.name < $1.name }
+    }
+    // Words are compared as their folded singular form without allocating it: up to `length`.
+    scratch.normal.removeAll(keepingCapacity: true)
+    scratch.all.removeAll(keepingCapacity: true)
+    for k in words.indices {
+      let word = words[k]
       let token = (k, Self.singularLength(bytes, word.start..<word.end))
       scratch.all.append(token)
       if !Self.isDropped(bytes, word.start..<word.end) { scratch.normal.append(token) }
@@ -257,7 +270,8 @@ struct IndicatorOrganisations {
     return found.sorted { $0.at < $1.at || $0.at == $1.at && $0.name < $1.name }
   }
 
-  /// `dropped.contains(folded word)` for the word at `range` of `bytes`, without folding it.
+  /// True when the word at `range` of `bytes`, folded, is one names are compared without: "and",
+  /// "of", "the", "for" or "nhs" (computed without folding it).
   static func isDropped(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
     guard range.count == 2 || range.count == 3 else { return false }
     // Every dropped word is ASCII, so each of its bytes starts a character.
@@ -282,7 +296,7 @@ struct IndicatorOrganisations {
   }
 
   static func normalised(_ bytes: [UInt8]) -> [[UInt8]] {
-    WordTokenizer.words(bytes).map(\.folded).filter { !dropped.contains($0) }.map(singular)
+    WordTokenizer.words(bytes).map(\.folded).filter { !isDropped($0, $0.indices) }.map(singular)
   }
 
   static func singular(_ word: [UInt8]) -> [UInt8] {
