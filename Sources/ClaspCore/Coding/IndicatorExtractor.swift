@@ -25,6 +25,8 @@ public struct IndicatorExtractor: Sendable {
   let claimCues: PatternMask
   let periodCues: PatternMask
   let continuationCues: PatternMask
+  /// The indices in `kinds` of the kinds with context groups.
+  let contextKinds: [Int]
 
   struct CompiledKind: Sendable {
     let kind: IndicatorKind
@@ -65,6 +67,7 @@ public struct IndicatorExtractor: Sendable {
     claimCues = ids(table.claimCues)
     periodCues = ids(table.periodCues)
     continuationCues = ids(table.continuationCues)
+    contextKinds = table.kinds.indices.filter { !table.kinds[$0].context.isEmpty }
     cues = PatternSet(patterns)
   }
 
@@ -270,12 +273,53 @@ public struct IndicatorExtractor: Sendable {
     var sentences: [Range<Int>] = []
     /// The sentences that hold a number: index, scan and their words' range in `words`.
     var numbered: [(sentence: Int, scan: IndicatorNumberScanner.Result, words: Range<Int>)] = []
-    /// The words of the sentences with numbers and of the sentence before each (not folded).
+    /// The words of the sentences with numbers (not folded).
     var words: [PassageWord] = []
     /// `words` as the cue set's vocabulary classifies them, each with its sentence.
     var scanned = ScannedText()
     var matches: [PatternSet.Match] = []
+    /// The sentence before one with numbers, when a kind needs it: words, classified, matches
+    /// (then the sentence's own).
+    var contextWords: [PassageWord] = []
+    var context = ScannedText()
+    var contextMatches: [PatternSet.Match] = []
     var organisations = IndicatorOrganisations.Scratch()
+  }
+
+  /// Tokenises sentence `k` of `bytes` into `scratch.words` and classifies its words into
+  /// `scratch.scanned`.
+  func scanWords(
+    _ bytes: UnsafeBufferPointer<UInt8>, sentence k: Int, into scratch: inout Scratch
+  ) {
+    appendClassifiedWords(
+      bytes, sentence: k, in: scratch.sentences[k], words: &scratch.words, into: &scratch.scanned)
+  }
+
+  /// Appends the words of `bytes[range]`, sentence `k`, to `words` and, classified by the cues'
+  /// vocabulary, to `text`.
+  func appendClassifiedWords(
+    _ bytes: UnsafeBufferPointer<UInt8>, sentence k: Int, in range: Range<Int>,
+    words: inout [PassageWord], into text: inout ScannedText
+  ) {
+    let first = words.count
+    Self.appendWords(bytes, in: range, to: &words)
+    for w in first..<words.count {
+      let word = words[w]
+      let found = cues.vocabulary.classify(bytes, start: word.start, end: word.end, into: &text.ids)
+      text.words.append(
+        ScannedText.Word(
+          start: word.start, end: word.end, idStart: found.ids.lowerBound,
+          idEnd: found.ids.upperBound, isHead: found.head, hasUppercase: word.hasUppercase,
+          isNumber: false, sentence: k))
+    }
+  }
+
+  /// True when some kind that looks at the sentence before has every clause group among `matches`,
+  /// so that it may need them.
+  func needsContext(_ matches: ArraySlice<PatternSet.Match>) -> Bool {
+    contextKinds.contains { k in
+      kinds[k].clause.allSatisfy { group in matches.contains { group.contains($0.pattern) } }
+    }
   }
 
   /// Appends the figures of `passage` to `out`.
@@ -299,56 +343,54 @@ public struct IndicatorExtractor: Sendable {
         scratch.numbered.append((k, scan, 0..<0))
       }
       guard !scratch.numbered.isEmpty else { return }
-      // Cues are matched only in sentences with numbers and the sentence before each. A sentence
-      // starts after white space, a bullet's "- " or a line break and ends before white space, so
-      // its words are the text's words that start in it.
+      // Cues are matched in the sentences with numbers. A sentence starts after white space, a
+      // bullet's "- " or a line break and ends before white space, so its words are the text's
+      // words that start in it.
       cues.vocabulary.reset(&scratch.scanned.ids)
-      var tokenised = -1
       for n in scratch.numbered.indices {
         let k = scratch.numbered[n].sentence
-        for j in max(k - 1, tokenised + 1)...k {
-          let first = scratch.words.count
-          Self.appendWords(buffer, in: scratch.sentences[j], to: &scratch.words)
-          for w in first..<scratch.words.count {
-            let word = scratch.words[w]
-            let found = cues.vocabulary.classify(
-              buffer, start: word.start, end: word.end, into: &scratch.scanned.ids)
-            scratch.scanned.words.append(
-              ScannedText.Word(
-                start: word.start, end: word.end, idStart: found.ids.lowerBound,
-                idEnd: found.ids.upperBound, isHead: found.head, hasUppercase: word.hasUppercase,
-                isNumber: false, sentence: j))
-          }
-          if j == k { scratch.numbered[n].words = first..<scratch.words.count }
-        }
-        tokenised = k
+        let first = scratch.words.count
+        scanWords(buffer, sentence: k, into: &scratch)
+        scratch.numbered[n].words = first..<scratch.words.count
       }
     }
     guard !scratch.numbered.isEmpty else { return }
     cues.matches(in: scratch.scanned, into: &scratch.matches)
     let sentences = scratch.sentences
     let matches = scratch.matches
-    let scanned = scratch.scanned.words
     // Line breaks before the sentence at hand, counted on from the last sentence's start.
     var counted = 0
     var breaks = 0
     // A match never spans sentences and the matches come in word order, so a sentence's matches
-    // (and those of it and the sentence before) are a run of them.
-    var cursor = 0
+    // are a run of them.
+    var own = 0
     for (k, scan, wordRange) in scratch.numbered {
       let range = sentences[k]
       let context = (k > 0 ? sentences[k - 1].lowerBound : range.lowerBound)..<range.upperBound
-      while cursor < matches.count, scanned[matches[cursor].firstWord].sentence < k - 1 {
-        cursor += 1
-      }
-      var own = cursor
-      while own < matches.count, scanned[matches[own].firstWord].sentence < k { own += 1 }
+      while own < matches.count, matches[own].start < range.lowerBound { own += 1 }
       var end = own
-      while end < matches.count, scanned[matches[end].firstWord].sentence == k { end += 1 }
+      while end < matches.count, matches[end].start < range.upperBound { end += 1 }
+      let sentenceMatches = matches[own..<end]
+      // The sentence before matters only to a kind whose clause phrases the sentence has: match
+      // its cues then, on their own (a match never spans sentences, so they are the same).
+      var contextMatches = sentenceMatches
+      if k > 0, needsContext(sentenceMatches) {
+        scratch.contextWords.removeAll(keepingCapacity: true)
+        scratch.context.words.removeAll(keepingCapacity: true)
+        scratch.contextMatches.removeAll(keepingCapacity: true)
+        cues.vocabulary.reset(&scratch.context.ids)
+        bytes.withUnsafeBufferPointer { buffer in
+          appendClassifiedWords(
+            buffer, sentence: k - 1, in: sentences[k - 1], words: &scratch.contextWords,
+            into: &scratch.context)
+        }
+        cues.matches(in: scratch.context, into: &scratch.contextMatches)
+        scratch.contextMatches += sentenceMatches
+        contextMatches = scratch.contextMatches[...]
+      }
       let sentence = SentenceContext(
-        bytes: bytes, range: range, context: context, matches: matches[own..<end],
-        contextMatches: matches[cursor..<end], words: scratch.words[wordRange],
-        periods: scan.periods)
+        bytes: bytes, range: range, context: context, matches: sentenceMatches,
+        contextMatches: contextMatches, words: scratch.words[wordRange], periods: scan.periods)
       for b in bytes[counted..<range.lowerBound] where b == 10 { breaks += 1 }
       counted = range.lowerBound
       let line = passage.firstLine + (passage.contiguous ? breaks : 0)
