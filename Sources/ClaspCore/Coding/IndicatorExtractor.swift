@@ -228,8 +228,8 @@ public struct IndicatorExtractor: Sendable {
 
   // MARK: Sentences
 
-  /// A word of a passage as `WordTokenizer.appendUnfoldedWords` finds it, without its folded form: a
-  /// plain value, so copying words or a slice of them retains nothing per word.
+  /// A word of a passage as `WordTokenizer.appendUnfoldedWords` finds it, without its folded
+  /// form: a plain value, so copying words or a slice of them retains nothing per word.
   struct PassageWord {
     let start: Int
     let end: Int
@@ -265,7 +265,9 @@ public struct IndicatorExtractor: Sendable {
         i += b < 0x80 ? 1 : WordTokenizer.sequenceWidth(b)
       }
     }
-    if start >= 0 { out.append(PassageWord(start: start, end: range.upperBound, hasUppercase: upper)) }
+    if start >= 0 {
+      out.append(PassageWord(start: start, end: range.upperBound, hasUppercase: upper))
+    }
   }
 
   /// Buffers one report's passages reuse.
