@@ -45,16 +45,54 @@ enum ASCIIBytes {
   static func index(
     of needle: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0
   ) -> Int? {
-    guard let first = needle.first, let base = bytes.baseAddress, let rest = needle.baseAddress
+    guard !needle.isEmpty, let base = bytes.baseAddress, let rest = needle.baseAddress
     else { return needle.isEmpty ? start : nil }
-    var from = start
+    // memchr looks for the needle's rarest byte (in English text), `pick` bytes into it: every
+    // occurrence at or after `start` has that byte `pick` bytes in, so they are met in order.
+    var pick = 0
+    var rarest = rarity(needle[0])
+    for k in needle.indices.dropFirst() where rarity(needle[k]) > rarest {
+      (pick, rarest) = (k, rarity(needle[k]))
+    }
+    let byte = needle[pick]
+    var from = start + pick
     let last = bytes.count - needle.count
-    while from <= last, let found = index(of: first, in: bytes, from: from) {
-      guard found <= last else { return nil }
-      if memcmp(base + found + 1, rest + 1, needle.count - 1) == 0 { return found }
+    while from - pick <= last, let found = index(of: byte, in: bytes, from: from) {
+      let candidate = found - pick
+      guard candidate <= last else { return nil }
+      if memcmp(base + candidate, rest, needle.count) == 0 { return candidate }
       from = found + 1
     }
     return nil
+  }
+
+  /// How rare `byte` is in English prose, from 0 (space, the commonest) up: lowercase letters by
+  /// their usual frequency, every other byte rarer than any of them.
+  @inline(__always) private static func rarity(_ byte: UInt8) -> Int {
+    switch byte {
+    case 0x20: 0
+    case UInt8(ascii: "e"): 1
+    case UInt8(ascii: "t"): 2
+    case UInt8(ascii: "a"): 3
+    case UInt8(ascii: "o"): 4
+    case UInt8(ascii: "i"): 5
+    case UInt8(ascii: "n"): 6
+    case UInt8(ascii: "s"): 7
+    case UInt8(ascii: "h"): 8
+    case UInt8(ascii: "r"): 9
+    case UInt8(ascii: "d"): 10
+    case UInt8(ascii: "l"): 11
+    case UInt8(ascii: "c"): 12
+    case UInt8(ascii: "u"): 13
+    case UInt8(ascii: "m"): 14
+    case UInt8(ascii: "w"): 15
+    case UInt8(ascii: "f"): 16
+    case UInt8(ascii: "g"): 17
+    case UInt8(ascii: "y"): 18
+    case UInt8(ascii: "p"): 19
+    case UInt8(ascii: "b"): 20
+    default: 30
+    }
   }
 
   /// True when `needle` occurs in `bytes`.
@@ -80,6 +118,16 @@ enum ASCIIBytes {
     let prefix = prefix.utf8Start
     for k in 0..<count where lower(bytes[k]) != prefix[k] { return false }
     return true
+  }
+
+  /// True when `bytes` ends with `suffix` (lowercase ASCII), ignoring ASCII case.
+  static func hasSuffixIgnoringCase(_ suffix: StaticString, _ bytes: UnsafeBufferPointer<UInt8>)
+    -> Bool
+  {
+    let count = suffix.utf8CodeUnitCount
+    guard bytes.count >= count else { return false }
+    let tail = UnsafeBufferPointer(rebasing: bytes[(bytes.count - count)...])
+    return hasPrefixIgnoringCase(suffix, tail)
   }
 
   /// True when `needle` occurs in `bytes` ignoring ASCII case.

@@ -129,7 +129,16 @@ public enum ExtractionRepair {
   /// "Page 12 of 40", "12 of 40", "- 12 -", or (unless `strict`) a bare "12".
   static func isPageNumber(_ line: String, strict: Bool) -> Bool {
     let onBytes: Bool? = ASCIIBytes.withBytes(line) { bytes in
-      // Most lines are prose: rule them out on bytes before any string work.
+      // Most lines are prose: rule them out on bytes before any string work. First, eight bytes
+      // at a time: a line with more than 40 visible bytes in its first words is not a number.
+      var seen = 0
+      for index in 0..<ASCIIBytes.wordCount(ofBytes: bytes.count) {
+        let word = ASCIIBytes.word(bytes, index)
+        let blank =
+          ASCIIBytes.bytes(of: word, equalTo: 0x20) | ASCIIBytes.bytes(of: word, equalTo: 0x09)
+        seen += 8 - blank.nonzeroBitCount
+        if seen > 40 { return false }
+      }
       var visible = 0
       var digit = false
       for byte in bytes where !ASCIIBytes.isBlank(byte) {

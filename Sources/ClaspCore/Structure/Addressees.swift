@@ -37,7 +37,17 @@ enum Addressees {
   /// True when `piece` ends like an organisation's name rather than inside one
   /// ("Bath" of "Bath and North East Somerset CCG" does not).
   private static func endsName(_ piece: String) -> Bool {
-    guard let last = piece.split(separator: " ").last else { return false }
+    // The last space-separated word (as `split(separator: " ").last` finds it), read backwards.
+    var end = piece.endIndex
+    while end > piece.startIndex, piece[piece.index(before: end)] == " " {
+      end = piece.index(before: end)
+    }
+    guard end > piece.startIndex else { return false }
+    var start = end
+    while start > piece.startIndex, piece[piece.index(before: start)] != " " {
+      start = piece.index(before: start)
+    }
+    let last = piece[start..<end]
     return ends.contains(String(last)) || last.hasSuffix(")")
   }
 
@@ -61,7 +71,11 @@ enum Addressees {
 
   /// `text` with every non-overlapping occurrence of `target`, left to right, replaced.
   static func replacing(_ target: String, with replacement: String, in text: String) -> String {
-    components(text, target).joined(separator: replacement)
+    // Most texts do not hold the target: then they come back as they are, with nothing split.
+    let absent = ASCIIBytes.withBytes(text) { bytes in
+      ASCIIBytes.withBytes(target) { ASCIIBytes.index(of: $0, in: bytes) == nil }
+    }
+    return absent ? text : components(text, target).joined(separator: replacement)
   }
 
   /// `text` without leading and trailing spaces and tabs (Unicode category Zs and U+0009, the

@@ -91,7 +91,10 @@ enum MetadataParser {
     let trimmed = Substring(line).trimmingWhitespace()
     guard let colon = separatorIndex(trimmed) else { return nil }
     let label = String(trimmed[..<colon])
-    guard label.count <= 120, let field = Field.match(label) else { return nil }
+    // A label of at most 120 bytes has at most 120 characters: count them only past that.
+    guard label.utf8.count <= 120 || label.count <= 120, let field = Field.match(label) else {
+      return nil
+    }
     var value = trimmed[trimmed.index(after: colon)...]
     while let first = value.first, first == ":" || first == " " || first == "\t" {
       value = value.dropFirst()
@@ -149,11 +152,11 @@ enum MetadataParser {
       let words = part.split(separator: " ")
       for (index, word) in words.enumerated() {
         current.append(word)
-        let next = index + 1 < words.count ? words[index + 1] : nil
+        guard index + 1 < words.count else { continue }
+        let next = words[index + 1]
+        guard next.first?.isUppercase == true else { continue }
         let bare = TrimmingSet.punctuation.trim(word)
-        if let next, next.first?.isUppercase == true, endsOrganisation(bare, word: word),
-          !continuesOrganisation(next, after: bare)
-        {
+        if endsOrganisation(bare, word: word), !continuesOrganisation(next, after: bare) {
           out.append(current.joined(separator: " "))
           current = []
         }

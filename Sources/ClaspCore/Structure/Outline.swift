@@ -56,26 +56,34 @@ enum Outline {
   static func key<S: StringProtocol>(_ text: S) -> String {
     // Every byte of a non-ASCII scalar separates words, as the scalar itself would.
     ASCIIBytes.withBytes(text) { bytes in
-      var out: [UInt8] = []
-      out.reserveCapacity(bytes.count + 8)
-      var space = false
-      for byte in bytes {
-        if ASCIIBytes.isAlphanumeric(byte) {
-          if space && !out.isEmpty { out.append(0x20) }
-          space = false
-          out.append(ASCIIBytes.lower(byte))
-        } else if byte == 0x26 {  // '&'
-          if !out.isEmpty { out.append(0x20) }
-          out.append(contentsOf: [0x61, 0x6E, 0x64])  // "and"
-          space = true
-        } else if byte == 0x27 {  // apostrophe joins: "child's" -> "childs"
-          continue
-        } else {
-          space = true
+      // At most four bytes out per byte in ("&" -> " and"): written to a buffer on the stack.
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count * 4 + 1) { out in
+        var count = 0
+        func append(_ byte: UInt8) {
+          out[count] = byte
+          count += 1
         }
+        var space = false
+        for byte in bytes {
+          if ASCIIBytes.isAlphanumeric(byte) {
+            if space && count > 0 { append(0x20) }
+            space = false
+            append(ASCIIBytes.lower(byte))
+          } else if byte == 0x26 {  // '&'
+            if count > 0 { append(0x20) }
+            append(0x61)  // "and"
+            append(0x6E)
+            append(0x64)
+            space = true
+          } else if byte == 0x27 {  // apostrophe joins: "child's" -> "childs"
+            continue
+          } else {
+            space = true
+          }
+        }
+        if count > 0 && out[count - 1] == 0x20 { count -= 1 }
+        return String(decoding: UnsafeBufferPointer(rebasing: out[..<count]), as: UTF8.self)
       }
-      if out.last == 0x20 { out.removeLast() }
-      return String(decoding: out, as: UTF8.self)
     }
   }
 }

@@ -11,8 +11,8 @@ enum RecommendationCitation {
     var out: [String] = []
     var i = 1
     while i + word.count <= bytes.count {
-      // Most text cites nothing: skip to the next "m" (every "ecommendation" has one at +3).
-      guard let m = ASCIIBytes.index(of: 0x6D, in: bytes, from: i + 3) else { break }
+      // Most text cites nothing: skip to the next "mme" (every "ecommendation" has one at +3).
+      guard let m = nextMME(in: bytes, from: i + 3) else { break }
       i = m - 3
       guard i + word.count <= bytes.count, bytes[i - 1] | 0x20 == 0x72,
         UnsafeBufferPointer(rebasing: bytes[i..<(i + word.count)]).elementsEqual(word)
@@ -39,6 +39,25 @@ enum RecommendationCitation {
       i = j
     }
     return out
+  }
+
+  /// The first index at or after `start` where "mme" begins: eight positions at a time (a byte
+  /// "m" whose next bytes are "m" and "e"), then byte by byte for the tail.
+  private static func nextMME(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    var q = start
+    while q + 10 <= bytes.count {
+      let marks =
+        ASCIIBytes.bytes(of: ASCIIBytes.word(at: q, in: bytes), equalTo: 0x6D)
+        & ASCIIBytes.bytes(of: ASCIIBytes.word(at: q + 1, in: bytes), equalTo: 0x6D)
+        & ASCIIBytes.bytes(of: ASCIIBytes.word(at: q + 2, in: bytes), equalTo: 0x65)
+      if marks != 0 { return q + ASCIIBytes.firstMarked(marks) }
+      q += 8
+    }
+    while q + 3 <= bytes.count {
+      if bytes[q] == 0x6D && bytes[q + 1] == 0x6D && bytes[q + 2] == 0x65 { return q }
+      q += 1
+    }
+    return nil
   }
 
   private static func dottedNumber(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (

@@ -61,28 +61,38 @@ enum ReviewRecognition {
     private var text: String?
 
     init(_ lines: ArraySlice<String>) {
-      var bytes: [UInt8] = []
-      bytes.reserveCapacity(lines.reduce(lines.count) { $0 + $1.utf8.count })
-      var space = false
-      for line in lines {
-        let isASCII = ASCIIBytes.withBytes(line) { line in
-          guard ASCIIBytes.isASCII(line) else { return false }
-          for byte in line {
-            if byte == 0x20 || byte == 0x09 || byte == 0x0A {
-              space = !bytes.isEmpty
-              continue
+      var isASCII = true
+      // Each line gives at most its bytes and one space: written straight into the array.
+      let capacity = lines.reduce(lines.count) { $0 + $1.utf8.count }
+      let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { out, written in
+        var count = 0
+        var space = false
+        for line in lines {
+          isASCII = ASCIIBytes.withBytes(line) { line in
+            guard ASCIIBytes.isASCII(line) else { return false }
+            for byte in line {
+              if byte == 0x20 || byte == 0x09 || byte == 0x0A {
+                space = count > 0
+                continue
+              }
+              if space {
+                out[count] = 0x20
+                count += 1
+              }
+              space = false
+              out[count] = ASCIIBytes.lower(byte)
+              count += 1
             }
-            if space { bytes.append(0x20) }
-            space = false
-            bytes.append(ASCIIBytes.lower(byte))
+            return true
           }
-          return true
+          guard isASCII else { break }
+          space = count > 0
         }
-        guard isASCII else {
-          text = lines.joined(separator: " ").collapsingWhitespace().lowercased()
-          return
-        }
-        space = !bytes.isEmpty
+        written = count
+      }
+      guard isASCII else {
+        text = lines.joined(separator: " ").collapsingWhitespace().lowercased()
+        return
       }
       ascii = bytes
     }

@@ -159,8 +159,10 @@ private struct ReportBuilder {
       close()
       inferLostParagraph(before: accepted, in: section)
       var id = UnitID(kind: .paragraph, number: number.printed)
-      if unitIDs.contains(id) { id = UnitID(rawValue: id.rawValue + "b") }
-      unitIDs.insert(id)
+      if !unitIDs.insert(id).inserted {
+        id = UnitID(rawValue: id.rawValue + "b")
+        unitIDs.insert(id)
+      }
       units.append(
         DraftUnit(id: id, kind: .paragraph, number: accepted, section: section, parts: []))
       appendToUnit(number.rest, line: line, startsParagraph: true)
@@ -257,6 +259,11 @@ private struct ReportBuilder {
     let onBytes: Block.Kind?? = ASCIIBytes.withBytes(content) { bytes in
       // Over ASCII reaching a byte past the longest label, bytes answer what characters would.
       guard ASCIIBytes.isASCII(UnsafeBufferPointer(rebasing: bytes.prefix(26))) else { return nil }
+      // Every label starts with "p", "g", "e" or "c": most lines are ruled out by their first byte.
+      switch bytes.first.map(ASCIIBytes.lower) {
+      case UInt8(ascii: "p"), UInt8(ascii: "g"), UInt8(ascii: "e"), UInt8(ascii: "c"): break
+      default: return .some(nil)
+      }
       func starts(_ label: StaticString) -> Bool { ASCIIBytes.hasPrefixIgnoringCase(label, bytes) }
       if practiceLabels.contains(where: starts) { return .some(.practiceExample) }
       if caseLabels.contains(where: starts) { return .some(.caseExample) }
@@ -327,8 +334,10 @@ private struct ReportBuilder {
           groups.append(DraftGroup(number: number.components[0], heading: ""))
         }
         var id = UnitID(kind: .recommendation, number: number.printed)
-        if unitIDs.contains(id) { id = UnitID(rawValue: id.rawValue + "b") }
-        unitIDs.insert(id)
+        if !unitIDs.insert(id).inserted {
+          id = UnitID(rawValue: id.rawValue + "b")
+          unitIDs.insert(id)
+        }
         units.append(
           DraftUnit(
             id: id, kind: .recommendation, number: number.components, section: .recommendations,
@@ -348,6 +357,13 @@ private struct ReportBuilder {
 
   /// True when the text after a single number heads a group ("NHS Derby CCG should:").
   private static func isGroupHeading(_ text: Substring) -> Bool {
+    let onBytes: Bool? = ASCIIBytes.withBytes(text) { bytes in
+      // Lowercasing ASCII maps bytes to bytes: the tests read the bytes ignoring case.
+      guard ASCIIBytes.isASCII(bytes) else { return nil }
+      return ASCIIBytes.containsIgnoringCase("should", in: bytes) || bytes.last == 0x3A
+        || ASCIIBytes.hasSuffixIgnoringCase(" to", bytes)
+    }
+    if let onBytes { return onBytes }
     let lower = text.lowercased()
     return lower.contains("should") || lower.hasSuffix(":") || lower.hasSuffix(" to")
   }
