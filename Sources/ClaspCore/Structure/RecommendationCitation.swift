@@ -7,20 +7,21 @@ enum RecommendationCitation {
   }
 
   private static func numbers(in bytes: UnsafeBufferPointer<UInt8>) -> [String] {
-    let word = Array("ecommendation".utf8)
+    let word: StaticString = "ecommendation"
+    let wordBytes = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
     var out: [String] = []
     var i = 1
-    while i + word.count <= bytes.count {
+    while i + wordBytes.count <= bytes.count {
       // Most text cites nothing: skip to the next "mme" (every "ecommendation" has one at +3).
       guard let m = nextMME(in: bytes, from: i + 3) else { break }
       i = m - 3
-      guard i + word.count <= bytes.count, bytes[i - 1] | 0x20 == 0x72,
-        UnsafeBufferPointer(rebasing: bytes[i..<(i + word.count)]).elementsEqual(word)
+      guard i + wordBytes.count <= bytes.count, bytes[i - 1] | 0x20 == 0x72,
+        UnsafeBufferPointer(rebasing: bytes[i..<(i + wordBytes.count)]).elementsEqual(wordBytes)
       else {
         i += 1
         continue
       }
-      var j = i + word.count
+      var j = i + wordBytes.count
       if j < bytes.count && bytes[j] == 0x73 { j += 1 }  // plural
       while true {
         while j < bytes.count && (bytes[j] == 0x20 || bytes[j] == 0x2C || bytes[j] == 0x26) {

@@ -68,24 +68,15 @@ enum ReviewRecognition {
         var count = 0
         var space = false
         for line in lines {
-          isASCII = ASCIIBytes.withBytes(line) { line in
-            guard ASCIIBytes.isASCII(line) else { return false }
-            for byte in line {
-              if byte == 0x20 || byte == 0x09 || byte == 0x0A {
-                space = count > 0
-                continue
-              }
-              if space {
-                out[count] = 0x20
-                count += 1
-              }
-              space = false
-              out[count] = ASCIIBytes.lower(byte)
-              count += 1
-            }
-            return true
+          let folded: (count: Int, space: Bool)? = ASCIIBytes.withBytes(line) { line in
+            guard ASCIIBytes.isASCII(line) else { return nil }
+            return Self.fold(line, into: out, count: count, space: space)
           }
-          guard isASCII else { break }
+          guard let folded else {
+            isASCII = false
+            break
+          }
+          count = folded.count
           space = count > 0
         }
         written = count
@@ -95,6 +86,30 @@ enum ReviewRecognition {
         return
       }
       ascii = bytes
+    }
+
+    /// Appends `line` to `out` from `count` lowercased, runs of white space as one space (a
+    /// pending `space` first); returns the new count and whether a space is pending.
+    private static func fold(
+      _ line: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>, count: Int,
+      space: Bool
+    ) -> (count: Int, space: Bool) {
+      var count = count
+      var space = space
+      for byte in line {
+        if byte == 0x20 || byte == 0x09 || byte == 0x0A {
+          space = count > 0
+          continue
+        }
+        if space {
+          out[count] = 0x20
+          count += 1
+        }
+        space = false
+        out[count] = ASCIIBytes.lower(byte)
+        count += 1
+      }
+      return (count, space)
     }
 
     func contains(_ phrase: StaticString) -> Bool {

@@ -81,6 +81,8 @@ private struct ReportBuilder {
   init(source: SourceText, area: String) {
     self.source = source
     self.area = area
+    // A report has a few hundred units: room for them up front saves growing the set.
+    unitIDs.reserveCapacity(256)
   }
 
   // MARK: Walk
