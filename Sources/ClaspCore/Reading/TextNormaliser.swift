@@ -24,6 +24,8 @@ public enum TextNormaliser {
   /// Returns the normalised lines of the UTF-8 text `bytes`.
   static func normalisedLines(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [String] {
     var lines: [String] = []
+    // Room for lines of about 60 bytes up front (the array then rarely grows).
+    lines.reserveCapacity(bytes.count / 64 + 16)
     var line: [UInt8] = []
     var scratch: [UInt8] = []
     byteKinds.withUnsafeBufferPointer { byteKinds in

@@ -198,6 +198,8 @@ enum MetadataParser {
     for entry in organisations {
       var pieces = [entry]
       for name in known {
+        // Most names are not in the entry: then the pieces stay as they are.
+        guard pieces.contains(where: { $0 != name && find(name, in: $0) != nil }) else { continue }
         pieces = pieces.flatMap { piece -> [String] in
           guard piece != name, let range = find(name, in: piece) else { return [piece] }
           let before = piece[..<range.lowerBound].split(separator: " ")
