@@ -13,14 +13,6 @@ extension ASCIIBytes {
         fromByteOffset: index * 8, as: UInt64.self))
   }
 
-  /// The eight bytes of `bytes` from byte `offset` (any offset up to `bytes.count - 8`).
-  @inline(__always)
-  static func word(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    UInt64(
-      littleEndian: UnsafeRawPointer(bytes.baseAddress!).loadUnaligned(
-        fromByteOffset: offset, as: UInt64.self))
-  }
-
   /// The high bit of every byte.
   static let highBits: UInt64 = 0x8080_8080_8080_8080
   private static let lowBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F

@@ -7,21 +7,17 @@ enum RecommendationCitation {
   }
 
   private static func numbers(in bytes: UnsafeBufferPointer<UInt8>) -> [String] {
-    let word: StaticString = "ecommendation"
-    let wordBytes = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
     var out: [String] = []
     var i = 1
-    while i + wordBytes.count <= bytes.count {
-      // Most text cites nothing: skip to the next "mme" (every "ecommendation" has one at +3).
-      guard let m = nextMME(in: bytes, from: i + 3) else { break }
-      i = m - 3
-      guard i + wordBytes.count <= bytes.count, bytes[i - 1] | 0x20 == 0x72,
-        UnsafeBufferPointer(rebasing: bytes[i..<(i + wordBytes.count)]).elementsEqual(wordBytes)
-      else {
+    while i + word.utf8CodeUnitCount <= bytes.count {
+      // Most text cites nothing: skip to the next "ecommendation".
+      guard let found = nextWord(in: bytes, from: i) else { break }
+      i = found
+      guard bytes[i - 1] | 0x20 == 0x72 else {
         i += 1
         continue
       }
-      var j = i + wordBytes.count
+      var j = i + word.utf8CodeUnitCount
       if j < bytes.count && bytes[j] == 0x73 { j += 1 }  // plural
       while true {
         while j < bytes.count && (bytes[j] == 0x20 || bytes[j] == 0x2C || bytes[j] == 0x26) {
@@ -42,23 +38,34 @@ enum RecommendationCitation {
     return out
   }
 
-  /// The first index at or after `start` where "mme" begins: eight positions at a time (a byte
-  /// "m" whose next bytes are "m" and "e"), then byte by byte for the tail.
-  private static func nextMME(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-    var q = start
-    while q + 10 <= bytes.count {
-      let marks =
-        ASCIIBytes.bytes(of: ASCIIBytes.word(at: q, in: bytes), equalTo: 0x6D)
-        & ASCIIBytes.bytes(of: ASCIIBytes.word(at: q + 1, in: bytes), equalTo: 0x6D)
-        & ASCIIBytes.bytes(of: ASCIIBytes.word(at: q + 2, in: bytes), equalTo: 0x65)
-      if marks != 0 { return q + ASCIIBytes.firstMarked(marks) }
-      q += 8
+  /// The word every citation holds (after an "r" or "R").
+  private static let word: StaticString = "ecommendation"
+
+  /// How far the search moves on when the byte under the word's last byte is `b` (Horspool):
+  /// from the last place `b` has in the word before its last byte to the end, else its length.
+  private static let skips: [UInt8] = {
+    var skips = [UInt8](repeating: UInt8(word.utf8CodeUnitCount), count: 256)
+    let count = word.utf8CodeUnitCount
+    for k in 0..<(count - 1) { skips[Int(word.utf8Start[k])] = UInt8(count - 1 - k) }
+    return skips
+  }()
+
+  /// The first index at or after `start` where `word` occurs (Boyer-Moore-Horspool: most
+  /// windows are passed over after reading one byte).
+  private static func nextWord(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    let count = word.utf8CodeUnitCount
+    let lastByte = word.utf8Start[count - 1]
+    return skips.withUnsafeBufferPointer { skips in
+      var p = start
+      while p + count <= bytes.count {
+        let b = bytes[p + count - 1]
+        if b == lastByte, ASCIIBytes.hasPrefix(word, UnsafeBufferPointer(rebasing: bytes[p...])) {
+          return p
+        }
+        p += Int(skips[Int(b)])
+      }
+      return nil
     }
-    while q + 3 <= bytes.count {
-      if bytes[q] == 0x6D && bytes[q + 1] == 0x6D && bytes[q + 2] == 0x65 { return q }
-      q += 1
-    }
-    return nil
   }
 
   private static func dottedNumber(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (
