@@ -289,4 +289,25 @@ import Testing
     _ = IndicatorMarkdownRenderer.render(figures, table: Self.extractor.table)
     for f in figures { #expect(f.value.isFinite && f.sentence.contains(f.text)) }
   }
+
+  @Test("passage words have WordTokenizer's boundaries and uppercase flags")
+  func passageWordsMatchTheTokenizer() throws {
+    var texts = [
+      "Children’s crèche, level-3 training (95%) at ÉCOLE and the MASH; 12/05/2015 – done.",
+      "\u{FEFF}word\u{00A0}next\u{2019}s naïve 10-12 weeks",
+    ]
+    for slug in Fixtures.slugs {
+      texts += try Fixtures.report(slug).units.map(\.text)
+    }
+    for text in texts {
+      let bytes = Array(text.utf8)
+      let expected = WordTokenizer.words(bytes)
+      var found: [IndicatorExtractor.PassageWord] = []
+      bytes.withUnsafeBufferPointer {
+        IndicatorExtractor.appendWords($0, in: 0..<$0.count, to: &found)
+      }
+      #expect(found.map { [$0.start, $0.end] } == expected.map { [$0.start, $0.end] })
+      #expect(found.map(\.hasUppercase) == expected.map(\.hasUppercase))
+    }
+  }
 }

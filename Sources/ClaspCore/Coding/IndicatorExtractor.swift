@@ -228,8 +228,8 @@ public struct IndicatorExtractor: Sendable {
 
   // MARK: Sentences
 
-  /// A word of a passage as `WordTokenizer.appendUnfoldedWords` finds it, without its folded
-  /// form: a plain value, so copying words or a slice of them retains nothing per word.
+  /// A word of a passage as `WordTokenizer.words(_:in:)` finds it, without its folded form: a
+  /// plain value, so copying words or a slice of them retains nothing per word.
   struct PassageWord {
     let start: Int
     let end: Int
@@ -237,7 +237,7 @@ public struct IndicatorExtractor: Sendable {
     let hasUppercase: Bool
   }
 
-  /// Appends the words of `bytes[range]` to `out`, as `WordTokenizer.appendUnfoldedWords` does.
+  /// Appends the words of `bytes[range]` to `out`, as `WordTokenizer.words(_:in:)` finds them.
   static func appendWords(
     _ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, to out: inout [PassageWord]
   ) {

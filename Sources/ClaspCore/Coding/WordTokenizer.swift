@@ -56,38 +56,6 @@ public enum WordTokenizer {
     return out
   }
 
-  /// Appends the words of `bytes[range]` to `out` as `words(_:in:)` finds them, without folding.
-  ///
-  /// Their `folded` is empty, so no word allocates; compare them with `folds(_:_:equalTo:)`.
-  static func appendUnfoldedWords(
-    _ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, to out: inout [Word]
-  ) {
-    var i = range.lowerBound
-    var start = -1
-    var upper = false
-    while i < range.upperBound {
-      let b = bytes[i]
-      let isWord: Bool
-      if b < 0x80 {
-        isWord = (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122)
-      } else {
-        isWord = isWordByte(b, at: i, in: bytes)
-      }
-      if isWord {
-        if start < 0 { start = i }
-        if b >= 65 && b <= 90 { upper = true }
-      } else if start >= 0 {
-        out.append(Word(start: start, end: i, folded: [], hasUppercase: upper))
-        start = -1
-        upper = false
-      }
-      i += sequenceWidth(b)
-    }
-    if start >= 0 {
-      out.append(Word(start: start, end: range.upperBound, folded: [], hasUppercase: upper))
-    }
-  }
-
   /// True when `folded(bytes, range)` equals `word`, computed without allocating.
   static func folds<Bytes: RandomAccessCollection<UInt8>>(
     _ bytes: Bytes, _ range: Range<Int>, equalTo word: [UInt8]
