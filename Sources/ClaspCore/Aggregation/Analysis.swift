@@ -147,10 +147,7 @@ public struct Analysis: Codable, Sendable, Hashable {
     // Blocks come sorted by area, as the columns are: walk both together and fill each theme row's
     // column lists directly. A lineage's themes missing from the codebook index nothing.
     let rowOf = Dictionary(themeIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-    // The rows of each theme met, found by a linear search of the few themes in use (equal ids
-    // usually share storage, so comparing is cheaper than hashing each finding's theme).
-    var rowsOfTheme: [(theme: ThemeID, rows: [Int])] = []
-    var last = 0
+    var rowsOfTheme: [ThemeID: [Int]] = [:]
     var positions = Array(
       repeating: Array(repeating: [Int](), count: areaIDs.count), count: themeIDs.count)
     var column = 0
@@ -160,15 +157,14 @@ public struct Analysis: Codable, Sendable, Hashable {
       precondition(
         column < areaIDs.count && areaIDs[column] == block.area, "evidence without a column")
       for theme in block.themes {
-        if last >= rowsOfTheme.count || rowsOfTheme[last].theme != theme {
-          if let known = rowsOfTheme.firstIndex(where: { $0.theme == theme }) {
-            last = known
-          } else {
-            last = rowsOfTheme.count
-            rowsOfTheme.append((theme, codebook.lineage(of: theme).compactMap { rowOf[$0] }))
-          }
-        }
-        for row in rowsOfTheme[last].rows { positions[row][column].append(position) }
+        let rows =
+          rowsOfTheme[theme]
+          ?? {
+            let rows = codebook.lineage(of: theme).compactMap { rowOf[$0] }
+            rowsOfTheme[theme] = rows
+            return rows
+          }()
+        for row in rows { positions[row][column].append(position) }
         position += 1
       }
     }
