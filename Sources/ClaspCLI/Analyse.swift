@@ -132,10 +132,12 @@ struct Analyse: AsyncParsableCommand {
 
 }
 
-/// Wall-clock time per stage, printed to stderr when enabled (`--timings`).
+/// Wall-clock and CPU time per stage, printed to stderr when enabled (`--timings`): CPU time
+/// over wall time is how many cores the stage kept busy.
 struct StageClock {
   let enabled: Bool
   private var last = DispatchTime.now()
+  private var lastCPU = Self.processCPUSeconds()
 
   init(enabled: Bool) { self.enabled = enabled }
 
@@ -143,10 +145,21 @@ struct StageClock {
   mutating func lap(_ stage: String) {
     guard enabled else { return }
     let now = DispatchTime.now()
+    let cpu = Self.processCPUSeconds()
     let seconds = Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9
     FileHandle.standardError.write(
-      Data("timing: \(String(format: "%.3f", seconds)) s  \(stage)\n".utf8))
+      Data(
+        "timing: \(String(format: "%.3f", seconds)) s  (CPU \(String(format: "%.3f", cpu - lastCPU)) s)  \(stage)\n"
+          .utf8))
     last = now
+    lastCPU = cpu
+  }
+
+  /// User and system time of every thread of the process so far.
+  private static func processCPUSeconds() -> Double {
+    var time = timespec()
+    guard clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time) == 0 else { return 0 }
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
   }
 }
 

@@ -60,27 +60,48 @@ struct ByteCount: ExpressibleByArgument, Equatable {
   }
 }
 
-/// Writes diagnostics to standard error, one `kind: message` line each.
+/// Writes diagnostics to standard error, one `kind: message` line each, gathered into large writes
+/// (a corpus can carry thousands of warnings).
 enum Diagnostics {
   static func write(_ kind: String, _ message: CustomStringConvertible) {
     FileHandle.standardError.write(Data("\(kind): \(message)\n".utf8))
   }
 
+  /// Lines gathered and written in blocks of about 64 KB.
+  private struct Lines {
+    private var buffer = Data()
+
+    mutating func add(_ kind: String, _ message: CustomStringConvertible) {
+      buffer.append(contentsOf: "\(kind): \(message)\n".utf8)
+      if buffer.count >= 1 << 16 { flush() }
+    }
+
+    mutating func flush() {
+      guard !buffer.isEmpty else { return }
+      FileHandle.standardError.write(buffer)
+      buffer.removeAll(keepingCapacity: true)
+    }
+  }
+
   /// Prints what discovery skipped (except hidden files), duplicates, failures and warnings.
   static func report(_ loaded: ReportInputs) {
-    for skipped in loaded.skipped where skipped.reason != .hidden { write("note", skipped) }
-    for note in loaded.duplicateNotes { write("note", note) }
-    for failure in loaded.failures { write("error", failure) }
+    var lines = Lines()
+    for skipped in loaded.skipped where skipped.reason != .hidden { lines.add("note", skipped) }
+    for note in loaded.duplicateNotes { lines.add("note", note) }
+    for failure in loaded.failures { lines.add("error", failure) }
     for report in loaded.reports {
-      for warning in report.warnings { write("warning", warning) }
+      for warning in report.warnings { lines.add("warning", warning) }
     }
+    lines.flush()
   }
 
   /// The same for a streamed `analyse` run.
   static func report(_ outcome: ReportBatch.Outcome) {
-    for skipped in outcome.skipped where skipped.reason != .hidden { write("note", skipped) }
-    for note in outcome.duplicateNotes { write("note", note) }
-    for failure in outcome.readFailures { write("error", failure) }
-    for warning in outcome.readerWarnings { write("warning", warning) }
+    var lines = Lines()
+    for skipped in outcome.skipped where skipped.reason != .hidden { lines.add("note", skipped) }
+    for note in outcome.duplicateNotes { lines.add("note", note) }
+    for failure in outcome.readFailures { lines.add("error", failure) }
+    for warning in outcome.readerWarnings { lines.add("warning", warning) }
+    lines.flush()
   }
 }

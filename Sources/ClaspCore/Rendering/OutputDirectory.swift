@@ -96,11 +96,22 @@ public enum OutputDirectory {
           if exists { try? manager.moveItem(at: retired, to: target) }
           throw error
         }
-        if exists { try? manager.removeItem(at: retired) }
+        if exists { removeTree(retired) }
       } catch {
         discard()
         throw .cannotWrite(path: path, reason: error.localizedDescription)
       }
+    }
+
+    /// Removes the directory at `url` and everything in it, its entries side by side: dropping a
+    /// large earlier output's cached pages is kernel work that would otherwise run on one core.
+    private func removeTree(_ url: URL) {
+      let manager = FileManager.default
+      let entries = (try? manager.contentsOfDirectory(atPath: url.path)) ?? []
+      DispatchQueue.concurrentPerform(iterations: entries.count) { index in
+        try? FileManager.default.removeItem(at: url.appendingPathComponent(entries[index]))
+      }
+      try? manager.removeItem(at: url)
     }
 
     /// Removes the staging directory and everything written into it.

@@ -46,10 +46,35 @@ public enum OutputSet {
     _ analysis: Analysis, formats: Set<OutputFormat>, codebook: RunManifest.CodebookInput,
     failures: [InputFailure], inputNotes: [String], into destination: any OutputDestination
   ) throws(RenderError) {
-    // The tables and pages that do not list every finding are rendered in the background, side by
-    // side, while the per-finding files stream on all cores; then they are written in a fixed
-    // order. (analysis.json streams to its file an element at a time; the others are small.)
-    var jobs: [@Sendable () -> Result<[OutputFile], RenderError>] = []
+    // The tables and pages that do not list every finding are rendered and written in the
+    // background, side by side, while the per-finding files stream on all cores. (analysis.json
+    // streams to its file an element at a time; the others are small.) Each job gives the
+    // summaries of the files it wrote, and the index lists them in job order.
+    var jobs: [@Sendable () -> Result<[OutputSummary], RenderError>] = []
+    @Sendable func writing(_ files: [OutputFile]) -> Result<[OutputSummary], RenderError> {
+      do throws(RenderError) {
+        for file in files { try destination.write(file) }
+        return .success(files.map { OutputSummary(path: $0.path, summary: $0.summary) })
+      } catch {
+        return .failure(error)
+      }
+    }
+    if formats.contains(.json) {
+      // analysis.json streams to its file: only one of its members is held at a time.
+      jobs.append {
+        do throws(RenderError) {
+          let sink = try destination.open(
+            JSONRenderer.analysisPath, summary: JSONRenderer.analysisSummary)
+          try JSONRenderer.write(analysis) { bytes throws(RenderError) in try sink.append(bytes) }
+          try sink.close()
+          return .success([
+            OutputSummary(path: JSONRenderer.analysisPath, summary: JSONRenderer.analysisSummary)
+          ])
+        } catch {
+          return .failure(error)
+        }
+      }
+    }
     if formats.contains(.csv) {
       jobs.append {
         var files = CSVRenderer.render(analysis)
@@ -61,12 +86,12 @@ public enum OutputSet {
                 "Every figure the reports quote, one row each, with its kind, comparator and source."
             ))
         }
-        return .success(files)
+        return writing(files)
       }
     }
     if formats.contains(.markdown), let table = analysis.indicatorTable {
       jobs.append {
-        .success([
+        writing([
           OutputFile(
             path: "indicators.md",
             contents: IndicatorMarkdownRenderer.render(
@@ -76,26 +101,16 @@ public enum OutputSet {
         ])
       }
     }
-    if formats.contains(.json) {
-      // analysis.json streams to its file: only one of its members is held at a time.
-      jobs.append {
-        do throws(RenderError) {
-          let sink = try destination.open(
-            JSONRenderer.analysisPath, summary: JSONRenderer.analysisSummary)
-          try JSONRenderer.write(analysis) { bytes throws(RenderError) in try sink.append(bytes) }
-          try sink.close()
-          return .success([])
-        } catch {
-          return .failure(error)
-        }
-      }
+    if formats.contains(.markdown) {
+      jobs.append { writing(MarkdownRenderer.render(analysis)) }
     }
-    if formats.contains(.markdown) { jobs.append { .success(MarkdownRenderer.render(analysis)) } }
     let renderers = jobs
-    let rendered = ResultSlots<Result<[OutputFile], RenderError>>(count: renderers.count)
+    let written = ResultSlots<Result<[OutputSummary], RenderError>>(count: renderers.count)
     let background = DispatchGroup()
     for index in renderers.indices {
-      DispatchQueue.global().async(group: background) { rendered.set(index, renderers[index]()) }
+      DispatchQueue.global().async(group: background) {
+        written.set(index, renderers[index]())
+      }
     }
     do {
       try FindingOutputs.write(analysis, formats: formats, into: destination)
@@ -105,16 +120,7 @@ public enum OutputSet {
     }
     background.wait()
     var listing = FindingOutputs.listing(analysis, formats: formats)
-    if formats.contains(.json) {
-      listing.append(
-        OutputSummary(path: JSONRenderer.analysisPath, summary: JSONRenderer.analysisSummary))
-    }
-    for result in rendered.values {
-      for file in try result!.get() {
-        try destination.write(file)
-        listing.append(OutputSummary(path: file.path, summary: file.summary))
-      }
-    }
+    for result in written.values { listing += try result!.get() }
     if formats.contains(.markdown) {
       try destination.write(
         OutputFile(
