@@ -11,6 +11,43 @@ extension Aggregate {
     report: Report, findings: [Finding], codebook: Codebook, inputSHA256: String? = nil,
     indicators: [Indicator] = []
   ) {
+    self.init(
+      report: report, findings: findings, themes: ThemeIndex(codebook), inputSHA256: inputSHA256,
+      indicators: indicators)
+  }
+
+  /// What counting a report's findings needs of a codebook, worked out once for a whole run.
+  struct ThemeIndex: Sendable {
+    /// The codebook's theme ids (first of each), counted by position.
+    let ids: [ThemeID]
+    /// Each id's position.
+    let position: [ThemeID: Int]
+    /// Per position: its rank as the ids sort, the order of a `ThemePair`.
+    let rank: [Int]
+    /// Per position: the positions of the theme and its ancestors.
+    let lineages: [[Int]]
+
+    init(_ codebook: Codebook) {
+      var ids: [ThemeID] = []
+      var position: [ThemeID: Int] = [:]
+      for theme in codebook.themes where position[theme.id] == nil {
+        position[theme.id] = ids.count
+        ids.append(theme.id)
+      }
+      var rank = [Int](repeating: 0, count: ids.count)
+      for (r, t) in ids.indices.sorted(by: { ids[$0] < ids[$1] }).enumerated() { rank[t] = r }
+      self.ids = ids
+      self.position = position
+      self.rank = rank
+      lineages = ids.map { codebook.lineage(of: $0).compactMap { position[$0] } }
+    }
+  }
+
+  /// The partial aggregate of one report, with the codebook's `themes` index made beforehand.
+  init(
+    report: Report, findings: [Finding], themes: ThemeIndex, inputSHA256: String?,
+    indicators: [Indicator]
+  ) {
     let area = AreaID(area: report.metadata.area)
     let year = report.metadata.reviewYear
 
@@ -30,26 +67,8 @@ extension Aggregate {
     // Themes are counted by their position in the codebook, and the keyed counts are made once at
     // the end: counting a unit hashes no theme ids. `rank` orders positions as the ids sort, which
     // is the order of a `ThemePair`.
-    var themeIDs: [ThemeID] = []
-    var position: [ThemeID: Int] = [:]
-    for theme in codebook.themes where position[theme.id] == nil {
-      position[theme.id] = themeIDs.count
-      themeIDs.append(theme.id)
-    }
+    let (themeIDs, rank) = (themes.ids, themes.rank)
     let k = themeIDs.count
-    var rank = [Int](repeating: 0, count: k)
-    for (r, t) in themeIDs.indices.sorted(by: { themeIDs[$0] < themeIDs[$1] }).enumerated() {
-      rank[t] = r
-    }
-    // Each theme's lineage (positions of the theme and its ancestors), looked up once per theme
-    // and then found by a linear search of the few themes a report uses.
-    var lineages: [(theme: ThemeID, positions: [Int])] = []
-    func lineage(_ theme: ThemeID) -> [Int] {
-      if let cached = lineages.first(where: { $0.theme == theme }) { return cached.positions }
-      let found = codebook.lineage(of: theme).compactMap { position[$0] }
-      lineages.append((theme, found))
-      return found
-    }
 
     var warnings = Set<String>()
     // Findings grouped by unit, units in document order; a finding for a unit the report lacks
@@ -63,29 +82,41 @@ extension Aggregate {
     var groupUnits = unitIDs
     var groupOf = [Int](repeating: 0, count: findings.count)
     var groupSize = [Int](repeating: 0, count: groupUnits.count)
-    var checkedThemes: [ThemeID] = []
+    // Per finding: its theme's position, whose lineage it counts for (-1: not in the codebook).
+    var positionOf = [Int](repeating: -1, count: findings.count)
+    var checkedThemes: [(theme: ThemeID, position: Int?)] = []
     for f in findings.indices {
-      let index: Int
+      let unit = findings[f].unit
+      let group: Int
       // A unit's findings are usually consecutive: compare with the last before hashing.
-      if f > 0, findings[f].unit == findings[f - 1].unit {
-        index = groupOf[f - 1]
-      } else if let known = unitPosition[findings[f].unit] {
-        index = known
+      if f > 0, unit == findings[f - 1].unit {
+        group = groupOf[f - 1]
+      } else if let known = unitPosition[unit] {
+        group = known
       } else {
-        index = groupUnits.count
-        unitPosition[findings[f].unit] = index
-        groupUnits.append(findings[f].unit)
+        group = groupUnits.count
+        unitPosition[unit] = group
+        groupUnits.append(unit)
         groupSize.append(0)
       }
-      groupOf[f] = index
-      groupSize[index] += 1
+      groupOf[f] = group
+      groupSize[group] += 1
       let theme = findings[f].theme
-      if !checkedThemes.contains(theme) {
-        checkedThemes.append(theme)
-        if position[theme] == nil {
+      let position: Int?
+      // Lengths first: most of the few themes in use differ in length, which costs no compare.
+      let length = theme.rawValue.utf8.count
+      if let checked = checkedThemes.first(where: {
+        $0.theme.rawValue.utf8.count == length && $0.theme == theme
+      }) {
+        position = checked.position
+      } else {
+        position = themes.position[theme]
+        checkedThemes.append((theme, position))
+        if position == nil {
           warnings.insert("\(area): finding for theme '\(theme)' which the codebook lacks")
         }
       }
+      positionOf[f] = position ?? -1
     }
     // The findings' indices ordered by group, each group in finding order.
     var groupStart = [Int](repeating: 0, count: groupSize.count + 1)
@@ -114,9 +145,9 @@ extension Aggregate {
       present.removeAll(keepingCapacity: true)
       concern.removeAll(keepingCapacity: true)
       strength.removeAll(keepingCapacity: true)
-      for f in byUnit[members] {
+      for f in byUnit[members] where positionOf[f] >= 0 {
         let polarity = findings[f].polarity
-        for theme in lineage(findings[f].theme) {
+        for theme in themes.lineages[positionOf[f]] {
           if !present.contains(theme) { present.append(theme) }
           if polarity.isConcern && !concern.contains(theme) { concern.append(theme) }
           if polarity.isStrength && !strength.contains(theme) { strength.append(theme) }
@@ -144,6 +175,9 @@ extension Aggregate {
     }
     var cooccurrence: [ThemePair: Int] = [:]
     var byOrganisation: [ThemeOrganisation: Int] = [:]
+    cooccurrence.reserveCapacity(pairCounts.count { $0 > 0 })
+    byOrganisation.reserveCapacity(organisationCounts.count { $0 > 0 })
+    group.themes.reserveCapacity(themeCounts.count { $0.units > 0 })
     for t in 0..<k where themeCounts[t].units > 0 {
       group.themes[themeIDs[t]] = themeCounts[t]
       for other in 0..<k where pairCounts[t * k + other] > 0 {

@@ -87,11 +87,13 @@ public struct Analysis: Codable, Sendable, Hashable {
 
     // Each column's counts, looked up once rather than once per theme and measure.
     let columns = areaIDs.map { byArea[$0]! }
+    // And each column's theme counts, by row.
+    let counts = columns.map { group in themeIDs.map { group.themes[$0] ?? ThemeCounts() } }
     measures = Measure.allCases.map { measure in
       var cells = Matrix<ThemeID, AreaID, Tally>(rows: themeIDs, columns: areaIDs, repeating: .zero)
-      for (r, theme) in themeIDs.enumerated() {
+      for r in themeIDs.indices {
         for (c, group) in columns.enumerated() {
-          cells[r, c] = Self.tally(measure, group.themes[theme] ?? ThemeCounts(), in: group)
+          cells[r, c] = Self.tally(measure, counts[c][r], in: group)
         }
       }
       let totals = themeIDs.indices.map { r in cells.cells(inRow: r).reduce(Tally.zero, +) }
@@ -106,9 +108,8 @@ public struct Analysis: Codable, Sendable, Hashable {
     }
     cooccurrence = co
 
-    national = themeIDs.map { theme in
-      NationalThemeRow(
-        theme: theme, perArea: columns.map { $0.themes[theme] ?? ThemeCounts() })
+    national = themeIDs.enumerated().map { r, theme in
+      NationalThemeRow(theme: theme, perArea: counts.map { $0[r] })
     }
 
     var groupsByYear: [Int?: [AreaYear]] = [:]

@@ -50,7 +50,7 @@ public final class EvidenceSpool: @unchecked Sendable {
 
   deinit { close(descriptor) }
 
-  /// Bytes written so far.
+  /// Bytes appended so far (including appends still being written).
   public var size: Int {
     lock.lock()
     defer { lock.unlock() }
@@ -59,9 +59,12 @@ public final class EvidenceSpool: @unchecked Sendable {
 
   /// Appends `bytes` and says where they went.
   func append(_ bytes: [UInt8]) throws(AggregationError) -> Extent {
-    lock.lock()
-    defer { lock.unlock() }
-    let offset = end
+    // Only the offset is taken under the lock: writes to disjoint ranges run side by side.
+    let offset = lock.withLock {
+      let offset = end
+      end += bytes.count
+      return offset
+    }
     var done = 0
     while done < bytes.count {
       let n = bytes.withUnsafeBytes { buffer in
@@ -71,7 +74,6 @@ public final class EvidenceSpool: @unchecked Sendable {
       guard n > 0 else { throw .spoolFailed(reason: "cannot write: \(Self.lastError())") }
       done += n
     }
-    end += bytes.count
     return Extent(spool: self, offset: offset, length: bytes.count)
   }
 

@@ -66,6 +66,7 @@ public enum ReportBatch {
     analyse: @escaping @Sendable (Report) throws -> ([Finding], [Indicator])
   ) async -> Outcome {
     let inputs = discovered.inputs
+    let themes = Aggregate.ThemeIndex(codebook)
     let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
     var duplicates = DuplicateInputs()
     var failures: [InputFailure] = []
@@ -94,7 +95,7 @@ public enum ReportBatch {
           .report(
             index,
             reduce(
-              path, sizeLimit: sizeLimit, pdf: pdf, codebook: codebook, spool: spool,
+              path, sizeLimit: sizeLimit, pdf: pdf, themes: themes, spool: spool,
               analyse: analyse))
         }
       }
@@ -159,7 +160,7 @@ public enum ReportBatch {
 
   /// Reads, parses and codes one input and keeps only what the run needs of it.
   private static func reduce(
-    _ path: String, sizeLimit: Int, pdf: PDFTextExtractor, codebook: Codebook,
+    _ path: String, sizeLimit: Int, pdf: PDFTextExtractor, themes: Aggregate.ThemeIndex,
     spool: EvidenceSpool?, analyse: @Sendable (Report) throws -> ([Finding], [Indicator])
   ) -> Reduced {
     let bytes: [UInt8]
@@ -188,7 +189,7 @@ public enum ReportBatch {
     do {
       let (findings, indicators) = try analyse(report)
       var part = Aggregate(
-        report: report, findings: findings, codebook: codebook, inputSHA256: digest,
+        report: report, findings: findings, themes: themes, inputSHA256: digest,
         indicators: indicators)
       if let spool { part = try part.spoolingEvidence(into: spool) }
       return Reduced(

@@ -17,13 +17,10 @@ public struct UnitID: RawRepresentable, Hashable, Comparable, Codable, Sendable,
     // "the id starts with the name and a colon"; compared on bytes, as this runs per finding.
     var id = rawValue
     return id.withUTF8 { bytes in
-      UnitKind.allCases.first { kind in
-        var name = kind.rawValue
-        return name.withUTF8 { name in
-          bytes.count > name.count && bytes[name.count] == UInt8(ascii: ":")
-            && name.indices.allSatisfy { bytes[$0] == name[$0] }
-        }
-      }
+      UnitKind.names.first { _, name in
+        bytes.count > name.count && bytes[name.count] == UInt8(ascii: ":")
+          && name.indices.allSatisfy { bytes[$0] == name[$0] }
+      }?.kind
     }
   }
 
@@ -37,16 +34,24 @@ public struct UnitID: RawRepresentable, Hashable, Comparable, Codable, Sendable,
 
   /// Orders ids by kind, then numerically component by component, so `para:1.10` follows `para:1.9`.
   public static func < (lhs: UnitID, rhs: UnitID) -> Bool {
-    // The two sort keys are walked side by side: no arrays are made (this runs per finding).
-    var l = SortKey(lhs)
-    var r = SortKey(rhs)
-    while true {
-      switch (l.next(), r.next()) {
-      case (nil, nil): return false
-      case (nil, _): return true
-      case (_, nil): return false
-      case (let a?, let b?) where a != b: return a < b
-      default: continue
+    // The two sort keys are walked side by side over the ids' bytes: no arrays are made (this runs
+    // per finding).
+    let (lhsIsRecommendation, rhsIsRecommendation) =
+      (lhs.kind == .recommendation, rhs.kind == .recommendation)
+    var (left, right) = (lhs.rawValue, rhs.rawValue)
+    return left.withUTF8 { left in
+      right.withUTF8 { right in
+        var l = SortKey(left, isRecommendation: lhsIsRecommendation)
+        var r = SortKey(right, isRecommendation: rhsIsRecommendation)
+        while true {
+          switch (l.next(), r.next()) {
+          case (nil, nil): return false
+          case (nil, _): return true
+          case (_, nil): return false
+          case (let a?, let b?) where a != b: return a < b
+          default: continue
+          }
+        }
       }
     }
   }
@@ -55,16 +60,16 @@ public struct UnitID: RawRepresentable, Hashable, Comparable, Codable, Sendable,
   /// non-empty dot-separated part of the number its digits as a number and its last other byte
   /// (the `b` of `2.4b`).
   private struct SortKey {
-    private let bytes: String.UTF8View
-    private var index: String.UTF8View.Index
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var index: Int
     private var pendingSuffix: Int?
     private var kindGiven = false
     private let isRecommendation: Bool
 
-    init(_ id: UnitID) {
-      bytes = id.rawValue.utf8
-      index = bytes.firstIndex(of: UInt8(ascii: ":")).map(bytes.index(after:)) ?? bytes.startIndex
-      isRecommendation = id.kind == .recommendation
+    init(_ bytes: UnsafeBufferPointer<UInt8>, isRecommendation: Bool) {
+      self.bytes = bytes
+      index = bytes.firstIndex(of: UInt8(ascii: ":")).map { $0 + 1 } ?? 0
+      self.isRecommendation = isRecommendation
     }
 
     mutating func next() -> Int? {
@@ -76,20 +81,18 @@ public struct UnitID: RawRepresentable, Hashable, Comparable, Codable, Sendable,
         pendingSuffix = nil
         return suffix
       }
-      while index < bytes.endIndex && bytes[index] == UInt8(ascii: ".") {
-        index = bytes.index(after: index)
-      }
-      guard index < bytes.endIndex else { return nil }
+      while index < bytes.count && bytes[index] == UInt8(ascii: ".") { index += 1 }
+      guard index < bytes.count else { return nil }
       var digits = 0
       var suffix = 0
-      while index < bytes.endIndex && bytes[index] != UInt8(ascii: ".") {
+      while index < bytes.count && bytes[index] != UInt8(ascii: ".") {
         let byte = bytes[index]
         if byte >= 48 && byte <= 57 {
           digits = digits &* 10 &+ Int(byte - 48)
         } else {
           suffix = Int(byte)
         }
-        index = bytes.index(after: index)
+        index += 1
       }
       pendingSuffix = suffix
       return digits
@@ -110,4 +113,7 @@ public struct UnitID: RawRepresentable, Hashable, Comparable, Codable, Sendable,
 public enum UnitKind: String, Codable, Sendable, Hashable, CaseIterable {
   case paragraph = "para"
   case recommendation = "rec"
+
+  /// Every kind with its name's bytes, made once.
+  static let names = allCases.map { (kind: $0, name: Array($0.rawValue.utf8)) }
 }
