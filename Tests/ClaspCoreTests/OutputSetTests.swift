@@ -70,3 +70,98 @@ import Testing
         == OutputSet.render(inMemory, formats: formats, codebook: Self.codebook, failures: []))
   }
 }
+
+/// The per-finding files stream in chunks rendered on all cores and written in order; how the
+/// findings are cut, and a file system that refuses midway, must not change what is written or
+/// leave the run waiting.
+@Suite struct FindingOutputsTests {
+  /// Twenty coded reports of the scaled corpus (twenty areas), their findings spooled.
+  static let analysis: Analysis? = try? {
+    let corpus = try ScaledCorpus(
+      seeds: Fixtures.slugs.map { try ReportReader.read(path: Fixtures.reportPath($0)) })
+    let codebook = try Codebook.bundledDefault()
+    let coder = Coder(codebook: codebook)
+    let spool = try EvidenceSpool()
+    let parts = try (0..<20).map { index in
+      let report = try ReportLoader.load(
+        bytes: Array(corpus.report(index).utf8), path: "r\(index).txt")
+      return try Aggregate(report: report, findings: coder.findings(in: report), codebook: codebook)
+        .spoolingEvidence(into: spool)
+    }
+    return Analysis(aggregate: Aggregate.merged(parts), codebook: codebook)
+  }()
+
+  static func files(_ analysis: Analysis, chunkSize: Int) throws -> [String: String] {
+    let memory = MemoryDestination()
+    try FindingOutputs.write(
+      analysis, formats: Set(OutputFormat.allCases), into: memory, chunkSize: chunkSize)
+    return Dictionary(uniqueKeysWithValues: memory.files.map { ($0.path, $0.contents) })
+  }
+
+  @Test("the files are byte for byte the same whether chunks hold one area or all of them")
+  func chunking() throws {
+    let analysis = try #require(Self.analysis)
+    #expect(analysis.areas.count == 20)
+    let whole = try Self.files(analysis, chunkSize: Int.max)
+    // One area per chunk: more chunks than the renderers may run ahead of the writes.
+    let perArea = try Self.files(analysis, chunkSize: 1)
+    let middling = try Self.files(analysis, chunkSize: 700)
+    #expect(whole.count == 2 + analysis.themes.count)
+    #expect(perArea == whole)
+    #expect(middling == whole)
+    // Areas come in order: each area's first row follows the previous area's.
+    let csv = try #require(whole["findings.csv"])
+    let names = analysis.areas.map(\.name)
+    let firsts = names.compactMap { csv.range(of: "\n\($0),")?.lowerBound }
+    #expect(firsts.count == names.count)
+    #expect(firsts == firsts.sorted())
+  }
+
+  @Test("a file that cannot be written stops the run with its error instead of hanging")
+  func failingSink() throws {
+    let analysis = try #require(Self.analysis)
+    let destination = FailingDestination(failAfter: 5)
+    #expect(throws: RenderError.self) {
+      try FindingOutputs.write(
+        analysis, formats: Set(OutputFormat.allCases), into: destination, chunkSize: 1)
+    }
+    #expect(destination.appends >= 5)
+  }
+}
+
+/// A destination whose sinks accept `failAfter` appends in all, then refuse.
+private final class FailingDestination: OutputDestination, @unchecked Sendable {
+  private let lock = NSLock()
+  private let failAfter: Int
+  private var count = 0
+
+  init(failAfter: Int) { self.failAfter = failAfter }
+
+  var appends: Int { lock.withLock { count } }
+  var sizes: [String: Int] { [:] }
+
+  func write(_ file: OutputFile) throws(RenderError) {}
+
+  func open(_ path: String, summary: String) throws(RenderError) -> any OutputSink {
+    Sink(path: path, destination: self)
+  }
+
+  fileprivate func append(_ path: String) throws(RenderError) {
+    let refused = lock.withLock {
+      count += 1
+      return count > failAfter
+    }
+    if refused { throw .cannotWrite(path: path, reason: "disk full (test)") }
+  }
+
+  private final class Sink: OutputSink {
+    let path: String
+    let destination: FailingDestination
+    init(path: String, destination: FailingDestination) {
+      self.path = path
+      self.destination = destination
+    }
+    func append(_ bytes: [UInt8]) throws(RenderError) { try destination.append(path) }
+    func close() throws(RenderError) {}
+  }
+}
