@@ -103,7 +103,7 @@ import Testing
     let analysis = try #require(Self.analysis)
     #expect(analysis.areas.count == 20)
     let whole = try Self.files(analysis, chunkSize: Int.max)
-    // One area per chunk: more chunks than the renderers may run ahead of the writes.
+    // One area per chunk: several windows of chunks, each rendered while the last is written.
     let perArea = try Self.files(analysis, chunkSize: 1)
     let middling = try Self.files(analysis, chunkSize: 700)
     #expect(whole.count == 2 + analysis.themes.count)

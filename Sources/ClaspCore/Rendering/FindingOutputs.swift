@@ -5,11 +5,11 @@ import Foundation
 /// evidence pages, in one pass over the analysis's evidence blocks.
 ///
 /// These files grow with the corpus (about three times its size together), so they are never held
-/// whole: consecutive areas are cut into chunks, rendered on all cores (each reads its reports'
-/// findings back from the spool), and the chunks' bytes are appended to the files in area order.
-/// Memory stays at a few chunks per core.
+/// whole: consecutive areas are cut into chunks, a window of chunks is rendered on all cores (each
+/// reads its reports' findings back from the spool), and the chunks' bytes are appended to the files
+/// in area order. Memory stays at a window of chunks.
 enum FindingOutputs {
-  /// Findings per chunk: enough to amortise the hand-off, small enough to keep a few per core in memory.
+  /// Findings per chunk: enough to amortise the hand-off, small enough to keep a window in memory.
   static let chunkFindings = 1_024
 
   /// The files written for `formats`, with their index-page summaries, in path order.
@@ -71,105 +71,78 @@ enum FindingOutputs {
     let parts = FindingLineParts(analysis)
     let (wantCSV, wantJSONL, wantPages) = (csv != nil, jsonl != nil, !pages.isEmpty)
     let chunks = layout.chunks(of: max(1, chunkSize))
-    let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
-    // One renderer per core takes the next chunk as soon as it is free, while this thread appends
-    // finished chunks to the files in order: no core waits for a batch's slowest chunk or for the
-    // file system. Renderers stay at most `ahead` chunks in front of the writes, so memory holds
-    // that many chunks whatever the corpus.
-    let pipeline = Pipeline(count: chunks.count, ahead: cores * 4)
+    let window = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
+    // One window is written by a serial writer while the next is rendered: the cores never wait
+    // for the file system, and at most two windows are in memory.
+    let writer = Writer(csv: csv, jsonl: jsonl, pages: pages)
     let sizes = SizeHint()
-    let renderers = DispatchGroup()
-    // Threads of their own: on the shared pool they would queue behind the other files' renderers
-    // (and, waiting for the writes, hold its threads).
-    for _ in 0..<min(cores, chunks.count) {
-      renderers.enter()
-      Thread {
-        while let index = pipeline.next() {
-          pipeline.finish(
-            index,
-            Result { () throws(AggregationError) in
-              try render(
-                chunks[index], of: analysis, layout: layout, parts: parts, csv: wantCSV,
-                jsonl: wantJSONL, pages: wantPages, sizes: sizes)
-            })
-        }
-        renderers.leave()
-      }.start()
-    }
-    var failure: RenderError?
-    writing: for index in chunks.indices {
-      switch pipeline.take(index) {
-      case .success(let chunk):
-        do throws(RenderError) {
-          try csv?.append(chunk.csv)
-          try jsonl?.append(chunk.jsonl)
-          for (sink, bytes) in zip(pages, chunk.pages) { try sink.append(bytes) }
-        } catch {
-          failure = error
-          break writing
-        }
-      case .failure(let error):
-        failure = .evidenceUnavailable(reason: error.description)
-        break writing
+    var start = 0
+    while start < chunks.count {
+      let batch = Array(chunks[start..<min(start + window, chunks.count)])
+      start += batch.count
+      let rendered = ResultSlots<Result<Chunk, AggregationError>>(count: batch.count)
+      DispatchQueue.concurrentPerform(iterations: batch.count) { index in
+        rendered.set(
+          index,
+          Result { () throws(AggregationError) in
+            try render(
+              batch[index], of: analysis, layout: layout, parts: parts, csv: wantCSV,
+              jsonl: wantJSONL, pages: wantPages, sizes: sizes)
+          })
       }
+      var window: [Chunk] = []
+      for result in rendered.values {
+        switch result! {
+        case .success(let chunk): window.append(chunk)
+        case .failure(let error):
+          try writer.finish()
+          throw .evidenceUnavailable(reason: error.description)
+        }
+      }
+      try writer.write(window)
     }
-    pipeline.cancel()
-    renderers.wait()
-    if let failure { throw failure }
+    try writer.finish()
     for file in files { try sinks[file.path]!.close() }
   }
 
-  /// Hands chunk indices to renderers in order, at most `ahead` in front of the writes, and their
-  /// results to the writer in order.
-  private final class Pipeline: @unchecked Sendable {
-    private let condition = NSCondition()
-    private let count: Int
-    private let ahead: Int
-    private var handedOut = 0
-    private var taken = 0
-    private var cancelled = false
-    private var results: [Int: Result<Chunk, AggregationError>] = [:]
+  /// Appends rendered windows to the files on a serial queue, one window behind the renderers.
+  private final class Writer: @unchecked Sendable {
+    private let csv: (any OutputSink)?
+    private let jsonl: (any OutputSink)?
+    private let pages: [any OutputSink]
+    private let queue = DispatchQueue(label: "clasp.finding-outputs.writer")
+    private var pending: DispatchGroup?
+    private var failure: RenderError?
 
-    init(count: Int, ahead: Int) {
-      self.count = count
-      self.ahead = max(1, ahead)
+    init(csv: (any OutputSink)?, jsonl: (any OutputSink)?, pages: [any OutputSink]) {
+      self.csv = csv
+      self.jsonl = jsonl
+      self.pages = pages
     }
 
-    /// The next chunk to render, waiting while `ahead` chunks are not yet written; nil when every
-    /// chunk is handed out or the writes have stopped.
-    func next() -> Int? {
-      condition.lock()
-      defer { condition.unlock() }
-      while !cancelled && handedOut < count && handedOut - taken >= ahead { condition.wait() }
-      guard !cancelled && handedOut < count else { return nil }
-      handedOut += 1
-      return handedOut - 1
+    /// Waits for the previous window, then starts writing `window`.
+    func write(_ window: [Chunk]) throws(RenderError) {
+      try finish()
+      let group = DispatchGroup()
+      queue.async(group: group) { [self] in
+        do throws(RenderError) {
+          for chunk in window {
+            try csv?.append(chunk.csv)
+            try jsonl?.append(chunk.jsonl)
+            for (sink, bytes) in zip(pages, chunk.pages) { try sink.append(bytes) }
+          }
+        } catch {
+          failure = error
+        }
+      }
+      pending = group
     }
 
-    /// Records chunk `index`'s result.
-    func finish(_ index: Int, _ result: Result<Chunk, AggregationError>) {
-      condition.lock()
-      results[index] = result
-      condition.broadcast()
-      condition.unlock()
-    }
-
-    /// Waits for chunk `index`'s result (chunks are taken in order) and lets a renderer move on.
-    func take(_ index: Int) -> Result<Chunk, AggregationError> {
-      condition.lock()
-      defer { condition.unlock() }
-      while results[index] == nil { condition.wait() }
-      taken = index + 1
-      condition.broadcast()
-      return results.removeValue(forKey: index)!
-    }
-
-    /// Stops handing out chunks.
-    func cancel() {
-      condition.lock()
-      cancelled = true
-      condition.broadcast()
-      condition.unlock()
+    /// Waits for the window being written, and reports its failure.
+    func finish() throws(RenderError) {
+      pending?.wait()
+      pending = nil
+      if let failure { throw failure }
     }
   }
 
