@@ -48,6 +48,15 @@ import Testing
     }
   }
 
+  @Test("the count of marked bytes is the population count, for every mask of high bits")
+  func markedCount() {
+    for flags in 0..<256 {
+      var mask: UInt64 = 0
+      for k in 0..<8 where flags & (1 << k) != 0 { mask |= 0x80 << (8 * UInt64(k)) }
+      #expect(ASCIIBytes.markedCount(mask) == mask.nonzeroBitCount)
+    }
+  }
+
   @Test("byte searches find what Foundation finds in ASCII text")
   func search() {
     let text = "Looked After and Safeguarding in Derby; the experiences of 12 children"

@@ -136,7 +136,7 @@ public enum ExtractionRepair {
         let word = ASCIIBytes.word(bytes, index)
         let blank =
           ASCIIBytes.bytes(of: word, equalTo: 0x20) | ASCIIBytes.bytes(of: word, equalTo: 0x09)
-        seen += 8 - blank.nonzeroBitCount
+        seen += 8 - ASCIIBytes.markedCount(blank)
         if seen > 40 { return false }
       }
       var visible = 0

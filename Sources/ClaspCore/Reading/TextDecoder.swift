@@ -52,14 +52,15 @@ public enum TextDecoder {
     let words = ASCIIBytes.wordCount(ofBytes: bytes.count)
     for index in 0..<words {
       let word = ASCIIBytes.word(bytes, index)
-      visible += (~ASCIIBytes.bytes(of: word, below: 0x21) & ASCIIBytes.highBits).nonzeroBitCount
+      visible += ASCIIBytes.markedCount(
+        ~ASCIIBytes.bytes(of: word, below: 0x21) & ASCIIBytes.highBits)
       let low = ASCIIBytes.bytes(of: word, below: 0x20)
       guard low != 0 else { continue }
       if ASCIIBytes.bytes(of: word, equalTo: 0) != 0 { throw ReadError.binary(path: path) }
       let allowed =
         ASCIIBytes.bytes(of: word, equalTo: 0x09) | ASCIIBytes.bytes(of: word, equalTo: 0x0A)
         | ASCIIBytes.bytes(of: word, equalTo: 0x0C) | ASCIIBytes.bytes(of: word, equalTo: 0x0D)
-      control += (low & ~allowed).nonzeroBitCount
+      control += ASCIIBytes.markedCount(low & ~allowed)
     }
     for byte in bytes[(words * 8)...] {
       if byte == 0 { throw ReadError.binary(path: path) }

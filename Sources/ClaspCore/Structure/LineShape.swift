@@ -139,7 +139,7 @@ extension Substring {
     for index in 0..<words {
       let blank = blanks(ASCIIBytes.word(bytes, index))
       let before = blank << 8 | (previousBlank ? 0x80 : 0)
-      count += (before & ~blank & ASCIIBytes.highBits).nonzeroBitCount
+      count += ASCIIBytes.markedCount(before & ~blank & ASCIIBytes.highBits)
       previousBlank = blank >> 63 != 0
     }
     for byte in bytes[(words * 8)...] {
