@@ -16,12 +16,15 @@ public struct UnitID: RawRepresentable, Hashable, Comparable, Codable, Sendable,
     // Kind names hold no colon, so "the prefix before the first colon is the kind's name" is
     // "the id starts with the name and a colon"; compared on bytes, as this runs per finding.
     var id = rawValue
-    return id.withUTF8 { bytes in
-      UnitKind.names.first { _, name in
-        bytes.count > name.count && bytes[name.count] == UInt8(ascii: ":")
-          && name.indices.allSatisfy { bytes[$0] == name[$0] }
-      }?.kind
-    }
+    return id.withUTF8(Self.kind(of:))
+  }
+
+  /// The kind named by the prefix of the id `bytes`.
+  private static func kind(of bytes: UnsafeBufferPointer<UInt8>) -> UnitKind? {
+    UnitKind.names.first { _, name in
+      bytes.count > name.count && bytes[name.count] == UInt8(ascii: ":")
+        && name.indices.allSatisfy { bytes[$0] == name[$0] }
+    }?.kind
   }
 
   /// The printed number after the prefix (`"5.1.2"` for `para:5.1.2`).
@@ -36,13 +39,11 @@ public struct UnitID: RawRepresentable, Hashable, Comparable, Codable, Sendable,
   public static func < (lhs: UnitID, rhs: UnitID) -> Bool {
     // The two sort keys are walked side by side over the ids' bytes: no arrays are made (this runs
     // per finding).
-    let (lhsIsRecommendation, rhsIsRecommendation) =
-      (lhs.kind == .recommendation, rhs.kind == .recommendation)
     var (left, right) = (lhs.rawValue, rhs.rawValue)
     return left.withUTF8 { left in
       right.withUTF8 { right in
-        var l = SortKey(left, isRecommendation: lhsIsRecommendation)
-        var r = SortKey(right, isRecommendation: rhsIsRecommendation)
+        var l = SortKey(left, isRecommendation: kind(of: left) == .recommendation)
+        var r = SortKey(right, isRecommendation: kind(of: right) == .recommendation)
         while true {
           switch (l.next(), r.next()) {
           case (nil, nil): return false
