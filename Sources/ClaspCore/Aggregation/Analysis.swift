@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The finished cross-area result every renderer reads: matrices, national view, trend, recommendations
 /// by addressee, co-occurrence and the evidence behind each theme.
 ///
@@ -76,6 +78,15 @@ public struct Analysis: Codable, Sendable, Hashable {
       yearsByArea[key.area, default: []].append(key.year)
     }
     let areaIDs = byArea.keys.sorted()
+    // The evidence index (a pass over every finding) is built beside the tables.
+    let index = ResultSlots<[ThemeEvidence]>(count: 1)
+    let indexing = DispatchGroup()
+    DispatchQueue.global().async(group: indexing) { [themeIDs] in
+      index.set(
+        0,
+        Self.evidenceIndex(
+          aggregate.evidence, areas: areaIDs, themes: themeIDs, codebook: codebook))
+    }
     areas = areaIDs.map { id in
       let counts = byArea[id]!
       return AreaEntry(
@@ -145,15 +156,30 @@ public struct Analysis: Codable, Sendable, Hashable {
     recommendationsByOrganisation = recs
 
     evidenceBlocks = aggregate.evidence
-    // Blocks come sorted by area, as the columns are: walk both together and fill each theme row's
-    // column lists directly. A lineage's themes missing from the codebook index nothing.
+    indexing.wait()
+    evidence = index.values[0]!
+
+    warnings = (Array(aggregate.warnings) + aggregate.reports.flatMap(\.warnings)).sorted()
+    summary = NationalSummary(
+      themes: themeIDs, areas: areas, reports: aggregate.reports, measures: measures,
+      national: national, years: years, recommendations: recommendationsByOrganisation)
+  }
+
+  /// Each theme row's findings per area column: positions in the concatenated `blocks`.
+  ///
+  /// Blocks come sorted by area, as the columns are: walk both together and fill each theme row's
+  /// column lists directly. A lineage's themes missing from the codebook index nothing.
+  static func evidenceIndex(
+    _ blocks: [EvidenceBlock], areas areaIDs: [AreaID], themes themeIDs: [ThemeID],
+    codebook: Codebook
+  ) -> [ThemeEvidence] {
     let rowOf = Dictionary(themeIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
     var rowsOfTheme: [ThemeID: [Int]] = [:]
     var positions = Array(
       repeating: Array(repeating: [Int](), count: areaIDs.count), count: themeIDs.count)
     var column = 0
     var position = 0
-    for block in evidenceBlocks {
+    for block in blocks {
       while column < areaIDs.count && areaIDs[column] < block.area { column += 1 }
       precondition(
         column < areaIDs.count && areaIDs[column] == block.area, "evidence without a column")
@@ -169,17 +195,12 @@ public struct Analysis: Codable, Sendable, Hashable {
         position += 1
       }
     }
-    evidence = themeIDs.indices.map { row in
+    return themeIDs.indices.map { row in
       ThemeEvidence(
         theme: themeIDs[row],
         areas: areaIDs.indices.map { AreaEvidence(area: areaIDs[$0], findings: positions[row][$0]) }
       )
     }
-
-    warnings = (Array(aggregate.warnings) + aggregate.reports.flatMap(\.warnings)).sorted()
-    summary = NationalSummary(
-      themes: themeIDs, areas: areas, reports: aggregate.reports, measures: measures,
-      national: national, years: years, recommendations: recommendationsByOrganisation)
   }
 
   /// The table of `measure`.
