@@ -41,31 +41,11 @@ enum RecommendationCitation {
   /// The word every citation holds (after an "r" or "R").
   private static let word: StaticString = "ecommendation"
 
-  /// How far the search moves on when the byte under the word's last byte is `b` (Horspool):
-  /// from the last place `b` has in the word before its last byte to the end, else its length.
-  private static let skips: [UInt8] = {
-    var skips = [UInt8](repeating: UInt8(word.utf8CodeUnitCount), count: 256)
-    let count = word.utf8CodeUnitCount
-    for k in 0..<(count - 1) { skips[Int(word.utf8Start[k])] = UInt8(count - 1 - k) }
-    return skips
-  }()
-
-  /// The first index at or after `start` where `word` occurs (Boyer-Moore-Horspool: most
-  /// windows are passed over after reading one byte).
+  /// The first index at or after `start` where `word` occurs.
   private static func nextWord(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-    let count = word.utf8CodeUnitCount
-    let lastByte = word.utf8Start[count - 1]
-    return skips.withUnsafeBufferPointer { skips in
-      var p = start
-      while p + count <= bytes.count {
-        let b = bytes[p + count - 1]
-        if b == lastByte, ASCIIBytes.hasPrefix(word, UnsafeBufferPointer(rebasing: bytes[p...])) {
-          return p
-        }
-        p += Int(skips[Int(b)])
-      }
-      return nil
-    }
+    ASCIIBytes.index(
+      of: UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount), in: bytes,
+      from: start)
   }
 
   private static func dottedNumber(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (
