@@ -257,14 +257,16 @@ private struct ReportBuilder {
     "case example", "case study", "case studies", "example:",
   ]
 
+  /// The (lowercase) first bytes of the labels.
+  private static let labelFirstBytes = Set((practiceLabels + caseLabels).map { $0.utf8Start[0] })
+
   private static func exampleKind(_ content: Substring) -> Block.Kind? {
     let onBytes: Block.Kind?? = ASCIIBytes.withBytes(content) { bytes in
       // Over ASCII reaching a byte past the longest label, bytes answer what characters would.
       guard ASCIIBytes.isASCII(UnsafeBufferPointer(rebasing: bytes.prefix(26))) else { return nil }
-      // Every label starts with "p", "g", "e" or "c": most lines are ruled out by their first byte.
-      switch bytes.first.map(ASCIIBytes.lower) {
-      case UInt8(ascii: "p"), UInt8(ascii: "g"), UInt8(ascii: "e"), UInt8(ascii: "c"): break
-      default: return .some(nil)
+      // Most lines are ruled out by their first byte, which no label starts with.
+      guard let first = bytes.first, labelFirstBytes.contains(ASCIIBytes.lower(first)) else {
+        return .some(nil)
       }
       func starts(_ label: StaticString) -> Bool { ASCIIBytes.hasPrefixIgnoringCase(label, bytes) }
       if practiceLabels.contains(where: starts) { return .some(.practiceExample) }
