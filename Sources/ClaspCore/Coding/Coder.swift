@@ -390,13 +390,12 @@ public struct Coder: Sendable {
     let length = min(sentence.count, 16)
     return continuations.contains { opener in
       guard opener.count <= length else { return false }
-      for k in opener.indices where WordVocabulary.fold(bytes[sentence.lowerBound + k]) != opener[k]
-      {
+      for k in opener.indices where ASCIIBytes.lower(bytes[sentence.lowerBound + k]) != opener[k] {
         return false
       }
       return length == opener.count
-        || !SentenceSplitter.isLetter(
-          WordVocabulary.fold(bytes[sentence.lowerBound + opener.count]))
+        || !ASCIIBytes.isLetter(
+          ASCIIBytes.lower(bytes[sentence.lowerBound + opener.count]))
     }
   }
 
@@ -422,7 +421,7 @@ public struct Coder: Sendable {
     guard length == 3 || length == 14 || length == 15 else { return false }
     return citationWords.contains { c in
       c.count == length
-        && c.indices.allSatisfy { WordVocabulary.fold(bytes[word.start + $0]) == c[$0] }
+        && c.indices.allSatisfy { ASCIIBytes.lower(bytes[word.start + $0]) == c[$0] }
     }
   }
 }

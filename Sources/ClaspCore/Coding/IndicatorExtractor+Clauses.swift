@@ -236,16 +236,16 @@ extension IndicatorExtractor {
   static func coordinator(in gap: ArraySlice<UInt8>) -> Int? {
     var i = gap.startIndex
     while i < gap.endIndex {
-      guard i == gap.startIndex || !IndicatorNumberScanner.isLetter(gap[i - 1]) else {
+      guard i == gap.startIndex || !ASCIIBytes.isLetter(gap[i - 1]) else {
         i += 1
         continue
       }
       var e = i
-      while e < gap.endIndex, IndicatorNumberScanner.isLetter(gap[e]) { e += 1 }
+      while e < gap.endIndex, ASCIIBytes.isLetter(gap[e]) { e += 1 }
       if e > i, e < gap.endIndex,
         coordinators.contains(where: { word in
           word.count == e - i
-            && word.indices.allSatisfy { IndicatorNumberScanner.lower(gap[i + $0]) == word[$0] }
+            && word.indices.allSatisfy { ASCIIBytes.lower(gap[i + $0]) == word[$0] }
         })
       {
         return i

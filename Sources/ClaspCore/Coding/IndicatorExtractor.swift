@@ -434,7 +434,7 @@ public struct IndicatorExtractor: Sendable {
     skipLeading()
     for w in leadingWords {
       if hi - lo > w.count,
-        w.indices.allSatisfy({ IndicatorNumberScanner.lower(bytes[lo + $0]) == w[$0] })
+        w.indices.allSatisfy({ ASCIIBytes.lower(bytes[lo + $0]) == w[$0] })
       {
         lo += w.count
         skipLeading()

@@ -34,13 +34,15 @@ enum IndicatorNumberScanner {
     var i = range.lowerBound
     let end = range.upperBound
     while i < end {
-      guard isDigit(bytes[i]), i == range.lowerBound || !isAlnum(bytes[i - 1]) else {
+      guard ASCIIBytes.isDigit(bytes[i]),
+        i == range.lowerBound || !ASCIIBytes.isAlphanumeric(bytes[i - 1])
+      else {
         i += 1
         continue
       }
       // A number glued after a letter or a decimal point belongs to another token.
       if i > range.lowerBound, bytes[i - 1] == 46 || bytes[i - 1] == 44, i - 2 >= range.lowerBound,
-        isDigit(bytes[i - 2])
+        ASCIIBytes.isDigit(bytes[i - 2])
       {
         i += 1
         continue
@@ -51,10 +53,13 @@ enum IndicatorNumberScanner {
       }
       let j = literal.end
       // Dates, times, financial years and version-like tokens: 31.03.2016, 01/04/2016, 2014/15, 24/7.
-      if j + 1 < end, bytes[j] == 46 || bytes[j] == 47 || bytes[j] == 58, isDigit(bytes[j + 1]) {
+      if j + 1 < end, bytes[j] == 46 || bytes[j] == 47 || bytes[j] == 58,
+        ASCIIBytes.isDigit(bytes[j + 1])
+      {
         var k = j
         while k < end,
-          isDigit(bytes[k]) || bytes[k] == 46 && k + 1 < end && isDigit(bytes[k + 1])
+          ASCIIBytes.isDigit(bytes[k])
+            || bytes[k] == 46 && k + 1 < end && ASCIIBytes.isDigit(bytes[k + 1])
             || bytes[k] == 47 || bytes[k] == 58
         {
           k += 1
@@ -67,15 +72,18 @@ enum IndicatorNumberScanner {
         continue
       }
       // Ordinals and numbers glued to letters: 11th, 10am, 3a.
-      if j < end, isLetter(bytes[j]) {
+      if j < end, ASCIIBytes.isLetter(bytes[j]) {
         i = j
-        while i < end, isAlnum(bytes[i]) { i += 1 }
+        while i < end, ASCIIBytes.isAlphanumeric(bytes[i]) { i += 1 }
         continue
       }
       // Ranges: 0-19, 4-5, 12–16.
-      if let after = dash(bytes, at: j, end: end), after < end, isDigit(bytes[after]) {
+      if let after = dash(bytes, at: j, end: end), after < end, ASCIIBytes.isDigit(bytes[after]) {
         var k = after
-        while k < end, isDigit(bytes[k]) || bytes[k] == 46 && k + 1 < end && isDigit(bytes[k + 1]) {
+        while k < end,
+          ASCIIBytes.isDigit(bytes[k])
+            || bytes[k] == 46 && k + 1 < end && ASCIIBytes.isDigit(bytes[k + 1])
+        {
           k += 1
         }
         i = k
@@ -100,8 +108,12 @@ enum IndicatorNumberScanner {
           var d = start
           while d > range.lowerBound, bytes[d - 1] == 32 { d -= 1 }
           var e = d
-          while e > range.lowerBound, isDigit(bytes[e - 1]) { e -= 1 }
-          if d - e >= 1, d - e <= 2, e == range.lowerBound || !isAlnum(bytes[e - 1]) { start = e }
+          while e > range.lowerBound, ASCIIBytes.isDigit(bytes[e - 1]) { e -= 1 }
+          if d - e >= 1, d - e <= 2,
+            e == range.lowerBound || !ASCIIBytes.isAlphanumeric(bytes[e - 1])
+          {
+            start = e
+          }
         }
         result.periods.append(
           Period(range: start..<j, text: String(decoding: bytes[start..<j], as: UTF8.self)))
@@ -138,13 +150,13 @@ enum IndicatorNumberScanner {
       mantissa = mantissa &* 10 &+ UInt64(b &- 48)
       count += 1
     }
-    while i < end, isDigit(bytes[i]) {
+    while i < end, ASCIIBytes.isDigit(bytes[i]) {
       take(bytes[i])
       i += 1
     }
-    while i + 3 < end, bytes[i] == 44, count <= 9, isDigit(bytes[i + 1]),
-      isDigit(bytes[i + 2]),
-      isDigit(bytes[i + 3]), i + 4 >= end || !isDigit(bytes[i + 4])
+    while i + 3 < end, bytes[i] == 44, count <= 9, ASCIIBytes.isDigit(bytes[i + 1]),
+      ASCIIBytes.isDigit(bytes[i + 2]),
+      ASCIIBytes.isDigit(bytes[i + 3]), i + 4 >= end || !ASCIIBytes.isDigit(bytes[i + 4])
     {
       take(bytes[i + 1])
       take(bytes[i + 2])
@@ -152,10 +164,10 @@ enum IndicatorNumberScanner {
       i += 4
     }
     var isInteger = true
-    if i + 1 < end, bytes[i] == 46, isDigit(bytes[i + 1]) {
+    if i + 1 < end, bytes[i] == 46, ASCIIBytes.isDigit(bytes[i + 1]) {
       isInteger = false
       i += 1
-      while i < end, isDigit(bytes[i]) {
+      while i < end, ASCIIBytes.isDigit(bytes[i]) {
         take(bytes[i])
         decimals += 1
         i += 1
@@ -205,21 +217,21 @@ enum IndicatorNumberScanner {
     {
       return UnitMatch(unit: .percent, base: nil, end: e)
     }
-    if let e = phrase(bytes, "out of ", at: k, end: end), e < end, isDigit(bytes[e]),
+    if let e = phrase(bytes, "out of ", at: k, end: end), e < end, ASCIIBytes.isDigit(bytes[e]),
       let denominator = readNumber(bytes, from: e, end: end)
     {
       return UnitMatch(unit: .ratio, base: denominator.value, end: denominator.end)
     }
     var words = 0
     while words <= 3 {
-      if let e = phrase(bytes, "per ", at: k, end: end), e < end, isDigit(bytes[e]),
+      if let e = phrase(bytes, "per ", at: k, end: end), e < end, ASCIIBytes.isDigit(bytes[e]),
         let base = readNumber(bytes, from: e, end: end), base.isInteger, base.value >= 10
       {
         return UnitMatch(unit: .rate, base: base.value, end: base.end)
       }
       // Skip one word of letters (a noun between the number and `per`).
       var w = k
-      while w < end, isLetter(bytes[w]) { w += 1 }
+      while w < end, ASCIIBytes.isLetter(bytes[w]) { w += 1 }
       guard w > k, w < end, bytes[w] == 32 else { return nil }
       k = w + 1
       words += 1
@@ -231,10 +243,10 @@ enum IndicatorNumberScanner {
   static func phrase(_ bytes: [UInt8], _ text: String, at k: Int, end: Int) -> Int? {
     var i = k
     for c in text.utf8 {
-      guard i < end, lower(bytes[i]) == c else { return nil }
+      guard i < end, ASCIIBytes.lower(bytes[i]) == c else { return nil }
       i += 1
     }
-    if text.utf8.last != 32, i < end, isLetter(bytes[i]) { return nil }
+    if text.utf8.last != 32, i < end, ASCIIBytes.isLetter(bytes[i]) { return nil }
     return i
   }
 
@@ -286,7 +298,7 @@ enum IndicatorNumberScanner {
       return byLength[range.count].contains { word in
         var j = range.lowerBound
         for c in word {
-          guard lower(bytes[j]) == c else { return false }
+          guard ASCIIBytes.lower(bytes[j]) == c else { return false }
           j += 1
         }
         return true
@@ -304,7 +316,7 @@ enum IndicatorNumberScanner {
     var k = literal.upperBound
     while k < end, bytes[k] == 32 { k += 1 }
     var w = k
-    while w < end, isLetter(bytes[w]) || bytes[w] == 45 { w += 1 }
+    while w < end, ASCIIBytes.isLetter(bytes[w]) || bytes[w] == 45 { w += 1 }
     return !unitsAfter.contains(bytes, k..<w)
   }
 
@@ -313,7 +325,7 @@ enum IndicatorNumberScanner {
     var e = i
     while e > floor, bytes[e - 1] == 32 { e -= 1 }
     var s = e
-    while s > floor, isLetter(bytes[s - 1]) { s -= 1 }
+    while s > floor, ASCIIBytes.isLetter(bytes[s - 1]) { s -= 1 }
     guard s < e else { return nil }
     return s..<e
   }
@@ -370,7 +382,7 @@ enum IndicatorNumberScanner {
       i += 8
     }
     while i < range.upperBound {
-      if isDigit(bytes[i]) { return true }
+      if ASCIIBytes.isDigit(bytes[i]) { return true }
       i += 1
     }
     return false
@@ -391,8 +403,4 @@ enum IndicatorNumberScanner {
   }
 
   static func isYear(_ value: Double) -> Bool { value >= 1900 && value <= 2099 }
-  static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
-  static func isLetter(_ b: UInt8) -> Bool { (b >= 65 && b <= 90) || (b >= 97 && b <= 122) }
-  static func isAlnum(_ b: UInt8) -> Bool { isDigit(b) || isLetter(b) }
-  static func lower(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
 }

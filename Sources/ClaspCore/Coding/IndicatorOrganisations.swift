@@ -114,7 +114,7 @@ struct IndicatorOrganisations {
     while let open = passage[from...].firstIndex(of: 40) {
       from = open + 1
       var close = from
-      while close < passage.count, IndicatorNumberScanner.isLetter(passage[close]) { close += 1 }
+      while close < passage.count, ASCIIBytes.isLetter(passage[close]) { close += 1 }
       guard close < passage.count, passage[close] == 41, Self.isAcronym(passage[from..<close])
       else { continue }
       define(acronym: from..<close, in: passage, floor: floor)
@@ -132,7 +132,7 @@ struct IndicatorOrganisations {
     // same words as from `floor`), else from `floor`.
     var start = max(floor, range.lowerBound - 160)
     while start > floor,
-      bytes[start - 1] >= 0x80 || IndicatorNumberScanner.isAlnum(bytes[start - 1])
+      bytes[start - 1] >= 0x80 || ASCIIBytes.isAlphanumeric(bytes[start - 1])
     {
       start += 1
     }
@@ -178,11 +178,11 @@ struct IndicatorOrganisations {
   /// connector, so that no name ends there; true when one may, or when only tokenising can tell.
   static func mayEndName(before open: Int, in bytes: [UInt8], floor: Int) -> Bool {
     var end = open
-    while end > floor, bytes[end - 1] < 0x80, !IndicatorNumberScanner.isAlnum(bytes[end - 1]) {
+    while end > floor, bytes[end - 1] < 0x80, !ASCIIBytes.isAlphanumeric(bytes[end - 1]) {
       end -= 1
     }
     var start = end
-    while start > floor, IndicatorNumberScanner.isAlnum(bytes[start - 1]) { start -= 1 }
+    while start > floor, ASCIIBytes.isAlphanumeric(bytes[start - 1]) { start -= 1 }
     guard start > floor, start < end, bytes[start - 1] < 0x80 else { return true }
     let initial = bytes[start]
     return (initial >= 65 && initial <= 90) || isDropped(bytes, start..<end)
@@ -208,7 +208,7 @@ struct IndicatorOrganisations {
         found.append((names[index].display, word.start))
       }
       let n = min(word.end - word.start, 63)
-      let lengths = firstWordLengths[Int(IndicatorNumberScanner.lower(bytes[word.start]))]
+      let lengths = firstWordLengths[Int(ASCIIBytes.lower(bytes[word.start]))]
       mayName = mayName || lengths & (3 << UInt64(n - 1)) != 0
     }
     guard mayName else {
@@ -243,7 +243,7 @@ struct IndicatorOrganisations {
         // A word starts a character, so its first folded byte is its first byte lowercased.
         let first = words[t.word]
         let b = Self.filterIndex(
-          length: t.length, first: IndicatorNumberScanner.lower(bytes[first.start]))
+          length: t.length, first: ASCIIBytes.lower(bytes[first.start]))
         for e in bucketStart[b]..<bucketStart[b + 1] {
           let (i, v) = entries[e]
           let slot = variantBase[i] + v
@@ -275,10 +275,10 @@ struct IndicatorOrganisations {
   static func isDropped(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
     guard range.count == 2 || range.count == 3 else { return false }
     // Every dropped word is ASCII, so each of its bytes starts a character.
-    let a = IndicatorNumberScanner.lower(bytes[range.lowerBound])
-    let b = IndicatorNumberScanner.lower(bytes[range.lowerBound + 1])
+    let a = ASCIIBytes.lower(bytes[range.lowerBound])
+    let b = ASCIIBytes.lower(bytes[range.lowerBound + 1])
     if range.count == 2 { return a == 111 && b == 102 }  // of
-    let c = IndicatorNumberScanner.lower(bytes[range.lowerBound + 2])
+    let c = ASCIIBytes.lower(bytes[range.lowerBound + 2])
     switch (a, b, c) {
     // "and", "the", "for", "nhs"
     case (97, 110, 100), (116, 104, 101), (102, 111, 114), (110, 104, 115): return true

@@ -117,21 +117,19 @@ public enum SentenceSplitter {
   /// True when the full stop at `dot` ends an abbreviation or an initial.
   static func isAbbreviation(_ bytes: UnsafeBufferPointer<UInt8>, before dot: Int) -> Bool {
     var k = dot
-    while k > 0, isLetter(bytes[k - 1]) { k -= 1 }
+    while k > 0, ASCIIBytes.isLetter(bytes[k - 1]) { k -= 1 }
     let length = dot - k
     if length == 0 { return false }
     if length == 1 { return true }
     guard length <= longestAbbreviation else { return false }
     return abbreviationList.contains { word in
       word.count == length
-        && word.indices.allSatisfy { WordVocabulary.fold(bytes[k + $0]) == word[$0] }
+        && word.indices.allSatisfy { ASCIIBytes.lower(bytes[k + $0]) == word[$0] }
     }
   }
 
   static let abbreviationList: [[UInt8]] = Array(abbreviations)
   static let longestAbbreviation = abbreviations.map(\.count).max() ?? 0
-
-  static func isLetter(_ b: UInt8) -> Bool { (b >= 65 && b <= 90) || (b >= 97 && b <= 122) }
 
   static func trimmed(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
     var lo = range.lowerBound

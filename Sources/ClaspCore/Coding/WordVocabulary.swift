@@ -91,8 +91,8 @@ struct WordVocabulary: Sendable {
     var byteClass = [UInt8](repeating: 0, count: 256)
     var classCount = 1
     for word in entries {
-      for b in word.bytes where byteClass[Int(Self.fold(b))] == 0 {
-        byteClass[Int(Self.fold(b))] = UInt8(classCount)
+      for b in word.bytes where byteClass[Int(ASCIIBytes.lower(b))] == 0 {
+        byteClass[Int(ASCIIBytes.lower(b))] = UInt8(classCount)
         classCount += 1
       }
     }
@@ -176,8 +176,6 @@ struct WordVocabulary: Sendable {
     self.lists = ids
     self.tables = Tables(classCount: classCount, rows: rows, byteInfo: byteInfo, ids: ids)
   }
-
-  static func fold(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
 
   /// The range in `ids` (started by `reset(_:)`) of the ids of the pattern words that
   /// `bytes[start..<end]` (one word) matches, and whether one of them is a pattern's first word.

@@ -28,23 +28,16 @@ public enum OrganisationType: String, Codable, Sendable, Hashable, CaseIterable,
     var text: [UInt8] = [0x20]
     text += name.lowercased().utf8
     text.append(0x20)
-    func contains(_ term: StaticString) -> Bool {
-      term.withUTF8Buffer { term in
-        guard let first = term.first, term.count <= text.count else { return false }
-        return text.withUnsafeBufferPointer { text in
-          (0...(text.count - term.count)).contains { start in
-            text[start] == first && term.indices.allSatisfy { text[start + $0] == term[$0] }
-          }
-        }
+    return text.withUnsafeBufferPointer { text in
+      func contains(_ term: StaticString) -> Bool { ASCIIBytes.contains(term, in: text) }
+      if contains(" ccg") || contains("clinical commissioning group") { return .ccg }
+      if contains("nhs england") { return .other }
+      if contains(" trust") { return .nhsTrust }
+      if contains("council") || contains("local authority") || contains("public health") {
+        return .localAuthority
       }
+      return .other
     }
-    if contains(" ccg") || contains("clinical commissioning group") { return .ccg }
-    if contains("nhs england") { return .other }
-    if contains(" trust") { return .nhsTrust }
-    if contains("council") || contains("local authority") || contains("public health") {
-      return .localAuthority
-    }
-    return .other
   }
 
   public static func < (lhs: OrganisationType, rhs: OrganisationType) -> Bool {
