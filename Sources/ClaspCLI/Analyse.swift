@@ -80,7 +80,7 @@ struct Analyse: AsyncParsableCommand {
       pdf: PDFTextExtractor(timeout: input.pdfTimeout),
       codebook: codebook, spool: spool
     ) { report in
-      (coder.findings(in: report), extractor.indicators(in: report))
+      (coder.coded(report), extractor.indicators(in: report))
     }
     clock.lap("read, parse, code and reduce \(outcome.inputCount) inputs")
     Diagnostics.report(outcome)

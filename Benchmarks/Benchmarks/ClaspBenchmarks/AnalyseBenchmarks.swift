@@ -16,7 +16,7 @@ func analyse(
   let outcome = await ReportBatch.run(
     InputDiscovery.discover([directory], excluding: [out]), codebook: codebook, spool: spool
   ) { report in
-    (coder.findings(in: report), extractor.indicators(in: report))
+    (coder.coded(report), extractor.indicators(in: report))
   }
   let analysis = Analysis(
     aggregate: outcome.aggregate, codebook: codebook, indicatorTable: indicators)

@@ -16,6 +16,17 @@ extension Aggregate {
       indicators: indicators)
   }
 
+  /// The partial aggregate of one report and its findings as the coder leaves them: the same
+  /// aggregate as for `findings.findings`.
+  public init(
+    report: Report, findings: CodedFindings, codebook: Codebook, inputSHA256: String? = nil,
+    indicators: [Indicator] = []
+  ) {
+    self.init(
+      report: report, findings: findings, themes: ThemeIndex(codebook), inputSHA256: inputSHA256,
+      indicators: indicators)
+  }
+
   /// What counting a report's findings needs of a codebook, worked out once for a whole run.
   struct ThemeIndex: Sendable {
     /// The codebook's theme ids (first of each), counted by position.
@@ -45,7 +56,7 @@ extension Aggregate {
 
   /// The partial aggregate of one report, with the codebook's `themes` index made beforehand.
   init(
-    report: Report, findings: [Finding], themes: ThemeIndex, inputSHA256: String?,
+    report: Report, findings: some FindingSource, themes: ThemeIndex, inputSHA256: String?,
     indicators: [Indicator]
   ) {
     let area = AreaID(area: report.metadata.area)
@@ -80,16 +91,19 @@ extension Aggregate {
       unitPosition[id] = i
     }
     var groupUnits = unitIDs
-    var groupOf = [Int](repeating: 0, count: findings.count)
+    let count = findings.count
+    var groupOf = [Int](repeating: 0, count: count)
     var groupSize = [Int](repeating: 0, count: groupUnits.count)
     // Per finding: its theme's position, whose lineage it counts for (-1: not in the codebook).
-    var positionOf = [Int](repeating: -1, count: findings.count)
+    var positionOf = [Int](repeating: -1, count: count)
     var checkedThemes: [(theme: ThemeID, position: Int?)] = []
-    for f in findings.indices {
-      let unit = findings[f].unit
+    var previousUnit: UnitID?
+    for f in 0..<count {
+      let unit = findings.unit(at: f)
+      defer { previousUnit = unit }
       let group: Int
       // A unit's findings are usually consecutive: compare with the last before hashing.
-      if f > 0, unit == findings[f - 1].unit {
+      if unit == previousUnit {
         group = groupOf[f - 1]
       } else if let known = unitPosition[unit] {
         group = known
@@ -101,7 +115,7 @@ extension Aggregate {
       }
       groupOf[f] = group
       groupSize[group] += 1
-      let theme = findings[f].theme
+      let theme = findings.theme(at: f)
       let position: Int?
       // Lengths first: most of the few themes in use differ in length, which costs no compare.
       let length = theme.rawValue.utf8.count
@@ -121,9 +135,9 @@ extension Aggregate {
     // The findings' indices ordered by group, each group in finding order.
     var groupStart = [Int](repeating: 0, count: groupSize.count + 1)
     for g in groupSize.indices { groupStart[g + 1] = groupStart[g] + groupSize[g] }
-    var byUnit = [Int](repeating: 0, count: findings.count)
+    var byUnit = [Int](repeating: 0, count: count)
     var filled = groupStart
-    for f in findings.indices {
+    for f in 0..<count {
       byUnit[filled[groupOf[f]]] = f
       filled[groupOf[f]] += 1
     }
@@ -146,7 +160,7 @@ extension Aggregate {
       concern.removeAll(keepingCapacity: true)
       strength.removeAll(keepingCapacity: true)
       for f in byUnit[members] where positionOf[f] >= 0 {
-        let polarity = findings[f].polarity
+        let polarity = findings.polarity(at: f)
         for theme in themes.lineages[positionOf[f]] {
           if !present.contains(theme) { present.append(theme) }
           if polarity.isConcern && !concern.contains(theme) { concern.append(theme) }
@@ -197,7 +211,7 @@ extension Aggregate {
 
     let summary = ReportSummary(
       metadata: report.metadata, paragraphs: group.paragraphs,
-      recommendations: group.recommendationItems, findings: findings.count,
+      recommendations: group.recommendationItems, findings: count,
       codedUnits: codedUnits.count,
       warnings: report.warnings.map { Self.withoutSource($0, report.source, area) },
       inputSHA256: inputSHA256)
@@ -223,31 +237,27 @@ extension Aggregate {
   /// linear check replaces the sort (a unit id comparison parses both ids). A unit's findings are
   /// `findings[order[i]]` for `i` in its range.
   static func recordOrder(
-    _ units: [(unit: UnitID, findings: Range<Int>)], findings: [Finding], order: [Int]
+    _ units: [(unit: UnitID, findings: Range<Int>)], findings: some FindingSource, order: [Int]
   ) -> [Int]? {
     let inOrder = zip(units, units.dropFirst()).allSatisfy { $0.unit < $1.unit }
     let ordered = inOrder ? units : units.sorted { $0.unit < $1.unit }
     var out: [Int] = []
     out.reserveCapacity(order.count)
-    findings.withUnsafeBufferPointer { findings in
-      // Records of one unit share area, year and unit, so themes usually decide; `precedes`
-      // breaks ties.
-      func precedes(_ a: Int, _ b: Int) -> Bool {
-        let l = findings.baseAddress! + a
-        let r = findings.baseAddress! + b
-        return l.pointee.theme != r.pointee.theme
-          ? l.pointee.theme < r.pointee.theme : EvidenceRecord.precedes(l.pointee, r.pointee)
-      }
-      for (_, members) in ordered {
-        let start = out.count
-        out += order[members]
-        guard members.count > 1 else { continue }
-        // Sorted where they stand, and only when they are not in order already.
-        out.withUnsafeMutableBufferPointer { out in
-          var unit = UnsafeMutableBufferPointer(rebasing: out[start...])
-          if zip(unit, unit.dropFirst()).contains(where: { precedes($1, $0) }) {
-            unit.sort(by: precedes)
-          }
+    // Records of one unit share area, year and unit, so themes usually decide; `recordPrecedes`
+    // breaks ties.
+    func precedes(_ a: Int, _ b: Int) -> Bool {
+      let (l, r) = (findings.theme(at: a), findings.theme(at: b))
+      return l != r ? l < r : findings.recordPrecedes(a, b)
+    }
+    for (_, members) in ordered {
+      let start = out.count
+      out += order[members]
+      guard members.count > 1 else { continue }
+      // Sorted where they stand, and only when they are not in order already.
+      out.withUnsafeMutableBufferPointer { out in
+        var unit = UnsafeMutableBufferPointer(rebasing: out[start...])
+        if zip(unit, unit.dropFirst()).contains(where: { precedes($1, $0) }) {
+          unit.sort(by: precedes)
         }
       }
     }

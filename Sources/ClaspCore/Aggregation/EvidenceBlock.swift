@@ -1,5 +1,5 @@
-/// One report's findings as evidence records, in record order: held in memory, or written to an
-/// `EvidenceSpool` so that a run over thousands of reports keeps only counts and theme ids in memory.
+/// One report's findings as evidence records, in record order: held in memory in their compact byte
+/// form (`EvidenceBlockEncoding`), or written to an `EvidenceSpool` so that a run over thousands of reports keeps only counts and theme ids in memory.
 ///
 /// Blocks sort by area, year and input digest (the order of `ReportSummary`), so the findings of one
 /// report stay together in every output; records within a block keep `EvidenceRecord` order.
@@ -20,26 +20,9 @@ public struct EvidenceBlock: Sendable, Hashable, Comparable {
   private let storage: Storage
 
   private enum Storage: Sendable, Hashable {
-    case memory(Held)
+    /// The records in `EvidenceBlockEncoding` form.
+    case memory([UInt8])
     case spooled(EvidenceSpool.Extent)
-  }
-
-  /// Findings held in memory: record `i` is `findings[order[i]]`, or `findings[i]` when `order` is
-  /// nil. A report's findings are kept as the coder made them, never copied into records.
-  struct Held: Sendable, Hashable {
-    let findings: [Finding]
-    let order: [Int]?
-
-    var count: Int { order?.count ?? findings.count }
-
-    /// The findings in record order (copies each one).
-    var inRecordOrder: [Finding] { order.map { $0.map { findings[$0] } } ?? findings }
-
-    static func == (lhs: Held, rhs: Held) -> Bool {
-      lhs.count == rhs.count && lhs.inRecordOrder == rhs.inRecordOrder
-    }
-
-    func hash(into hasher: inout Hasher) { hasher.combine(inRecordOrder) }
   }
 
   /// A block of `records`, which must be sorted and share one area-year; nil when there are none.
@@ -54,22 +37,25 @@ public struct EvidenceBlock: Sendable, Hashable, Comparable {
       inputSHA256: inputSHA256)
   }
 
-  /// A block of one report's `findings` of `area` and `year`, whose records are
-  /// `findings[order[i]]` (`findings` itself when `order` is nil), in `EvidenceRecord` order; nil
-  /// when there are none. The findings are not copied.
-  init?(area: AreaID, year: Int?, findings: [Finding], order: [Int]?, inputSHA256: String?) {
-    let held = Held(findings: findings, order: order)
-    guard held.count > 0 else { return nil }
-    assert(
-      {
-        let ordered = held.inRecordOrder
-        return zip(ordered, ordered.dropFirst()).allSatisfy { !EvidenceRecord.precedes($1, $0) }
-      }(), "records not sorted")
+  /// A block of one report's `findings` of `area` and `year`; nil when there are none.
+  ///
+  /// The records are `findings[order[i]]` (`findings` itself when `order` is nil), in
+  /// `EvidenceRecord` order. They are encoded at once (`EvidenceBlockEncoding`), not copied.
+  init?(
+    area: AreaID, year: Int?, findings: some FindingSource, order: [Int]?, inputSHA256: String?
+  ) {
+    let count = order?.count ?? findings.count
+    guard count > 0 else { return nil }
     self.area = area
     self.year = year
     self.inputSHA256 = inputSHA256
-    themes = order.map { $0.map { findings[$0].theme } } ?? findings.map(\.theme)
-    storage = .memory(held)
+    themes = order.map { $0.map { findings.theme(at: $0) } } ?? (0..<count).map(findings.theme(at:))
+    storage = .memory(findings.encoded(order: order))
+    assert(
+      {
+        let records = try! self.records()
+        return zip(records, records.dropFirst()).allSatisfy { !($1 < $0) }
+      }(), "records not sorted")
   }
 
   private init(_ block: EvidenceBlock, storage: Storage) {
@@ -88,15 +74,9 @@ public struct EvidenceBlock: Sendable, Hashable, Comparable {
   /// - Throws: `AggregationError.spoolFailed` when the spool cannot be read.
   public func records() throws(AggregationError) -> [EvidenceRecord] {
     switch storage {
-    case .memory(let held):
-      return held.inRecordOrder.map { EvidenceRecord(area: area, year: year, finding: $0) }
+    case .memory(let bytes): return try Self.decode(bytes, area: area, year: year)
     case .spooled(let extent):
-      let bytes = try extent.spool.read(extent)
-      do {
-        return try EvidenceBlockEncoding.decode(bytes, area: area, year: year)
-      } catch {
-        throw .spoolFailed(reason: "a spooled block does not decode: \(error)")
-      }
+      return try Self.decode(try extent.spool.read(extent), area: area, year: year)
     }
   }
 
@@ -106,7 +86,7 @@ public struct EvidenceBlock: Sendable, Hashable, Comparable {
   /// - Throws: `AggregationError.spoolFailed` when the spool cannot be read.
   func encoded() throws(AggregationError) -> [UInt8] {
     switch storage {
-    case .memory(let held): return EvidenceBlockEncoding.encode(held.findings, order: held.order)
+    case .memory(let bytes): return bytes
     case .spooled(let extent): return try extent.spool.read(extent)
     }
   }
@@ -115,10 +95,20 @@ public struct EvidenceBlock: Sendable, Hashable, Comparable {
   ///
   /// - Throws: `AggregationError.spoolFailed` when the spool cannot be written.
   public func spooled(into spool: EvidenceSpool) throws(AggregationError) -> EvidenceBlock {
-    guard case .memory(let held) = storage else { return self }
-    let extent = try spool.append(
-      EvidenceBlockEncoding.encode(held.findings, order: held.order))
+    guard case .memory(let bytes) = storage else { return self }
+    let extent = try spool.append(bytes)
     return EvidenceBlock(self, storage: .spooled(extent))
+  }
+
+  /// The records of encoded `bytes`.
+  private static func decode(
+    _ bytes: [UInt8], area: AreaID, year: Int?
+  ) throws(AggregationError) -> [EvidenceRecord] {
+    do {
+      return try EvidenceBlockEncoding.decode(bytes, area: area, year: year)
+    } catch {
+      throw .spoolFailed(reason: "a spooled block does not decode: \(error)")
+    }
   }
 
   /// Area, year, then input digest; blocks that tie on all three compare by their records.
@@ -131,7 +121,11 @@ public struct EvidenceBlock: Sendable, Hashable, Comparable {
     switch (lhs.storage, rhs.storage) {
     case (.memory(let a), .memory(let b)):
       // One area-year: the findings decide, as they decide records.
-      return a.inRecordOrder.lexicographicallyPrecedes(b.inRecordOrder, by: EvidenceRecord.precedes)
+      let (l, r) = (
+        (try? decode(a, area: lhs.area, year: lhs.year)) ?? [],
+        (try? decode(b, area: rhs.area, year: rhs.year)) ?? []
+      )
+      return l.lexicographicallyPrecedes(r) { EvidenceRecord.precedes($0.finding, $1.finding) }
     case (.memory, .spooled): return true
     case (.spooled, .memory): return false
     case (.spooled(let a), .spooled(let b)): return a.offset < b.offset

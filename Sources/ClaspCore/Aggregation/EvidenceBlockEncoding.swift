@@ -19,56 +19,78 @@ enum EvidenceBlockEncoding {
   /// The bytes of the records `findings[order[i]]` (`findings` in their order when `order` is nil).
   static func encode(_ findings: [Finding], order: [Int]?) -> [UInt8] {
     findings.withUnsafeBufferPointer { findings in
-      guard let order else { return encode(findings, at: findings.indices) }
-      return order.withUnsafeBufferPointer { encode(findings, at: $0) }
+      let source = FindingPointers(base: findings.baseAddress)
+      guard let order else { return encode(source, at: findings.indices) }
+      return order.withUnsafeBufferPointer { encode(source, at: $0) }
     }
   }
 
-  /// The bytes of the records `findings[i]` for `i` in `indices`. The findings are read where they
-  /// stand: none is copied.
-  private static func encode<Indices: Collection<Int>>(
-    _ findings: UnsafeBufferPointer<Finding>, at indices: Indices
-  ) -> [UInt8] {
-    // Two passes: the exact size, then the bytes, written without growing the array.
-    var size = intSize(indices.count)
-    for i in indices {
-      size += findingSize(findings.baseAddress! + i)
+  /// The bytes of the records `coded[order[i]]` (`coded` in its order when `order` is nil): the
+  /// same bytes as for `coded.findings`, written from the units' text without making them.
+  static func encode(_ coded: CodedFindings, order: [Int]?) -> [UInt8] {
+    guard let order else { return encode(coded, at: 0..<coded.count) }
+    return order.withUnsafeBufferPointer { encode(coded, at: $0) }
+  }
+
+  /// Findings that can write their records.
+  protocol Source {
+    /// Writes the fields of record `i` to `out`.
+    func write<Out: Output>(_ i: Int, to out: inout Out)
+  }
+
+  /// Where a record's fields go: a `Sizer`, then a `Writer` of the size it found.
+  protocol Output {
+    mutating func byte(_ value: UInt8)
+    mutating func int(_ value: Int)
+    /// A string, as its length and UTF-8 bytes.
+    mutating func bytes(of text: UnsafeBufferPointer<UInt8>)
+  }
+
+  /// Findings read where they stand in an array's buffer: none is copied.
+  private struct FindingPointers: Source {
+    let base: UnsafePointer<Finding>?
+
+    func write<Out: Output>(_ i: Int, to out: inout Out) {
+      let finding = base! + i
+      out.string(finding.pointee.area)
+      out.string(finding.pointee.report)
+      out.string(finding.pointee.unit.rawValue)
+      out.byte(EvidenceBlockEncoding.sectionIndex(finding.pointee.section))
+      out.string(finding.pointee.theme.rawValue)
+      out.byte(EvidenceBlockEncoding.polarityIndex(finding.pointee.polarity))
+      finding.pointee.evidence.withUnsafeBufferPointer { evidence in
+        out.int(evidence.count)
+        for i in evidence.indices { out.string(evidence[i]) }
+      }
+      finding.pointee.matches.withUnsafeBufferPointer { matches in
+        out.int(matches.count)
+        for i in matches.indices {
+          out.string(matches[i].pattern)
+          out.string(matches[i].text)
+          out.int(matches[i].start)
+          out.int(matches[i].end)
+        }
+      }
+      out.cited(finding.pointee.citedRecommendations)
     }
+  }
+
+  /// The bytes of the records `i` of `source` for `i` in `indices`, in two passes: the exact size,
+  /// then the bytes, written without growing the array.
+  private static func encode<S: Source, Indices: Collection<Int>>(
+    _ source: S, at indices: Indices
+  ) -> [UInt8] {
+    var sizer = Sizer()
+    sizer.int(indices.count)
+    for i in indices { source.write(i, to: &sizer) }
+    let size = sizer.size
     return [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
       var out = Writer(base: buffer.baseAddress!, capacity: size)
       out.int(indices.count)
-      for i in indices {
-        out.finding(findings.baseAddress! + i)
-      }
+      for i in indices { source.write(i, to: &out) }
       precondition(out.position == size, "encoded size mismatch")
       count = size
     }
-  }
-
-  /// The encoded size of one finding.
-  private static func findingSize(_ finding: UnsafePointer<Finding>) -> Int {
-    var size = stringSize(finding.pointee.area) + stringSize(finding.pointee.report)
-    size += stringSize(finding.pointee.unit.rawValue) + 1
-    size += stringSize(finding.pointee.theme.rawValue) + 1
-    size += finding.pointee.evidence.withUnsafeBufferPointer { evidence in
-      var size = intSize(evidence.count)
-      for i in evidence.indices { size += stringSize(evidence[i]) }
-      return size
-    }
-    size += finding.pointee.matches.withUnsafeBufferPointer { matches in
-      var size = intSize(matches.count)
-      for i in matches.indices {
-        size += stringSize(matches[i].pattern) + stringSize(matches[i].text)
-        size += intSize(matches[i].start) + intSize(matches[i].end)
-      }
-      return size
-    }
-    size += finding.pointee.citedRecommendations.withUnsafeBufferPointer { cited in
-      var size = intSize(cited.count)
-      for i in cited.indices { size += stringSize(cited[i].rawValue) }
-      return size
-    }
-    return size
   }
 
   /// The records of `bytes`, a block of `area` and `year`.
@@ -97,32 +119,38 @@ enum EvidenceBlockEncoding {
   static let sections = SectionID.allCases
   static let polarities = Polarity.allCases
 
-  private static func sectionIndex(_ section: SectionID) -> UInt8 {
+  static func sectionIndex(_ section: SectionID) -> UInt8 {
     UInt8(sections.firstIndex(of: section)!)
   }
 
-  private static func polarityIndex(_ polarity: Polarity) -> UInt8 {
+  static func polarityIndex(_ polarity: Polarity) -> UInt8 {
     UInt8(polarities.firstIndex(of: polarity)!)
   }
 
-  private static func intSize(_ value: Int) -> Int {
-    precondition(value >= 0, "only counts and offsets are encoded")
-    var rest = UInt(value) >> 7
-    var size = 1
-    while rest > 0 {
-      rest >>= 7
+  /// Counts the bytes a record takes.
+  private struct Sizer: Output {
+    var size = 0
+
+    mutating func byte(_ value: UInt8) { size += 1 }
+
+    mutating func int(_ value: Int) {
+      precondition(value >= 0, "only counts and offsets are encoded")
+      var rest = UInt(value) >> 7
       size += 1
+      while rest > 0 {
+        rest >>= 7
+        size += 1
+      }
     }
-    return size
+
+    mutating func bytes(of text: UnsafeBufferPointer<UInt8>) {
+      int(text.count)
+      size += text.count
+    }
   }
 
-  private static func stringSize(_ text: String) -> Int {
-    let count = text.utf8.count
-    return intSize(count) + count
-  }
-
-  /// Writes into memory sized beforehand by `intSize` and `stringSize`.
-  private struct Writer {
+  /// Writes into memory sized beforehand by a `Sizer`.
+  private struct Writer: Output {
     let base: UnsafeMutablePointer<UInt8>
     let capacity: Int
     var position = 0
@@ -147,46 +175,30 @@ enum EvidenceBlockEncoding {
       byte(UInt8(rest))
     }
 
-    /// Writes one finding's fields.
-    mutating func finding(_ finding: UnsafePointer<Finding>) {
-      string(finding.pointee.area)
-      string(finding.pointee.report)
-      string(finding.pointee.unit.rawValue)
-      byte(EvidenceBlockEncoding.sectionIndex(finding.pointee.section))
-      string(finding.pointee.theme.rawValue)
-      byte(EvidenceBlockEncoding.polarityIndex(finding.pointee.polarity))
-      finding.pointee.evidence.withUnsafeBufferPointer { evidence in
-        int(evidence.count)
-        for i in evidence.indices { string(evidence[i]) }
-      }
-      finding.pointee.matches.withUnsafeBufferPointer { matches in
-        int(matches.count)
-        for i in matches.indices {
-          string(matches[i].pattern)
-          string(matches[i].text)
-          int(matches[i].start)
-          int(matches[i].end)
-        }
-      }
-      finding.pointee.citedRecommendations.withUnsafeBufferPointer { cited in
-        int(cited.count)
-        for i in cited.indices { string(cited[i].rawValue) }
-      }
-    }
-
-    mutating func string(_ text: String) {
-      // Borrowing the string's storage (no copy of the string to call `withUTF8` on).
-      if text.utf8.withContiguousStorageIfAvailable({ bytes(of: $0) }) != nil { return }
-      let copy = Array(text.utf8)
-      copy.withUnsafeBufferPointer { bytes(of: $0) }
-    }
-
-    private mutating func bytes(of text: UnsafeBufferPointer<UInt8>) {
+    mutating func bytes(of text: UnsafeBufferPointer<UInt8>) {
       int(text.count)
       precondition(text.count <= capacity - position, "encoding overruns its size")
       guard let source = text.baseAddress else { return }
       (base + position).update(from: source, count: text.count)
       position += text.count
+    }
+  }
+}
+
+extension EvidenceBlockEncoding.Output {
+  /// A string, as its length and UTF-8 bytes.
+  mutating func string(_ text: String) {
+    // Borrowing the string's storage (no copy of the string to call `withUTF8` on).
+    if text.utf8.withContiguousStorageIfAvailable({ bytes(of: $0) }) != nil { return }
+    let copy = Array(text.utf8)
+    copy.withUnsafeBufferPointer { bytes(of: $0) }
+  }
+
+  /// Cited recommendations, as their count and ids.
+  mutating func cited(_ ids: [UnitID]) {
+    ids.withUnsafeBufferPointer { cited in
+      int(cited.count)
+      for i in cited.indices { string(cited[i].rawValue) }
     }
   }
 }

@@ -9,7 +9,7 @@ import Foundation
 ///
 /// ```swift
 /// let outcome = await ReportBatch.run(InputDiscovery.discover(["Reports"]), codebook: codebook) { report in
-///   (coder.findings(in: report), extractor.indicators(in: report))
+///   (coder.coded(report), extractor.indicators(in: report))
 /// }
 /// ```
 public enum ReportBatch {
@@ -64,6 +64,42 @@ public enum ReportBatch {
     _ discovered: DiscoveredInputs, sizeLimit: Int = ReportReader.defaultSizeLimit,
     pdf: PDFTextExtractor = PDFTextExtractor(), codebook: Codebook, spool: EvidenceSpool? = nil,
     analyse: @escaping @Sendable (Report) throws -> ([Finding], [Indicator])
+  ) async -> Outcome {
+    await reduceAll(
+      discovered, sizeLimit: sizeLimit, pdf: pdf, codebook: codebook, spool: spool,
+      analyse: partial(analyse))
+  }
+
+  /// `run`, with the findings as the coder leaves them (`Coder.coded(_:)`): the same outcome,
+  /// without a `String` per finding on the way to the spool.
+  public static func run(
+    _ discovered: DiscoveredInputs, sizeLimit: Int = ReportReader.defaultSizeLimit,
+    pdf: PDFTextExtractor = PDFTextExtractor(), codebook: Codebook, spool: EvidenceSpool? = nil,
+    analyse: @escaping @Sendable (Report) throws -> (CodedFindings, [Indicator])
+  ) async -> Outcome {
+    await reduceAll(
+      discovered, sizeLimit: sizeLimit, pdf: pdf, codebook: codebook, spool: spool,
+      analyse: partial(analyse))
+  }
+
+  /// A report's partial aggregate, given the run's theme index and the input's digest.
+  private typealias Analyse = @Sendable (Report, Aggregate.ThemeIndex, String) throws -> Aggregate
+
+  /// `analyse` followed by the report's partial aggregate.
+  private static func partial(
+    _ analyse: @escaping @Sendable (Report) throws -> (some FindingSource, [Indicator])
+  ) -> Analyse {
+    { report, themes, digest in
+      let (findings, indicators) = try analyse(report)
+      return Aggregate(
+        report: report, findings: findings, themes: themes, inputSHA256: digest,
+        indicators: indicators)
+    }
+  }
+
+  private static func reduceAll(
+    _ discovered: DiscoveredInputs, sizeLimit: Int, pdf: PDFTextExtractor, codebook: Codebook,
+    spool: EvidenceSpool?, analyse: @escaping Analyse
   ) async -> Outcome {
     let inputs = discovered.inputs
     let themes = Aggregate.ThemeIndex(codebook)
@@ -161,7 +197,7 @@ public enum ReportBatch {
   /// Reads, parses and codes one input and keeps only what the run needs of it.
   private static func reduce(
     _ path: String, sizeLimit: Int, pdf: PDFTextExtractor, themes: Aggregate.ThemeIndex,
-    spool: EvidenceSpool?, analyse: @Sendable (Report) throws -> ([Finding], [Indicator])
+    spool: EvidenceSpool?, analyse: Analyse
   ) -> Reduced {
     let bytes: [UInt8]
     do {
@@ -187,10 +223,7 @@ public enum ReportBatch {
         digest: digest, identity: identity, warnings: report.warnings, result: .truncated)
     }
     do {
-      let (findings, indicators) = try analyse(report)
-      var part = Aggregate(
-        report: report, findings: findings, themes: themes, inputSHA256: digest,
-        indicators: indicators)
+      var part = try analyse(report, themes, digest)
       if let spool { part = try part.spoolingEvidence(into: spool) }
       return Reduced(
         digest: digest, identity: identity, warnings: report.warnings, result: .coded(part))

@@ -28,6 +28,8 @@ public struct Coder: Sendable {
   /// Per theme, what `detect` needs of its rules: its id, its context groups and the sentences an
   /// include match needs, so coding a unit copies no `ThemeRules`.
   private let themes: [(id: ThemeID, groups: Int, minSentences: Int)]
+  /// The themes' ids, by codebook position.
+  private let themeIDs: [ThemeID]
   /// How many of `set`'s patterns are the codebook's; a cue's index is offset by this.
   private let themePatternCount: Int
   /// For each compiled codebook pattern: its theme's index in the codebook and what it does.
@@ -56,19 +58,25 @@ public struct Coder: Sendable {
     self.set = PatternSet(patterns + lexicon.set.patterns)
     self.sources = set.patterns.map(\.source)
     self.themes = codebook.themes.map { ($0.id, $0.rules.context.count, $0.rules.minSentences) }
+    self.themeIDs = codebook.themes.map(\.id)
     self.owners = owners
   }
 
   /// The findings of every unit of `report`, in unit order then codebook order.
   public func findings(in report: Report) -> [Finding] {
+    coded(report).findings
+  }
+
+  /// The findings of every unit of `report`, in unit order then codebook order, as byte ranges of
+  /// the units' texts (see `CodedFindings`).
+  public func coded(_ report: Report) -> CodedFindings {
     var text = UnitText(themes: codebook.themes.count)
     text.reserve(bytes: report.units.reduce(0) { max($0, $1.text.utf8.count) })
-    var out: [Finding] = []
-    // The slug is computed from the area: make it once.
-    let area = report.metadata.area
-    let slug = report.metadata.slug
-    for unit in report.units {
-      findings(in: unit, area: area, report: slug, text: &text, into: &out)
+    var out = CodedFindings(
+      area: report.metadata.area, report: report.metadata.slug, units: report.units,
+      themeIDs: themeIDs, sources: sources)
+    for (index, unit) in report.units.enumerated() {
+      code(unit, at: index, text: &text, into: &out)
     }
     return out
   }
@@ -76,16 +84,16 @@ public struct Coder: Sendable {
   /// The findings of one unit; `area` and `report` (the slug) are copied into each finding.
   public func findings(in unit: ReportUnit, area: String, report: String) -> [Finding] {
     var text = UnitText(themes: codebook.themes.count)
-    var out: [Finding] = []
-    findings(in: unit, area: area, report: report, text: &text, into: &out)
-    return out
+    var out = CodedFindings(
+      area: area, report: report, units: [unit], themeIDs: themeIDs, sources: sources)
+    code(unit, at: 0, text: &text, into: &out)
+    return out.findings
   }
 
-  /// Appends the findings of `unit` to `out`, using `text`'s buffers (reused from unit to unit).
-  func findings(
-    in unit: ReportUnit, area: String, report: String, text: inout UnitText,
-    into out: inout [Finding]
-  ) {
+  /// Appends the findings of `unit`, `out.units[index]`, to `out`, using `text`'s buffers (reused
+  /// from unit to unit).
+  func code(_ unit: ReportUnit, at index: Int, text: inout UnitText, into out: inout CodedFindings)
+  {
     text.load(unit.text, vocabulary: set.vocabulary)
     guard !text.words.isEmpty, !text.sentences.isEmpty else { return }
     text.matches.empty()
@@ -108,7 +116,6 @@ public struct Coder: Sendable {
     // `unit.id.kind == .recommendation`, without making the prefix a `String`.
     let isRecommendation = unit.id.rawValue.hasPrefix(Self.recommendationPrefix)
     var toned = false
-    text.evidence.empty()
     for t in codebook.themes.indices where !text.byTheme[t].isEmpty {
       guard detect(theme: t, in: &text) else { continue }
       // The tones are worked out once per unit, for its first substantive theme.
@@ -119,35 +126,13 @@ public struct Coder: Sendable {
         toned = true
       }
       let polarity = isRecommendation ? .negative : polarity(in: text)
-      if text.evidence.isEmpty {
-        text.evidence.append(contentsOf: repeatElement(nil, count: text.sentences.count))
-      }
-      var evidence: [String] = []
-      evidence.reserveCapacity(text.hitSentences.count)
-      for s in text.hitSentences {
-        // A sentence that is evidence for several themes is made a `String` once.
-        if let cached = text.evidence[s] {
-          evidence.append(cached)
-        } else {
-          let sentence = String(decoding: text.bytes[text.sentences[s]], as: UTF8.self)
-          text.evidence[s] = sentence
-          evidence.append(sentence)
-        }
-      }
-      var matches: [MatchedTerm] = []
-      matches.reserveCapacity(text.counted.count)
-      for m in text.counted {
-        matches.append(
-          MatchedTerm(
-            pattern: sources[m.pattern],
-            text: String(decoding: text.bytes[m.start..<m.end], as: UTF8.self),
-            start: m.start, end: m.end))
-      }
+      let sentences = text.sentences
       out.append(
-        Finding(
-          area: area, report: report, unit: unit.id, section: unit.section,
-          theme: themes[t].id, polarity: polarity, evidence: evidence, matches: matches,
-          citedRecommendations: unit.citedRecommendations))
+        unit: index, theme: t, polarity: polarity,
+        sentences: text.hitSentences.lazy.map { sentences[$0] },
+        terms: text.counted.lazy.map {
+          CodedFindings.Term(pattern: $0.pattern, start: $0.start, end: $0.end)
+        })
     }
   }
 
@@ -176,8 +161,6 @@ public struct Coder: Sendable {
     /// Each sentence's tone, once a theme is found substantive (none in a recommendation).
     var tones: [SentenceTone.Summary] = []
     var toneScratch = SentenceTone.Scratch()
-    /// Each sentence as a `String`, made when it is first evidence.
-    var evidence: [String?] = []
     /// The words, each with its sentence.
     var words: [ScannedText.Word] { scanned.words }
     /// The sentences' byte ranges.
@@ -203,7 +186,6 @@ public struct Coder: Sendable {
       tones.reserveCapacity(sentences)
       toneScratch.taken.reserveCapacity(words)
       toneScratch.kept.reserveCapacity(words / 2)
-      evidence.reserveCapacity(sentences)
       counted.reserveCapacity(32)
       hitSentences.reserveCapacity(sentences)
       strongSentences.reserveCapacity(sentences)
