@@ -8,7 +8,7 @@ func aggregationBenchmarks() {
   let codebook = try! Codebook.load(contentsOf: codebookURL)
   let coder = Coder(codebook: codebook)
   let reports = seedPaths.map { try! ReportLoader.load(path: $0) }
-  let findings = reports.map(coder.findings(in:))
+  let findings = reports.map(coder.coded)
   let manifestCodebook = RunManifest.CodebookInput(
     sha256: String(repeating: "0", count: 64), version: codebook.version, themes: codebook.themes.count)
 

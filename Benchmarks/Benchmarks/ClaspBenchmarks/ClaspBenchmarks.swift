@@ -53,12 +53,14 @@ let benchmarks: @Sendable () -> Void = {
     let snapshot = try String(
       contentsOf: packageRoot.appendingPathComponent(
         "Tests/ClaspCoreTests/Fixtures/coded/thurrock.jsonl"), encoding: .utf8)
+    // What `analyse` runs: the findings as byte ranges (`coded`), checked through the `Finding`s
+    // they stand for.
     let coded = CodedUnitRenderer.jsonLines(
-      CodedUnit.units(of: report, findings: coder.findings(in: report)))
+      CodedUnit.units(of: report, findings: coder.coded(report).findings))
     precondition(coded == snapshot, "coding differs from Fixtures/coded/thurrock.jsonl")
     benchmark.startMeasurement()
     for _ in benchmark.scaledIterations {
-      blackHole(coder.findings(in: report))
+      blackHole(coder.coded(report))
     }
   }
 
@@ -128,7 +130,7 @@ func readParseCode(_ paths: [String], coder: Coder, workers: Int) -> Int {
       let k = next.increment() - 1
       guard k < paths.count else { break }
       let report = try! ReportLoader.load(path: paths[k])
-      found += coder.findings(in: report).count
+      found += coder.coded(report).count
     }
     total.add(found)
   }
