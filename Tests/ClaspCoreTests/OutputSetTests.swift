@@ -161,7 +161,9 @@ private final class FailingDestination: OutputDestination, @unchecked Sendable {
       self.path = path
       self.destination = destination
     }
-    func append(_ bytes: [UInt8]) throws(RenderError) { try destination.append(path) }
+    func append(_ bytes: UnsafeRawBufferPointer) throws(RenderError) {
+      try destination.append(path)
+    }
     func close() throws(RenderError) {}
   }
 }

@@ -134,7 +134,7 @@ public enum CSVRenderer {
   static func appendFindingRow(
     _ index: Int, of findings: EncodedFindings, in bytes: UnsafeBufferPointer<UInt8>,
     theme: FindingLineParts.Theme, block: FindingLineParts.Block, parts: FindingLineParts,
-    to out: inout [UInt8]
+    to out: inout some ByteOutput
   ) {
     let record = findings.records[index]
     out += block.csvPrefix

@@ -23,7 +23,9 @@ public enum Escape {
   }
 
   /// Appends `csvField` of the UTF-8 text `bytes` to `out`.
-  static func appendCSVField(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+  static func appendCSVField<Out: ByteOutput>(
+    _ bytes: UnsafeBufferPointer<UInt8>, to out: inout Out
+  ) {
     let formula = bytes.first.map(isFormulaStart) ?? false
     let needsQuotes = needsCSVQuotes(bytes)
     guard formula || needsQuotes else {
@@ -41,8 +43,8 @@ public enum Escape {
   ///
   /// - Parameter separator: an ASCII byte other than `"`.
   @inline(__always)
-  static func appendCSVField(
-    joining count: Int, separator: UInt8, to out: inout [UInt8],
+  static func appendCSVField<Out: ByteOutput>(
+    joining count: Int, separator: UInt8, to out: inout Out,
     piece: (Int) -> UnsafeBufferPointer<UInt8>
   ) {
     precondition(separator < 0x80 && separator != 0x22, "separator must be ASCII and not a quote")
@@ -114,8 +116,8 @@ public enum Escape {
   }
 
   /// Appends `bytes` with every `"` doubled.
-  private static func appendDoublingQuotes(
-    _ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]
+  private static func appendDoublingQuotes<Out: ByteOutput>(
+    _ bytes: UnsafeBufferPointer<UInt8>, to out: inout Out
   ) {
     var start = 0
     while let quote = ASCIIBytes.index(of: 0x22, in: bytes, from: start) {
@@ -187,8 +189,9 @@ public enum Escape {
   /// Runs of bytes that need no rewriting are copied whole; the bytes after a C2 or E2 lead byte
   /// are continuation bytes in valid UTF-8 (never ASCII that would need escaping) and are copied
   /// with their lead byte unless they form NEL, LS or PS.
-  static func appendMarkdown(_ bytes: UnsafeBufferPointer<UInt8>, cell: Bool, to out: inout [UInt8])
-  {
+  static func appendMarkdown<Out: ByteOutput>(
+    _ bytes: UnsafeBufferPointer<UInt8>, cell: Bool, to out: inout Out
+  ) {
     func lineBreak() {
       if cell { out += cellBreak } else { out.append(0x20) }
     }

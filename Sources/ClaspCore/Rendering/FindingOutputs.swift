@@ -127,9 +127,15 @@ enum FindingOutputs {
       queue.async(group: group) { [self] in
         do throws(RenderError) {
           for chunk in window {
-            try csv?.append(chunk.csv)
-            try jsonl?.append(chunk.jsonl)
-            for (sink, bytes) in zip(pages, chunk.pages) { try sink.append(bytes) }
+            if let csv {
+              try chunk.csv.withBytes { (bytes) throws(RenderError) in try csv.append(bytes) }
+            }
+            if let jsonl {
+              try chunk.jsonl.withBytes { (bytes) throws(RenderError) in try jsonl.append(bytes) }
+            }
+            for (sink, page) in zip(pages, chunk.pages) {
+              try page.withBytes { (bytes) throws(RenderError) in try sink.append(bytes) }
+            }
           }
         } catch {
           failure = error
@@ -148,9 +154,9 @@ enum FindingOutputs {
 
   /// The bytes one chunk of areas adds to each file.
   private struct Chunk: Sendable {
-    var csv: [UInt8] = []
-    var jsonl: [UInt8] = []
-    var pages: [[UInt8]] = []
+    var csv: ByteBuffer
+    var jsonl: ByteBuffer
+    var pages: [ByteBuffer]
   }
 
   /// The sizes of the largest chunk rendered so far, so that later chunks reserve their buffers
@@ -166,15 +172,9 @@ enum FindingOutputs {
     func reserved(pages count: Int) -> Chunk {
       let (csv, jsonl, pages) = lock.withLock { (self.csv, self.jsonl, self.pages) }
       func room(_ size: Int) -> Int { size + size / 8 }
-      var chunk = Chunk()
-      chunk.csv.reserveCapacity(room(csv))
-      chunk.jsonl.reserveCapacity(room(jsonl))
-      chunk.pages = (0..<count).map { page in
-        var bytes: [UInt8] = []
-        if page < pages.count { bytes.reserveCapacity(room(pages[page])) }
-        return bytes
-      }
-      return chunk
+      return Chunk(
+        csv: ByteBuffer(capacity: room(csv)), jsonl: ByteBuffer(capacity: room(jsonl)),
+        pages: (0..<count).map { ByteBuffer(capacity: $0 < pages.count ? room(pages[$0]) : 0) })
     }
 
     /// Notes the sizes of a rendered chunk.
@@ -245,10 +245,10 @@ enum FindingOutputs {
     var chunk = sizes.reserved(pages: pages ? analysis.themes.count : 0)
     var findings = EncodedFindings()
     // The evidence rows of the current area's findings, and where each ends.
-    var rows: [UInt8] = []
+    var rows = ByteBuffer()
     var rowEnds: [Int] = []
     for column in areas {
-      rows.removeAll(keepingCapacity: true)
+      rows.removeAll()
       rowEnds.removeAll(keepingCapacity: true)
       for index in layout.blocks[column] {
         let block = analysis.evidenceBlocks[index]
@@ -284,7 +284,7 @@ enum FindingOutputs {
           analysis, row: row, column: column, head: head, to: &chunk.pages[row]
         ) { position, out in
           let k = position - first
-          out += rows[(k == 0 ? 0 : rowEnds[k - 1])..<rowEnds[k]]
+          out.append(contentsOf: rows.bytes((k == 0 ? 0 : rowEnds[k - 1])..<rowEnds[k]))
         }
       }
     }

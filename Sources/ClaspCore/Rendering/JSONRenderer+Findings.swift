@@ -27,14 +27,11 @@ extension JSONRenderer {
   static func writeFindingLine(
     _ index: Int, of findings: EncodedFindings, in bytes: UnsafeBufferPointer<UInt8>,
     theme: FindingLineParts.Theme, block: FindingLineParts.Block, parts: FindingLineParts,
-    into out: inout [UInt8]
+    into out: inout some ByteOutput
   ) {
     let record = findings.records[index]
     // Keys and punctuation go out as few literal runs as possible: this runs for every finding.
-    func literal(_ text: StaticString) {
-      out.append(
-        contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
-    }
+    func literal(_ text: StaticString) { out.append(literal: text) }
     func strings(_ texts: Range<Int>) {
       for i in texts {
         if i > texts.lowerBound { out.append(UInt8(ascii: ",")) }

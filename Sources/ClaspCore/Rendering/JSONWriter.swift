@@ -247,7 +247,7 @@ enum JSONWriter {
   private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
   /// Appends `value` in decimal, as `String(value)` spells it.
-  static func writeInteger(_ value: Int, into out: inout [UInt8]) {
+  static func writeInteger<Out: ByteOutput>(_ value: Int, into out: inout Out) {
     guard value != 0 else { return out.append(UInt8(ascii: "0")) }
     if value < 0 { out.append(UInt8(ascii: "-")) }
     var digits:
@@ -264,7 +264,10 @@ enum JSONWriter {
         rest /= 10
         count += 1
       }
-      out.append(contentsOf: buffer[(20 - count)...])
+      out.append(
+        contentsOf: UnsafeBufferPointer(
+          start: buffer.baseAddress!.assumingMemoryBound(to: UInt8.self) + (20 - count),
+          count: count))
     }
   }
 
@@ -275,7 +278,9 @@ enum JSONWriter {
   }
 
   /// Appends the UTF-8 text `bytes` as a JSON string.
-  static func writeString(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+  static func writeString<Out: ByteOutput>(
+    _ bytes: UnsafeBufferPointer<UInt8>, into out: inout Out
+  ) {
     out.append(UInt8(ascii: "\""))
     var start = 0
     while true {

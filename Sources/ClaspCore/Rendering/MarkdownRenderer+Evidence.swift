@@ -27,14 +27,11 @@ extension MarkdownRenderer {
   ///   - head: the area's `evidenceSectionHead`, the same on every page.
   ///   - appendRow: appends the table row (`appendEvidenceRow`) of the finding at a position of
   ///     the analysis's evidence index.
-  static func appendEvidenceSection(
-    _ analysis: Analysis, row: Int, column c: Int, head: [UInt8], to bytes: inout [UInt8],
-    appendRow: (Int, inout [UInt8]) -> Void
+  static func appendEvidenceSection<Out: ByteOutput>(
+    _ analysis: Analysis, row: Int, column c: Int, head: [UInt8], to bytes: inout Out,
+    appendRow: (Int, inout Out) -> Void
   ) {
-    func literal(_ text: StaticString) {
-      bytes.append(
-        contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
-    }
+    func literal(_ text: StaticString) { bytes.append(literal: text) }
     let positions = analysis.evidence[row].areas[c].findings
     let findings = analysis.table(.findings).cells[row, c]
     let concerns = analysis.table(.concerns).cells[row, c]
@@ -74,23 +71,23 @@ extension MarkdownRenderer {
   /// finding.
   static func appendEvidenceRow(
     _ index: Int, of findings: EncodedFindings, in bytes: UnsafeBufferPointer<UInt8>,
-    theme: FindingLineParts.Theme, parts: FindingLineParts, to out: inout [UInt8]
+    theme: FindingLineParts.Theme, parts: FindingLineParts, to out: inout some ByteOutput
   ) {
     let record = findings.records[index]
-    out += "| ".utf8
+    out.append(literal: "| ")
     Escape.appendMarkdown(record.unit.bytes(in: bytes), cell: true, to: &out)
-    out += " | ".utf8
+    out.append(literal: " | ")
     out += parts.sections[record.sectionIndex].markdown
-    out += " | ".utf8
+    out.append(literal: " | ")
     out += theme.markdownLabel
-    out += " | ".utf8
+    out.append(literal: " | ")
     out += parts.polarities[record.polarityIndex].markdown
-    out += " | ".utf8
+    out.append(literal: " | ")
     for i in record.evidence {
       if i > record.evidence.lowerBound { out.append(0x20) }
       Escape.appendMarkdown(findings.texts[i].bytes(in: bytes), cell: true, to: &out)
     }
-    out += " |\n".utf8
+    out.append(literal: " |\n")
   }
 
   /// The header and alignment rows of an area's evidence table.

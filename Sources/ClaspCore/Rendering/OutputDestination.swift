@@ -17,9 +17,24 @@ protocol OutputDestination: AnyObject, Sendable {
 /// A file being written in pieces.
 protocol OutputSink: AnyObject {
   /// Appends `bytes` to the file.
-  func append(_ bytes: [UInt8]) throws(RenderError)
+  func append(_ bytes: UnsafeRawBufferPointer) throws(RenderError)
   /// Finishes the file.
   func close() throws(RenderError)
+}
+
+extension OutputSink {
+  /// Appends `bytes` to the file.
+  func append(_ bytes: [UInt8]) throws(RenderError) {
+    let failure = bytes.withUnsafeBytes { raw -> RenderError? in
+      do throws(RenderError) {
+        try append(raw)
+        return nil
+      } catch {
+        return error
+      }
+    }
+    if let failure { throw failure }
+  }
 }
 
 /// Collects a run's files in memory, for tests and callers that want `[OutputFile]`.
@@ -50,7 +65,7 @@ final class MemoryDestination: OutputDestination, @unchecked Sendable {
 
     init(finish: @escaping ([UInt8]) -> Void) { self.finish = finish }
 
-    func append(_ bytes: [UInt8]) { self.bytes += bytes }
+    func append(_ bytes: UnsafeRawBufferPointer) { self.bytes.append(contentsOf: bytes) }
 
     func close() { finish(bytes) }
   }

@@ -147,8 +147,8 @@ public enum OutputDirectory {
 
     deinit { if descriptor >= 0 { Foundation.close(descriptor) } }
 
-    func append(_ bytes: [UInt8]) throws(RenderError) {
-      if let failure = bytes.withUnsafeBytes(write) { throw failure }
+    func append(_ bytes: UnsafeRawBufferPointer) throws(RenderError) {
+      if let failure = write(bytes) { throw failure }
     }
 
     /// Writes all of `bytes`; the failure, if any, is returned rather than thrown so that callers
