@@ -1,5 +1,6 @@
 /// One report's findings as evidence records, in record order: held in memory in their compact byte
-/// form (`EvidenceBlockEncoding`), or written to an `EvidenceSpool` so that a run over thousands of reports keeps only counts and theme ids in memory.
+/// form (`EvidenceBlockEncoding`), or written to an `EvidenceSpool` so that a run over thousands of
+/// reports keeps only counts and theme ids in memory.
 ///
 /// Blocks sort by area, year and input digest (the order of `ReportSummary`), so the findings of one
 /// report stay together in every output; records within a block keep `EvidenceRecord` order.
@@ -107,7 +108,7 @@ public struct EvidenceBlock: Sendable, Hashable, Comparable {
     do {
       return try EvidenceBlockEncoding.decode(bytes, area: area, year: year)
     } catch {
-      throw .spoolFailed(reason: "a spooled block does not decode: \(error)")
+      throw .spoolFailed(reason: "an evidence block does not decode: \(error)")
     }
   }
 
