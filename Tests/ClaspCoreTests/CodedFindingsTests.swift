@@ -74,6 +74,7 @@ import Testing
       #expect(fromCoded == fromFindings)
       let records = try fromCoded.evidence.flatMap { try $0.records() }
       #expect(records.count == coded.count)
+      #expect(fromCoded.evidence.flatMap(\.themes) == records.map(\.finding.theme))
       #expect(zip(records, records.dropFirst()).allSatisfy { !($1 < $0) })
     }
   }

@@ -183,15 +183,17 @@ public struct Analysis: Codable, Sendable, Hashable {
       while column < areaIDs.count && areaIDs[column] < block.area { column += 1 }
       precondition(
         column < areaIDs.count && areaIDs[column] == block.area, "evidence without a column")
-      for theme in block.themes {
-        let rows =
-          rowsOfTheme[theme]
+      // The rows of each theme the block uses, looked up once per block rather than per record.
+      let blockRows = block.distinctThemes.map { theme in
+        rowsOfTheme[theme]
           ?? {
             let rows = codebook.lineage(of: theme).compactMap { rowOf[$0] }
             rowsOfTheme[theme] = rows
             return rows
           }()
-        for row in rows { positions[row][column].append(position) }
+      }
+      for theme in block.themePositions {
+        for row in blockRows[Int(theme)] { positions[row][column].append(position) }
         position += 1
       }
     }

@@ -16,9 +16,15 @@ public struct EvidenceBlock: Sendable, Hashable, Comparable {
   public let year: Int?
   /// SHA-256 of the report's input, when known; orders two reports of one area-year.
   public let inputSHA256: String?
-  /// The theme of each record, in record order: all the evidence index needs without the records.
-  public let themes: [ThemeID]
+  /// The themes of the block's records, each once, in order of first use.
+  let distinctThemes: [ThemeID]
+  /// The theme of each record, in record order, as a position in `distinctThemes`: all the evidence
+  /// index needs without the records, with no theme id held (or freed) per record.
+  let themePositions: [Int32]
   private let storage: Storage
+
+  /// The theme of each record, in record order.
+  public var themes: [ThemeID] { themePositions.map { distinctThemes[Int($0)] } }
 
   private enum Storage: Sendable, Hashable {
     /// The records in `EvidenceBlockEncoding` form.
@@ -50,7 +56,7 @@ public struct EvidenceBlock: Sendable, Hashable, Comparable {
     self.area = area
     self.year = year
     self.inputSHA256 = inputSHA256
-    themes = order.map { $0.map { findings.theme(at: $0) } } ?? (0..<count).map(findings.theme(at:))
+    (distinctThemes, themePositions) = findings.themePositions(order: order)
     storage = .memory(findings.encoded(order: order))
     assert(
       {
@@ -63,12 +69,13 @@ public struct EvidenceBlock: Sendable, Hashable, Comparable {
     area = block.area
     year = block.year
     inputSHA256 = block.inputSHA256
-    themes = block.themes
+    distinctThemes = block.distinctThemes
+    themePositions = block.themePositions
     self.storage = storage
   }
 
   /// How many records the block holds.
-  public var count: Int { themes.count }
+  public var count: Int { themePositions.count }
 
   /// The block's records, read back from the spool if the block was spooled.
   ///

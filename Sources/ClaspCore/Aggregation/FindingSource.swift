@@ -9,6 +9,29 @@ protocol FindingSource: Sendable {
   func recordPrecedes(_ a: Int, _ b: Int) -> Bool
   /// The `EvidenceBlockEncoding` bytes of the findings `order[i]` (all, in order, when nil).
   func encoded(order: [Int]?) -> [UInt8]
+  /// The themes of the findings `order[i]` (all, in order, when nil): each theme once, in order of
+  /// first use, and each finding's position among them.
+  func themePositions(order: [Int]?) -> (distinct: [ThemeID], positions: [Int32])
+}
+
+extension FindingSource {
+  func themePositions(order: [Int]?) -> (distinct: [ThemeID], positions: [Int32]) {
+    var distinct: [ThemeID] = []
+    func position(_ finding: Int) -> Int32 {
+      let theme = theme(at: finding)
+      // A report uses a few themes: a short list, compared by length first, beats hashing.
+      let length = theme.rawValue.utf8.count
+      if let known = distinct.firstIndex(where: {
+        $0.rawValue.utf8.count == length && $0 == theme
+      }) {
+        return Int32(known)
+      }
+      distinct.append(theme)
+      return Int32(distinct.count - 1)
+    }
+    let positions = order.map { $0.map(position) } ?? (0..<count).map(position)
+    return (distinct, positions)
+  }
 }
 
 extension Array: FindingSource where Element == Finding {
@@ -36,4 +59,20 @@ extension CodedFindings: FindingSource {
   }
 
   func encoded(order: [Int]?) -> [UInt8] { EvidenceBlockEncoding.encode(self, order: order) }
+
+  func themePositions(order: [Int]?) -> (distinct: [ThemeID], positions: [Int32]) {
+    // Themes are already positions in the coder's list: map those to first use.
+    var slot = [Int32](repeating: -1, count: themeIDs.count)
+    var distinct: [ThemeID] = []
+    func position(_ finding: Int) -> Int32 {
+      let theme = records[finding].theme
+      if slot[theme] < 0 {
+        slot[theme] = Int32(distinct.count)
+        distinct.append(themeIDs[theme])
+      }
+      return slot[theme]
+    }
+    let positions = order.map { $0.map(position) } ?? (0..<count).map(position)
+    return (distinct, positions)
+  }
 }
