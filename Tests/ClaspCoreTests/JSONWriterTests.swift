@@ -71,3 +71,50 @@ struct AnalysisDocument: Encodable {
   let clasp: String
   let analysis: Analysis
 }
+
+@Suite struct IndicatorJSONTests {
+  /// `writeIndicator`'s bytes, and the encoder's for the same figure.
+  static func both(_ indicator: Indicator) throws -> (direct: [UInt8], encoded: [UInt8]) {
+    var direct: [UInt8] = []
+    try JSONRenderer.writeIndicator(indicator, depth: 0, into: &direct)
+    direct.append(0x0a)
+    return (direct, try JSONWriter.bytes(of: indicator))
+  }
+
+  @Test("every figure of the five seeds is written as the encoder writes it")
+  func seeds() throws {
+    let table = try IndicatorTable.load(
+      contentsOf: Fixtures.packageRoot.appendingPathComponent("Data/indicators.json"))
+    let extractor = IndicatorExtractor(table: table)
+    var count = 0
+    for slug in Fixtures.slugs {
+      for indicator in extractor.indicators(in: try Fixtures.report(slug)) {
+        let (direct, encoded) = try Self.both(indicator)
+        #expect(direct == encoded, "\(slug): \(indicator.text)")
+        count += 1
+      }
+    }
+    #expect(count > 50)
+  }
+
+  @Test("absent and present optionals, odd numbers and hostile text match the encoder")
+  func edges() throws {
+    let reference = IndicatorReference(value: 87.25, text: "an \"England\" average", basis: nil)
+    for (base, unit) in [(nil, IndicatorUnit.percent), (1_000, .rate)] as [(Double?, IndicatorUnit)]
+    {
+      for value in [0, 93, 2.4, 1e16, 123_456.789, 0.1] as [Double] {
+        let indicator = Indicator(
+          area: "Ärea\n\t\u{1}", kind: value == 0 ? nil : "training_compliance", value: value,
+          unit: unit, base: base, text: "=93%", role: .figure, level: value > 1 ? 3 : nil,
+          target: value > 1 ? reference : nil,
+          comparator: IndicatorReference(value: -0.5, text: "x", basis: "national"),
+          organisation: value == 93 ? "Trust \\ Ltd" : nil, period: nil, claimed: value == 2.4,
+          subject: "subject", sentence: "A sentence, \"quoted\".",
+          unitID: value > 2 ? "para:1.2" : nil,
+          section: .childProtection, line: 12)
+        let (direct, encoded) = try Self.both(indicator)
+        #expect(direct == encoded, "\(value) \(unit)")
+      }
+    }
+  }
+}

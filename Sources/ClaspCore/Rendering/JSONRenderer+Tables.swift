@@ -1,4 +1,85 @@
 extension JSONRenderer {
+  /// Writes `indicator` as its `Codable` form encodes (keys sorted, absent optionals left out),
+  /// without an encoded tree: `analysis.json` lists every figure of the run.
+  ///
+  /// - Throws: `EncodingError.invalidValue` for a non-finite number.
+  static func writeIndicator(_ indicator: Indicator, depth: Int, into out: inout [UInt8]) throws {
+    let member = depth + 1
+    JSONWriter.openObject(into: &out)
+    JSONWriter.writeKey("area", first: true, depth: member, into: &out)
+    JSONWriter.writeString(indicator.area, into: &out)
+    if let base = indicator.base {
+      JSONWriter.writeKey("base", first: false, depth: member, into: &out)
+      try JSONWriter.writeNumber(base, into: &out)
+    }
+    JSONWriter.writeKey("claimed", first: false, depth: member, into: &out)
+    out.append(literal: indicator.claimed ? "true" : "false")
+    if let comparator = indicator.comparator {
+      JSONWriter.writeKey("comparator", first: false, depth: member, into: &out)
+      try writeReference(comparator, depth: member, into: &out)
+    }
+    if let kind = indicator.kind {
+      JSONWriter.writeKey("kind", first: false, depth: member, into: &out)
+      JSONWriter.writeString(kind.rawValue, into: &out)
+    }
+    if let level = indicator.level {
+      JSONWriter.writeKey("level", first: false, depth: member, into: &out)
+      JSONWriter.writeInteger(level, into: &out)
+    }
+    JSONWriter.writeKey("line", first: false, depth: member, into: &out)
+    JSONWriter.writeInteger(indicator.line, into: &out)
+    if let organisation = indicator.organisation {
+      JSONWriter.writeKey("organisation", first: false, depth: member, into: &out)
+      JSONWriter.writeString(organisation, into: &out)
+    }
+    if let period = indicator.period {
+      JSONWriter.writeKey("period", first: false, depth: member, into: &out)
+      JSONWriter.writeString(period, into: &out)
+    }
+    JSONWriter.writeKey("role", first: false, depth: member, into: &out)
+    JSONWriter.writeString(indicator.role.rawValue, into: &out)
+    JSONWriter.writeKey("section", first: false, depth: member, into: &out)
+    JSONWriter.writeString(indicator.section.rawValue, into: &out)
+    JSONWriter.writeKey("sentence", first: false, depth: member, into: &out)
+    JSONWriter.writeString(indicator.sentence, into: &out)
+    JSONWriter.writeKey("subject", first: false, depth: member, into: &out)
+    JSONWriter.writeString(indicator.subject, into: &out)
+    if let target = indicator.target {
+      JSONWriter.writeKey("target", first: false, depth: member, into: &out)
+      try writeReference(target, depth: member, into: &out)
+    }
+    JSONWriter.writeKey("text", first: false, depth: member, into: &out)
+    JSONWriter.writeString(indicator.text, into: &out)
+    JSONWriter.writeKey("unit", first: false, depth: member, into: &out)
+    JSONWriter.writeString(indicator.unit.rawValue, into: &out)
+    if let unitID = indicator.unitID {
+      JSONWriter.writeKey("unitID", first: false, depth: member, into: &out)
+      JSONWriter.writeString(unitID.rawValue, into: &out)
+    }
+    JSONWriter.writeKey("value", first: false, depth: member, into: &out)
+    try JSONWriter.writeNumber(indicator.value, into: &out)
+    JSONWriter.closeObject(depth: depth, into: &out)
+  }
+
+  /// Writes a figure's target or comparator as its `Codable` form encodes.
+  private static func writeReference(
+    _ reference: IndicatorReference, depth: Int, into out: inout [UInt8]
+  ) throws {
+    let member = depth + 1
+    JSONWriter.openObject(into: &out)
+    var first = true
+    if let basis = reference.basis {
+      JSONWriter.writeKey("basis", first: true, depth: member, into: &out)
+      JSONWriter.writeString(basis, into: &out)
+      first = false
+    }
+    JSONWriter.writeKey("text", first: first, depth: member, into: &out)
+    JSONWriter.writeString(reference.text, into: &out)
+    JSONWriter.writeKey("value", first: false, depth: member, into: &out)
+    try JSONWriter.writeNumber(reference.value, into: &out)
+    JSONWriter.closeObject(depth: depth, into: &out)
+  }
+
   /// Writes `table` into `out` exactly as the encoder writes it in `analysis.json` (the table at
   /// nesting `depth`), without building its tree: a large run's tables hold a tally per theme and
   /// area for each measure.

@@ -47,7 +47,7 @@ public enum JSONRenderer {
       .init("areas", elements: analysis.areas), .init("cooccurrence", analysis.cooccurrence),
       .init("evidence", elements: analysis.evidence, writeElement: writeThemeEvidence),
       .init("indicatorRanges", elements: analysis.indicatorRanges),
-      .init("indicators", elements: analysis.indicators),
+      .init("indicators", elements: analysis.indicators, writeElement: writeIndicator),
       .init("measures", elements: analysis.measures, writeElement: writeMeasureTable),
       .init("national", elements: analysis.national),
       .init("recommendationsByOrganisation", analysis.recommendationsByOrganisation),
