@@ -1,8 +1,8 @@
 /// A report's findings as the coder found them, evidence as byte ranges of the units' text.
 ///
 /// Each finding is its unit, theme and polarity, and its evidence sentences and matched terms as
-/// byte ranges of the unit's text. No `String` is made per finding; `findings` makes the `Finding` values when they are wanted, and a run's evidence spool
-/// is written from the ranges directly.
+/// byte ranges of the unit's text. No `String` is made per finding: `findings` makes the `Finding`
+/// values when they are wanted, and a run's evidence spool is written from the ranges directly.
 ///
 /// ```swift
 /// let coded = coder.coded(report)

@@ -25,9 +25,9 @@ public struct Coder: Sendable {
   private let set: PatternSet
   /// Each pattern's source, as a finding's matched terms name it.
   private let sources: [String]
-  /// Per theme, what `detect` needs of its rules: its id, its context groups and the sentences an
-  /// include match needs, so coding a unit copies no `ThemeRules`.
-  private let themes: [(id: ThemeID, groups: Int, minSentences: Int)]
+  /// Per theme, what `detect` needs of its rules: its context groups and the sentences an include
+  /// match needs, so coding a unit copies no `ThemeRules`.
+  private let themes: [(groups: Int, minSentences: Int)]
   /// The themes' ids, by codebook position.
   private let themeIDs: [ThemeID]
   /// How many of `set`'s patterns are the codebook's; a cue's index is offset by this.
@@ -57,7 +57,7 @@ public struct Coder: Sendable {
     self.themePatternCount = patterns.count
     self.set = PatternSet(patterns + lexicon.set.patterns)
     self.sources = set.patterns.map(\.source)
-    self.themes = codebook.themes.map { ($0.id, $0.rules.context.count, $0.rules.minSentences) }
+    self.themes = codebook.themes.map { ($0.rules.context.count, $0.rules.minSentences) }
     self.themeIDs = codebook.themes.map(\.id)
     self.owners = owners
   }

@@ -127,15 +127,9 @@ enum FindingOutputs {
       queue.async(group: group) { [self] in
         do throws(RenderError) {
           for chunk in window {
-            if let csv {
-              try chunk.csv.withBytes { (bytes) throws(RenderError) in try csv.append(bytes) }
-            }
-            if let jsonl {
-              try chunk.jsonl.withBytes { (bytes) throws(RenderError) in try jsonl.append(bytes) }
-            }
-            for (sink, page) in zip(pages, chunk.pages) {
-              try page.withBytes { (bytes) throws(RenderError) in try sink.append(bytes) }
-            }
+            try csv?.append(chunk.csv)
+            try jsonl?.append(chunk.jsonl)
+            for (sink, page) in zip(pages, chunk.pages) { try sink.append(page) }
           }
         } catch {
           failure = error

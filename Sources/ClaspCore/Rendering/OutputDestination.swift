@@ -35,6 +35,11 @@ extension OutputSink {
     }
     if let failure { throw failure }
   }
+
+  /// Appends the bytes of `buffer` to the file.
+  func append(_ buffer: ByteBuffer) throws(RenderError) {
+    try buffer.withBytes { (bytes) throws(RenderError) in try append(bytes) }
+  }
 }
 
 /// Collects a run's files in memory, for tests and callers that want `[OutputFile]`.
