@@ -34,6 +34,11 @@ import Testing
         "manifest.json", "themes",
       ])
     #expect(try String(contentsOfFile: target + "/themes/a.md", encoding: .utf8) == "# A\n")
+    // An earlier output with a subdirectory of its own goes completely, nested files and all.
+    try OutputDirectory.write(
+      [OutputFile(path: "manifest.json", contents: "{}\n", summary: "")], to: target)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["out"])
+    #expect(try FileManager.default.contentsOfDirectory(atPath: target) == ["manifest.json"])
   }
 
   @Test("refuses to replace a directory clasp did not write")
