@@ -162,9 +162,11 @@ public struct IndicatorExtractor: Sendable {
     var lineStart = 0
     var k = 0
     while lineStart <= n {
-      // The line ends at the next "\n" that does not follow a "\r".
-      var i = lineStart
-      while i < n, bytes[i] != 10 || i > 0 && bytes[i - 1] == 13 { i += 1 }
+      // The line ends at the next "\n" that does not follow a "\r" (found by memchr).
+      var i = ASCIIBytes.index(of: 10, in: bytes, from: lineStart) ?? n
+      while i < n, i > 0 && bytes[i - 1] == 13 {
+        i = ASCIIBytes.index(of: 10, in: bytes, from: i + 1) ?? n
+      }
       if isBlank(bytes, lineStart..<i) {
         if start >= 0 { emit() }
         start = -1
