@@ -117,11 +117,7 @@ extension Aggregate {
       groupSize[group] += 1
       let theme = findings.theme(at: f)
       let position: Int?
-      // Lengths first: most of the few themes in use differ in length, which costs no compare.
-      let length = theme.rawValue.utf8.count
-      if let checked = checkedThemes.first(where: {
-        $0.theme.rawValue.utf8.count == length && $0.theme == theme
-      }) {
+      if let checked = checkedThemes.first(where: { $0.theme.isSame(as: theme) }) {
         position = checked.position
       } else {
         position = themes.position[theme]

@@ -19,11 +19,8 @@ extension FindingSource {
     var distinct: [ThemeID] = []
     func position(_ finding: Int) -> Int32 {
       let theme = theme(at: finding)
-      // A report uses a few themes: a short list, compared by length first, beats hashing.
-      let length = theme.rawValue.utf8.count
-      if let known = distinct.firstIndex(where: {
-        $0.rawValue.utf8.count == length && $0 == theme
-      }) {
+      // A report uses a few themes: a short list beats hashing.
+      if let known = distinct.firstIndex(where: { $0.isSame(as: theme) }) {
         return Int32(known)
       }
       distinct.append(theme)
@@ -74,5 +71,13 @@ extension CodedFindings: FindingSource {
     }
     let positions = order.map { $0.map(position) } ?? (0..<count).map(position)
     return (distinct, positions)
+  }
+}
+
+extension ThemeID {
+  /// `==`, lengths first: most of the few themes a report uses differ in length, which costs no
+  /// compare of their text.
+  func isSame(as other: ThemeID) -> Bool {
+    rawValue.utf8.count == other.rawValue.utf8.count && self == other
   }
 }

@@ -10,10 +10,6 @@ extension ByteOutput {
     bytes.withUnsafeBufferPointer { append(contentsOf: $0) }
   }
 
-  mutating func append(contentsOf bytes: ArraySlice<UInt8>) {
-    bytes.withUnsafeBufferPointer { append(contentsOf: $0) }
-  }
-
   /// Appends the UTF-8 bytes of a literal.
   mutating func append(literal text: StaticString) {
     append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
