@@ -160,6 +160,39 @@ import Testing
     }
   }
 
+  /// An element whose order sees only `key`, so ties show which list an element came from.
+  struct Tagged: Comparable {
+    let key: Int
+    let tag: String
+    static func < (a: Tagged, b: Tagged) -> Bool { a.key < b.key }
+    static func == (a: Tagged, b: Tagged) -> Bool { a.key == b.key && a.tag == b.tag }
+  }
+
+  @Test("joining sorted lists equals a stable sort of their concatenation, ties in list order")
+  func joinedSortedIsStable() {
+    var rng = SeededGenerator(seed: 11)
+    for round in 0..<300 {
+      // Narrow key ranges make lists overlap and tie (the k-way merge); wide disjoint ones take
+      // the path that only compares seams.
+      let disjoint = round % 3 == 0
+      let lists = (0..<Int.random(in: 0...9, using: &rng)).map { list in
+        let base = disjoint ? list * 1_000 : 0
+        return (0..<Int.random(in: 0...12, using: &rng)).map { _ in
+          Tagged(key: base + Int.random(in: 0...6, using: &rng), tag: "")
+        }.sorted().enumerated().map { Tagged(key: $1.key, tag: "\(list).\($0)") }
+      }.shuffled(using: &rng)
+      // Ties broken by list, then by position in it: what a stable sort of the join gives.
+      let expected = lists.enumerated().flatMap { list, elements in
+        elements.enumerated().map { (key: $1.key, list: list, position: $0, element: $1) }
+      }.sorted { ($0.key, $0.list, $0.position) < ($1.key, $1.list, $1.position) }.map(\.element)
+      let joined = Aggregate.joinedSorted(lists)
+      #expect(joined.map(\.tag) == expected.map(\.tag))
+      var merged: [Tagged] = []
+      Aggregate.kWayMerge(lists, into: &merged)
+      #expect(merged.map(\.tag) == expected.map(\.tag))
+    }
+  }
+
   /// A random report over a few areas and years with random findings.
   func randomPart(index: Int, using rng: inout SeededGenerator) -> Aggregate {
     let areas = ["Derby", "Coventry", "Thurrock", "Wolverhampton", "Bath and North East Somerset"]
