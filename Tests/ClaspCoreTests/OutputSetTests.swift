@@ -76,12 +76,14 @@ import Testing
 /// leave the run waiting.
 @Suite struct FindingOutputsTests {
   /// Twenty coded reports of the scaled corpus (twenty areas), their findings spooled.
-  static let analysis: Analysis? = try? {
+  static let analysis: Analysis? = try? analysis(spool: EvidenceSpool())
+
+  /// Twenty coded reports of the scaled corpus, their findings spooled into `spool`.
+  static func analysis(spool: EvidenceSpool) throws -> Analysis {
     let corpus = try ScaledCorpus(
       seeds: Fixtures.slugs.map { try ReportReader.read(path: Fixtures.reportPath($0)) })
     let codebook = try Codebook.bundledDefault()
     let coder = Coder(codebook: codebook)
-    let spool = try EvidenceSpool()
     let parts = try (0..<20).map { index in
       let report = try ReportLoader.load(
         bytes: Array(corpus.report(index).utf8), path: "r\(index).txt")
@@ -89,7 +91,7 @@ import Testing
         .spoolingEvidence(into: spool)
     }
     return Analysis(aggregate: Aggregate.merged(parts), codebook: codebook)
-  }()
+  }
 
   static func files(_ analysis: Analysis, chunkSize: Int) throws -> [String: String] {
     let memory = MemoryDestination()
@@ -126,6 +128,32 @@ import Testing
         analysis, formats: Set(OutputFormat.allCases), into: destination, chunkSize: 1)
     }
     #expect(destination.appends >= 5)
+  }
+
+  @Test("findings that cannot be read back stop the run with their error instead of hanging")
+  func unreadableSpool() throws {
+    let directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("clasp-spool-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let spool = try EvidenceSpool(directory: directory.path)
+    let analysis = try Self.analysis(spool: spool)
+    // The spool file is unlinked but open: find it among this process's descriptors and empty it.
+    let descriptors = try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")
+    let spoolDescriptor = descriptors.compactMap(Int32.init).first { fd in
+      let target = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\(fd)")
+      return target?.hasPrefix(directory.path + "/.clasp-evidence-") == true
+    }
+    let fd = try #require(spoolDescriptor)
+    #expect(ftruncate(fd, 0) == 0)
+    let memory = MemoryDestination()
+    #expect {
+      try FindingOutputs.write(
+        analysis, formats: Set(OutputFormat.allCases), into: memory, chunkSize: 1)
+    } throws: { error in
+      guard case .evidenceUnavailable(let reason) = error as? RenderError else { return false }
+      return reason.contains("cannot read")
+    }
   }
 }
 

@@ -71,48 +71,37 @@ enum FindingOutputs {
     let parts = FindingLineParts(analysis)
     let (wantCSV, wantJSONL, wantPages) = (csv != nil, jsonl != nil, !pages.isEmpty)
     let chunks = layout.chunks(of: max(1, chunkSize))
-    let window = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
-    // One window is written by a serial writer while the next is rendered: the cores never wait
-    // for the file system, and at most two windows are in memory.
+    let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    // Every core renders chunks, each taking the next one as it finishes its last, while a serial
+    // writer appends them to the files in order: no core waits for the others or for the file
+    // system, and at most `window` chunks are in memory.
+    let pipeline = Pipeline(count: chunks.count, window: 4 * workers)
     let writer = Writer(csv: csv, jsonl: jsonl, pages: pages)
-    let sizes = SizeHint()
-    var start = 0
-    while start < chunks.count {
-      let batch = Array(chunks[start..<min(start + window, chunks.count)])
-      start += batch.count
-      let rendered = ResultSlots<Result<Chunk, AggregationError>>(count: batch.count)
-      DispatchQueue.concurrentPerform(iterations: batch.count) { index in
-        rendered.set(
-          index,
-          Result { () throws(AggregationError) in
-            try render(
-              batch[index], of: analysis, layout: layout, parts: parts, csv: wantCSV,
-              jsonl: wantJSONL, pages: wantPages, sizes: sizes)
-          })
-      }
-      var window: [Chunk] = []
-      for result in rendered.values {
-        switch result! {
-        case .success(let chunk): window.append(chunk)
-        case .failure(let error):
-          try writer.finish()
-          throw .evidenceUnavailable(reason: error.description)
-        }
-      }
-      try writer.write(window)
+    let writing = DispatchGroup()
+    DispatchQueue(label: "clasp.finding-outputs.writer").async(group: writing) {
+      pipeline.drain(writer.write)
     }
-    try writer.finish()
+    let sizes = SizeHint()
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+      while let index = pipeline.claim() {
+        let rendered = Result { () throws(AggregationError) in
+          try render(
+            chunks[index], of: analysis, layout: layout, parts: parts, csv: wantCSV,
+            jsonl: wantJSONL, pages: wantPages, sizes: sizes)
+        }
+        pipeline.deliver(index, rendered.mapError { .evidenceUnavailable(reason: $0.description) })
+      }
+    }
+    writing.wait()
+    if let failure = pipeline.failure { throw failure }
     for file in files { try sinks[file.path]!.close() }
   }
 
-  /// Appends rendered windows to the files on a serial queue, one window behind the renderers.
+  /// Appends chunks to the files; used by one thread at a time (the writer's serial queue).
   private final class Writer: @unchecked Sendable {
     private let csv: (any OutputSink)?
     private let jsonl: (any OutputSink)?
     private let pages: [any OutputSink]
-    private let queue = DispatchQueue(label: "clasp.finding-outputs.writer")
-    private var pending: DispatchGroup?
-    private var failure: RenderError?
 
     init(csv: (any OutputSink)?, jsonl: (any OutputSink)?, pages: [any OutputSink]) {
       self.csv = csv
@@ -120,29 +109,82 @@ enum FindingOutputs {
       self.pages = pages
     }
 
-    /// Waits for the previous window, then starts writing `window`.
-    func write(_ window: [Chunk]) throws(RenderError) {
-      try finish()
-      let group = DispatchGroup()
-      queue.async(group: group) { [self] in
-        do throws(RenderError) {
-          for chunk in window {
-            try csv?.append(chunk.csv)
-            try jsonl?.append(chunk.jsonl)
-            for (sink, page) in zip(pages, chunk.pages) { try sink.append(page) }
-          }
-        } catch {
-          failure = error
-        }
-      }
-      pending = group
+    func write(_ chunk: Chunk) throws(RenderError) {
+      try csv?.append(chunk.csv)
+      try jsonl?.append(chunk.jsonl)
+      for (sink, page) in zip(pages, chunk.pages) { try sink.append(page) }
+    }
+  }
+
+  /// Hands chunks from the renderers to the writer in order, at most `window` chunks claimed and
+  /// not yet written.
+  ///
+  /// The lowest chunk not written is always claimed already (renderers claim in order), and
+  /// rendering never waits, so the writer always gets its next chunk: no deadlock, even when a
+  /// single thread renders them all.
+  private final class Pipeline: @unchecked Sendable {
+    private let condition = NSCondition()
+    private let count: Int
+    private let window: Int
+    /// The next chunk to claim.
+    private var next = 0
+    /// The chunks before this one are written.
+    private var written = 0
+    private var ready: [Int: Chunk] = [:]
+    private var firstFailure: RenderError?
+
+    init(count: Int, window: Int) {
+      self.count = count
+      self.window = max(1, window)
     }
 
-    /// Waits for the window being written, and reports its failure.
-    func finish() throws(RenderError) {
-      pending?.wait()
-      pending = nil
-      if let failure { throw failure }
+    /// The first failure, rendering or writing; read after `drain` has returned.
+    var failure: RenderError? { condition.withLock { firstFailure } }
+
+    /// The next chunk to render, once the window has room; `nil` when none is left or a chunk
+    /// failed.
+    func claim() -> Int? {
+      condition.lock()
+      defer { condition.unlock() }
+      while firstFailure == nil && next < count && next - written >= window { condition.wait() }
+      guard firstFailure == nil && next < count else { return nil }
+      next += 1
+      return next - 1
+    }
+
+    /// Hands over chunk `index`, or the reason it could not be rendered.
+    func deliver(_ index: Int, _ result: Result<Chunk, RenderError>) {
+      condition.withLock {
+        switch result {
+        case .success(let chunk): ready[index] = chunk
+        case .failure(let error): if firstFailure == nil { firstFailure = error }
+        }
+        condition.broadcast()
+      }
+    }
+
+    /// Writes every chunk in order as it arrives; stops at the first failure.
+    func drain(_ write: (Chunk) throws(RenderError) -> Void) {
+      for index in 0..<count {
+        condition.lock()
+        while firstFailure == nil && ready[index] == nil { condition.wait() }
+        let chunk = firstFailure == nil ? ready.removeValue(forKey: index) : nil
+        condition.unlock()
+        guard let chunk else { return }
+        do {
+          try write(chunk)
+        } catch {
+          condition.withLock {
+            if firstFailure == nil { firstFailure = error }
+            condition.broadcast()
+          }
+          return
+        }
+        condition.withLock {
+          written = index + 1
+          condition.broadcast()
+        }
+      }
     }
   }
 
