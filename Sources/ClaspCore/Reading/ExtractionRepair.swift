@@ -149,12 +149,17 @@ public enum ExtractionRepair {
       guard digit else { return false }
       // In ASCII text the words are runs of bytes.
       guard ASCIIBytes.isASCII(bytes) else { return nil }
+      // A page number has at most four words: stop at a fifth.
       var words: [UnsafeBufferPointer<UInt8>] = []
+      words.reserveCapacity(5)
       var start = 0
       for index in 0...bytes.count {
         guard index == bytes.count || ASCIIBytes.isBlank(bytes[index]) || bytes[index] == 0x2D
         else { continue }
-        if index > start { words.append(UnsafeBufferPointer(rebasing: bytes[start..<index])) }
+        if index > start {
+          guard words.count < 4 else { return false }
+          words.append(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+        }
         start = index + 1
       }
       return isPageNumber(words: words, strict: strict) { word, text in

@@ -73,6 +73,7 @@ struct LeadingNumber: Equatable {
     let end: Int? = ASCIIBytes.withBytes(text) { bytes in
       // Most lines start with a letter: no number, nothing allocated.
       guard let first = bytes.first, ASCIIBytes.isDigit(first) else { return nil }
+      components.reserveCapacity(4)  // one allocation for any accepted number
       var value = 0
       var digits = 0
       var index = 0

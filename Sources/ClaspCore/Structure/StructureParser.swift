@@ -440,7 +440,7 @@ private struct ReportBuilder {
       let nextIndex = index + 1 < sections.count ? sections[index + 1].index : source.lines.count
       let text =
         SectionID.proseSections.contains(section.id)
-        ? source.lines[min(section.index + 1, nextIndex)..<nextIndex].joined(separator: "\n") : nil
+        ? Self.joinedLines(source.lines[min(section.index + 1, nextIndex)..<nextIndex]) : nil
       return Section(
         id: section.id, heading: section.heading,
         lines: LineRange(first: section.first, last: last), text: text)
@@ -464,11 +464,18 @@ private struct ReportBuilder {
 
   /// The parts' texts joined with newlines.
   private static func joinedLines(_ parts: [Part]) -> String {
+    joinedLines(parts.lazy.map(\.text))
+  }
+
+  /// `lines.joined(separator: "\n")`, in storage reserved once.
+  private static func joinedLines(_ lines: some Collection<some StringProtocol>) -> String {
     var text = ""
-    text.reserveCapacity(parts.reduce(parts.count) { $0 + $1.text.utf8.count })
-    for (index, part) in parts.enumerated() {
-      if index > 0 { text += "\n" }
-      text += part.text
+    text.reserveCapacity(lines.reduce(lines.count) { $0 + $1.utf8.count })
+    var first = true
+    for line in lines {
+      if !first { text += "\n" }
+      text += line
+      first = false
     }
     return text
   }
