@@ -47,7 +47,12 @@ public struct GroupCounts: Codable, Sendable, Hashable {
     out.reports += rhs.reports
     out.paragraphs += rhs.paragraphs
     out.recommendationItems += rhs.recommendationItems
-    out.themes.merge(rhs.themes, uniquingKeysWith: +)
+    // Adding to an empty group (the first of an area's reports) shares the other's table.
+    if out.themes.isEmpty {
+      out.themes = rhs.themes
+    } else {
+      out.themes.merge(rhs.themes, uniquingKeysWith: +)
+    }
     return out
   }
 }
