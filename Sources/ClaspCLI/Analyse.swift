@@ -75,6 +75,7 @@ struct Analyse: AsyncParsableCommand {
       spool = nil
       FileHandle.standardError.write(Data("note: \(error); keeping findings in memory\n".utf8))
     }
+    ReportBatch.keepFreedMemory()
     let outcome = await ReportBatch.run(
       discovered, sizeLimit: input.maxInputSize.bytes,
       pdf: PDFTextExtractor(timeout: input.pdfTimeout),

@@ -31,6 +31,13 @@ import Testing
     }
   }
 
+  #if os(Linux)
+    @Test("the allocator setting a batch run asks for is found and accepted on Linux")
+    func keepsFreedMemory() {
+      #expect(ReportBatch.keepFreedMemory())
+    }
+  #endif
+
   @Test("streaming gives the aggregate of the complete, distinct reports with their digests")
   func matchesLoadThenCode() async throws {
     let dir = try Self.mixedFolder()

@@ -12,6 +12,7 @@ func analyse(
   indicators: IndicatorTable, out: String
 ) async throws -> Int {
   let extractor = IndicatorExtractor(table: indicators)
+  ReportBatch.keepFreedMemory()  // as `clasp analyse` does
   let spool = try EvidenceSpool()
   let outcome = await ReportBatch.run(
     InputDiscovery.discover([directory], excluding: [out]), codebook: codebook, spool: spool
