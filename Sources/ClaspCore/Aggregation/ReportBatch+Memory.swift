@@ -11,8 +11,9 @@ extension ReportBatch {
   /// one by one, so the next report faults the same pages in again, zero-filled, while the other
   /// cores wait on the address space's lock. Here a heap grows 64 MB beyond a request (and keeps
   /// that much when trimmed) and blocks up to 32 MB come from the heaps. On 1,500 reports: page
-  /// faults 37,000-53,000 -> 24,000-25,000, median wall time -6% (alternating runs), peak resident
-  /// memory unchanged (only pages in use count).
+  /// faults 37,000-53,000 -> 24,000-29,000 and 0.05-0.1 s less kernel time; the command's peak
+  /// resident memory unchanged (only pages in use count). Wall time gained 2-6% in some sets of
+  /// alternating runs and nothing measurable in others (this machine's noise is larger).
   /// - Returns: false where the C library has no `mallopt` (nothing is changed).
   @discardableResult
   public static func keepFreedMemory() -> Bool {
