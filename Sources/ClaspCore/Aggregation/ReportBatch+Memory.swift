@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-  import Glibc
+import Glibc
 #endif
 
 extension ReportBatch {
@@ -18,16 +18,16 @@ extension ReportBatch {
   @discardableResult
   public static func keepFreedMemory() -> Bool {
     #if canImport(Glibc)
-      // `mallopt` is declared in <malloc.h>, which the Glibc module leaves out: look it up.
-      typealias MallOpt = @convention(c) (Int32, Int32) -> Int32
-      guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else {
-        return false
-      }
-      let mallopt = unsafeBitCast(symbol, to: MallOpt.self)
-      // <malloc.h>: M_TOP_PAD -2, M_MMAP_THRESHOLD -3.
-      return mallopt(-2, 64 << 20) == 1 && mallopt(-3, 32 << 20) == 1
-    #else
+    // `mallopt` is declared in <malloc.h>, which the Glibc module leaves out: look it up.
+    typealias MallOpt = @convention(c) (Int32, Int32) -> Int32
+    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else {
       return false
+    }
+    let mallopt = unsafeBitCast(symbol, to: MallOpt.self)
+    // <malloc.h>: M_TOP_PAD -2, M_MMAP_THRESHOLD -3.
+    return mallopt(-2, 64 << 20) == 1 && mallopt(-3, 32 << 20) == 1
+    #else
+    return false
     #endif
   }
 }
