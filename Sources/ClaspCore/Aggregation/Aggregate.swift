@@ -173,8 +173,7 @@ public struct Aggregate: Sendable, Hashable {
   static func kWayMerge<Element: Comparable>(_ lists: [[Element]], into out: inout [Element]) {
     var positions = [Int](repeating: 0, count: lists.count)
     // Lists with elements left, a min-heap by (next element, list index).
-    var heap: [Int] = []
-    heap.reserveCapacity(lists.count)
+    var heap = lists.indices.filter { !lists[$0].isEmpty }
     lists.withUnsafeBufferPointer { lists in
       func precedes(_ a: Int, _ b: Int) -> Bool {
         lists[a].withUnsafeBufferPointer { x in
@@ -197,7 +196,6 @@ public struct Aggregate: Sendable, Hashable {
           parent = child
         }
       }
-      heap = lists.indices.filter { !lists[$0].isEmpty }
       for start in stride(from: heap.count / 2 - 1, through: 0, by: -1) { siftDown(start) }
       while let list = heap.first {
         out.append(lists[list][positions[list]])
