@@ -111,7 +111,9 @@ struct IndicatorOrganisations {
     // Words are counted from 240 bytes before the first "(" that opens a capitalised word.
     let floor = max(0, opening - 240)
     var from = opening
-    while let open = passage[from...].firstIndex(of: 40) {
+    while let open = passage.withUnsafeBufferPointer({
+      ASCIIBytes.index(of: 40, in: $0, from: from)
+    }) {
       from = open + 1
       var close = from
       while close < passage.count, ASCIIBytes.isLetter(passage[close]) { close += 1 }
