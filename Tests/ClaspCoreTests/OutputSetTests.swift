@@ -132,9 +132,7 @@ import Testing
 
   @Test("findings that cannot be read back stop the run with their error instead of hanging")
   func unreadableSpool() throws {
-    let directory = FileManager.default.temporaryDirectory
-      .appendingPathComponent("clasp-spool-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let directory = try Fixtures.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let spool = try EvidenceSpool(directory: directory.path)
     let analysis = try Self.analysis(spool: spool)
